@@ -1,0 +1,47 @@
+import * as z from 'zod/mini';
+import { Instant, Interval } from './time';
+
+/** Where an invitation stands in the ledger (not its expiry, which the rules compute). */
+export const LedgerStatus = z.enum(['pending', 'gone', 'accepted', 'withdrawn']);
+export type LedgerStatus = z.infer<typeof LedgerStatus>;
+
+/** Who last set the status. Scans never overwrite what a user (or an exact import) set. */
+export const StatusSource = z.enum(['scan', 'user', 'import']);
+export type StatusSource = z.infer<typeof StatusSource>;
+
+const PROFILE_URL = /^https:\/\/www\.linkedin\.com\/in\/[^/?#]+\/$/;
+
+/** Two observations of the send time that could not both be true; kept for the audit trail. */
+export const IntervalConflict = z.object({
+  at: Instant,
+  kept: Interval,
+  rejected: Interval,
+});
+export type IntervalConflict = z.infer<typeof IntervalConflict>;
+
+/** One invitation the user sent, as the ledger keeps it. */
+export const InvitationRecord = z.object({
+  /** Stable key: the profile slug, case-folded (see profile.ts). */
+  id: z.string().check(z.minLength(1)),
+  profileUrl: z.string().check(z.regex(PROFILE_URL, 'must be https://www.linkedin.com/in/<slug>/')),
+  name: z.string().check(z.minLength(1), z.maxLength(500)),
+  headline: z.nullable(z.string().check(z.maxLength(2000))),
+  /** The raw label last read on the page, e.g. "Sent 3 weeks ago". */
+  sentLabel: z.nullable(z.string().check(z.maxLength(200))),
+  /** When it was sent, as narrowed so far; null when no label could be read yet. */
+  sent: z.nullable(Interval),
+  /** Contradicting observations, most recent last (bounded by the store). */
+  conflicts: z.array(IntervalConflict),
+  firstSeenAt: Instant,
+  lastSeenAt: Instant,
+  status: LedgerStatus,
+  statusChangedAt: Instant,
+  statusSetBy: StatusSource,
+  /** The user chose "stop tracking": kept, hidden from lists and the badge. */
+  hidden: z.boolean(),
+  /** The user's own private note, written in Lapse. */
+  note: z.nullable(z.string().check(z.maxLength(5000))),
+  /** The note sent with the invitation, when the page or an export shows it. */
+  inviteMessage: z.nullable(z.string().check(z.maxLength(5000))),
+});
+export type InvitationRecord = z.infer<typeof InvitationRecord>;

@@ -1,0 +1,107 @@
+import * as z from 'zod/mini';
+import { InvitationRecord } from './invitation';
+import { ReadingLogEntry, SentPageReading, WithdrawObserved } from './reading';
+import { Instant } from './time';
+
+/**
+ * The one message protocol between content script, background worker and extension pages.
+ * Every message is validated with these schemas on receipt; replies are `Reply<T>` and errors
+ * are re-thrown on the caller's side (see src/shared/messaging.ts).
+ */
+
+/** "Scan all" state, kept by the background so the popup shows it whenever it opens. */
+export const ScanState = z.enum(['running', 'done', 'cancelled', 'stalled', 'error']);
+export type ScanState = z.infer<typeof ScanState>;
+export const ScanProgress = z.object({
+  state: ScanState,
+  read: z.number().check(z.int(), z.gte(0)),
+  total: z.nullable(z.number().check(z.int(), z.gte(0))),
+  startedAt: Instant,
+  updatedAt: Instant,
+  /** Why it stopped, for stalled/error (e.g. "LinkedIn ignored the Load more click"). */
+  message: z.nullable(z.string().check(z.maxLength(500))),
+});
+export type ScanProgress = z.infer<typeof ScanProgress>;
+
+// ── content script → background (accepted only from https://www.linkedin.com/ tabs) ──
+export const ContentMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('reading'), reading: SentPageReading }),
+  z.object({ type: z.literal('withdraw-observed'), withdraw: WithdrawObserved }),
+  z.object({ type: z.literal('scan-progress'), progress: ScanProgress }),
+  /** Asked on load: did the popup ask for "Scan all" on this tab before it was ready? */
+  z.object({ type: z.literal('scan-requested') }),
+]);
+export type ContentMessage = z.infer<typeof ContentMessage>;
+
+// ── extension pages (popup, options) → background ──
+export const UserStatus = z.enum(['pending', 'accepted', 'withdrawn']);
+export const PageMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('get-ledger') }),
+  z.object({
+    type: z.literal('set-status'),
+    id: z.string().check(z.minLength(1)),
+    status: UserStatus,
+  }),
+  z.object({ type: z.literal('set-hidden'), id: z.string().check(z.minLength(1)), hidden: z.boolean() }),
+  z.object({
+    type: z.literal('set-note'),
+    id: z.string().check(z.minLength(1)),
+    note: z.nullable(z.string().check(z.maxLength(5000))),
+  }),
+  /** Start "Scan all" in the given tab (the Sent page), or open the Sent page and start there. */
+  z.object({ type: z.literal('start-scan'), tabId: z.nullable(z.number().check(z.int())) }),
+  z.object({ type: z.literal('cancel-scan') }),
+  z.object({ type: z.literal('export-backup') }),
+  z.object({ type: z.literal('import-backup'), backup: z.unknown() }),
+  z.object({ type: z.literal('delete-all') }),
+]);
+export type PageMessage = z.infer<typeof PageMessage>;
+
+// ── background → content script ──
+export const TabCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('scan-start') }),
+  z.object({ type: z.literal('scan-cancel') }),
+]);
+export type TabCommand = z.infer<typeof TabCommand>;
+
+/** What the popup needs to draw itself in one round trip. */
+export const LedgerSnapshot = z.object({
+  records: z.array(InvitationRecord),
+  lastReading: z.nullable(ReadingLogEntry),
+  /** The most recent reading that was complete and not failed. */
+  lastCompleteReading: z.nullable(ReadingLogEntry),
+  scan: z.nullable(ScanProgress),
+});
+export type LedgerSnapshot = z.infer<typeof LedgerSnapshot>;
+
+/** Result of merging a backup: how many rows came in, and why the others did not. */
+export const ImportReport = z.object({
+  imported: z.number(),
+  unchanged: z.number(),
+  rejected: z.array(z.object({ index: z.number(), reason: z.string() })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+/** Reply types, message by message. */
+export interface Replies {
+  reading: { added: number; updated: number; markedGone: number; ignored: boolean };
+  'withdraw-observed': { matched: boolean };
+  'scan-progress': null;
+  'scan-requested': { scan: boolean };
+  'get-ledger': LedgerSnapshot;
+  'set-status': null;
+  'set-hidden': null;
+  'set-note': null;
+  'start-scan': { tabId: number };
+  'cancel-scan': null;
+  'export-backup': { json: string };
+  'import-backup': ImportReport;
+  'delete-all': { deleted: number };
+  'scan-start': { started: boolean; reason: string | null };
+  'scan-cancel': null;
+}
+export type AnyMessage = ContentMessage | PageMessage | TabCommand;
+export type ReplyTo<M extends AnyMessage> = Replies[M['type']];
+
+/** Errors cross the boundary as data and are thrown again by the caller. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

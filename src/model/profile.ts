@@ -1,0 +1,40 @@
+/**
+ * Profile links in one canonical form, and the stable id derived from them.
+ * LinkedIn links arrive relative, absolute, with tracking queries, hashes, percent-encoding
+ * and trailing path parts (`/in/slug/overlay/…`); all of them name the same person.
+ */
+const PROFILE_PATH = /^\/in\/([^/?#]+)/;
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The decoded slug of a `/in/<slug>` link, or null when the link is not a person's profile. */
+export function profileSlug(href: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(href, 'https://www.linkedin.com/');
+  } catch {
+    return null;
+  }
+  if (!/(^|\.)linkedin\.com$/i.test(url.hostname)) return null;
+  const match = PROFILE_PATH.exec(url.pathname);
+  const slug = match?.[1] ? safeDecode(match[1]).normalize('NFC').trim() : '';
+  return slug ? slug : null;
+}
+
+/** `https://www.linkedin.com/in/<slug>/`, query and hash removed, slug decoded; null if not a profile. */
+export function canonicalProfileUrl(href: string): string | null {
+  const slug = profileSlug(href);
+  return slug === null ? null : `https://www.linkedin.com/in/${slug}/`;
+}
+
+/** The ledger key: the slug, case-folded (LinkedIn resolves slugs case-insensitively). */
+export function invitationId(profileUrl: string): string | null {
+  const slug = profileSlug(profileUrl);
+  return slug === null ? null : slug.toLowerCase();
+}

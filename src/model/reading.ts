@@ -1,0 +1,60 @@
+import * as z from 'zod/mini';
+import { Instant, Interval } from './time';
+
+/** One person read off the Sent page. */
+export const ReadInvitation = z.object({
+  profileUrl: z.string().check(z.regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#]+\/$/)),
+  name: z.string().check(z.minLength(1), z.maxLength(500)),
+  headline: z.nullable(z.string().check(z.maxLength(2000))),
+  sentLabel: z.string().check(z.maxLength(200)),
+  /** The interval the label means at `observedAt`; null when the label was not understood. */
+  sent: z.nullable(Interval),
+  inviteMessage: z.optional(z.nullable(z.string().check(z.maxLength(5000)))),
+});
+export type ReadInvitation = z.infer<typeof ReadInvitation>;
+
+/**
+ * One look at the Sent page, as the content script reports it. The store decides what it may
+ * change: only a `complete` reading that did not `fail` may mark missing invitations as gone.
+ */
+export const SentPageReading = z.object({
+  url: z.string().check(z.maxLength(2000)),
+  observedAt: Instant,
+  language: z.nullable(z.string().check(z.maxLength(20))),
+  invitations: z.array(ReadInvitation).check(z.maxLength(20000)),
+  /** The page's own count ("People (1,234)") when shown. */
+  total: z.nullable(z.number().check(z.int(), z.gte(0))),
+  /** Items that are not connection requests (Pages, Events, e-mail invitations). */
+  skipped: z.number().check(z.int(), z.gte(0)),
+  /** Items that looked like invitations but could not be read. */
+  unreadable: z.number().check(z.int(), z.gte(0)),
+  /** The whole list was read: count equals the total, or the list visibly ended. */
+  complete: z.boolean(),
+  /** The page could not be read (layout not recognised, zero items against a total, …). */
+  failed: z.boolean(),
+  failureReason: z.nullable(z.string().check(z.maxLength(500))),
+});
+export type SentPageReading = z.infer<typeof SentPageReading>;
+
+/** The user withdrew an invitation through LinkedIn's own dialog, seen by the content script. */
+export const WithdrawObserved = z.object({
+  profileUrl: z.nullable(z.string()),
+  name: z.string().check(z.minLength(1), z.maxLength(500)),
+  at: Instant,
+});
+export type WithdrawObserved = z.infer<typeof WithdrawObserved>;
+
+/** The audit trail: one entry per reading merged (or refused). */
+export const ReadingLogEntry = z.object({
+  id: z.optional(z.number()),
+  at: Instant,
+  url: z.string(),
+  read: z.number(),
+  total: z.nullable(z.number()),
+  complete: z.boolean(),
+  failed: z.boolean(),
+  failureReason: z.nullable(z.string()),
+  added: z.number(),
+  markedGone: z.number(),
+});
+export type ReadingLogEntry = z.infer<typeof ReadingLogEntry>;

@@ -1,0 +1,59 @@
+import * as z from 'zod/mini';
+
+/** Follow-up suggestion kinds; each has a message template the user may edit. */
+export const SuggestionKind = z.enum([
+  'give-it-time',
+  'engage',
+  'follow-up',
+  'act-now',
+  'resend',
+  'check-status',
+  'thank',
+  'reinvite-later',
+  'none',
+]);
+export type SuggestionKind = z.infer<typeof SuggestionKind>;
+
+export const DEFAULT_TEMPLATES: Record<SuggestionKind, string> = {
+  'give-it-time':
+    'Hi {firstName}, I sent you a connection request a few days ago — no rush, looking forward to connecting.',
+  engage:
+    'Hi {firstName}, I enjoyed your recent post. I sent you a connection request and would be glad to stay in touch.',
+  'follow-up':
+    'Hi {firstName}, I reached out a few weeks ago to connect. Given your work as {headline}, I think we would have a lot to talk about.',
+  'act-now':
+    'Hi {firstName}, my connection request to you will soon lapse. I would still love to connect — is there a good moment to chat?',
+  resend:
+    'Hi {firstName}, I tried to connect a while ago and the request lapsed. I would still be glad to connect: your work as {headline} is close to mine.',
+  'check-status':
+    'Hi {firstName}, I noticed my connection request is no longer pending. If you missed it, I would still be glad to connect.',
+  thank: 'Hi {firstName}, thanks for connecting! Glad to be in touch.',
+  'reinvite-later': 'Hi {firstName}, I am reaching out again to connect — I would value being in touch.',
+  none: '',
+};
+
+export const ExpiryWindowKind = z.enum(['six-months', '90-days', 'custom']);
+export type ExpiryWindowKind = z.infer<typeof ExpiryWindowKind>;
+
+const intIn = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
+
+export const Settings = z.object({
+  /** LinkedIn does not publish the window; six calendar months is the most cited figure. */
+  expiryWindow: z._default(ExpiryWindowKind, 'six-months'),
+  /** Used when expiryWindow is 'custom'. */
+  customWindowDays: z._default(intIn(1, 730), 120),
+  /** The badge counts pending invitations at least this many weeks old. */
+  badgeWeeks: z._default(intIn(1, 26), 3),
+  /** "Nearing expiry" when the window could close within this many days. */
+  warningDays: z._default(intIn(1, 120), 14),
+  /** Suggest a follow-up once an invitation is this many days old. */
+  followUpDays: z._default(intIn(1, 365), 21),
+  /** Only the templates the user changed; the rest fall back to DEFAULT_TEMPLATES. */
+  templates: z._default(z.partialRecord(SuggestionKind, z.string().check(z.maxLength(2000))), {}),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** Every setting at its default. */
+export function defaultSettings(): Settings {
+  return Settings.parse({});
+}

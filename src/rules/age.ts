@@ -1,0 +1,25 @@
+import type { Interval } from '../model/time';
+import { DAY } from './label-interval';
+
+export type AgeUnit = 'day' | 'week' | 'month' | 'year';
+
+/** An age as honestly as the interval allows: "3 weeks" when min = max, "3–4 weeks" otherwise. */
+export interface AgeDescription {
+  unit: AgeUnit;
+  min: number;
+  max: number;
+  /** Whole days, youngest and oldest possible. */
+  minDays: number;
+  maxDays: number;
+}
+
+const UNIT_DAYS: Record<AgeUnit, number> = { day: 1, week: 7, month: 30.4375, year: 365.25 };
+
+/** Picks the unit from the oldest possible age, then states both bounds in it (rounded down). */
+export function describeAge(sent: Interval, now: number): AgeDescription {
+  const minDays = Math.max(0, Math.floor((now - sent.latest) / DAY));
+  const maxDays = Math.max(minDays, Math.floor((now - sent.earliest) / DAY));
+  const unit: AgeUnit = maxDays < 14 ? 'day' : maxDays < 63 ? 'week' : maxDays < 730 ? 'month' : 'year';
+  const per = UNIT_DAYS[unit];
+  return { unit, min: Math.floor(minDays / per), max: Math.floor(maxDays / per), minDays, maxDays };
+}

@@ -1,0 +1,11 @@
+/**
+ * The expiry rules: pure functions of (record, settings, now). No browser APIs and no clock —
+ * callers pass `now`. Popup, badge, options and CSV export compute ages and statuses only here.
+ */
+export * from './age';
+export * from './assess';
+export * from './badge';
+export * from './expiry';
+export * from './label-interval';
+export * from './narrow';
+export * from './suggestions';

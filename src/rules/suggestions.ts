@@ -1,0 +1,78 @@
+import { addWeeks } from 'date-fns';
+import type { InvitationRecord } from '../model/invitation';
+import { DEFAULT_TEMPLATES, type Settings, type SuggestionKind } from '../model/settings';
+import type { ExpiryStatus } from './expiry';
+
+/** LinkedIn blocks re-inviting a person for up to 3 weeks after a withdrawal (its own dialog says so). */
+export const REINVITE_BLOCK_WEEKS = 3;
+
+/** When re-inviting becomes possible after withdrawing at `withdrawnAt`. */
+export function reinviteFrom(withdrawnAt: number): number {
+  return addWeeks(withdrawnAt, REINVITE_BLOCK_WEEKS).getTime();
+}
+
+export interface Suggestion {
+  kind: SuggestionKind;
+  /** For act-now (if withdrawn today) and reinvite-later: the first day a new invitation can go. */
+  reinviteFrom: number | null;
+  /** The kind's message template, filled in for this person. */
+  message: string;
+}
+
+/**
+ * One concrete next step per situation, drawn from the seed article and what is known of
+ * LinkedIn's rules: most acceptances come in the first week; engage with their content; follow
+ * up with a personal message after a few weeks; when nearing expiry act now or withdraw and
+ * re-send later with a note; after expiry re-send with a personalised note.
+ */
+export function suggestionKind(record: InvitationRecord, expiry: ExpiryStatus | null): SuggestionKind {
+  switch (record.status) {
+    case 'accepted':
+      return 'thank';
+    case 'withdrawn':
+      return 'reinvite-later';
+    case 'gone':
+      return 'check-status';
+    case 'pending':
+      break;
+  }
+  switch (expiry) {
+    case 'fresh':
+      return 'give-it-time';
+    case 'waiting':
+    case 'unknown':
+    case null:
+      return 'engage';
+    case 'follow-up':
+      return 'follow-up';
+    case 'nearing':
+      return 'act-now';
+    case 'maybe-expired':
+    case 'expired':
+      return 'resend';
+  }
+}
+
+/** Replaces {firstName}, {name} and {headline}; unknown placeholders are left as written. */
+export function fillTemplate(template: string, person: Pick<InvitationRecord, 'name' | 'headline'>): string {
+  const name = person.name.trim();
+  const firstName = name.split(/\s+/u)[0] ?? name;
+  const values: Record<string, string> = { firstName, name, headline: person.headline?.trim() || '' };
+  return template.replace(/\{(firstName|name|headline)\}/g, (_, key: string) => values[key] ?? '');
+}
+
+export function templateFor(kind: SuggestionKind, settings: Pick<Settings, 'templates'>): string {
+  return settings.templates[kind] ?? DEFAULT_TEMPLATES[kind];
+}
+
+export function suggest(
+  record: InvitationRecord,
+  expiry: ExpiryStatus | null,
+  settings: Pick<Settings, 'templates'>,
+  now: number,
+): Suggestion {
+  const kind = suggestionKind(record, expiry);
+  const from =
+    kind === 'reinvite-later' ? reinviteFrom(record.statusChangedAt) : kind === 'act-now' ? reinviteFrom(now) : null;
+  return { kind, reinviteFrom: from, message: fillTemplate(templateFor(kind, settings), record) };
+}

@@ -1,0 +1,71 @@
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { defineConfig, type Plugin } from 'vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+
+/**
+ * One source manifest, two builds: Chrome (`dist/`, service worker) and Firefox
+ * (`dist-firefox/`, background scripts + gecko settings). LAPSE_BROWSER picks the target.
+ */
+const target = process.env.LAPSE_BROWSER === 'firefox' ? 'firefox' : 'chrome';
+const outDir = target === 'firefox' ? 'dist-firefox' : 'dist';
+/** Firefox 128 ESR: MV3 content scripts, storage.session, and `background.type: "module"`. */
+const FIREFOX_MIN_VERSION = '128.0';
+const CONTENT_SCRIPT = 'src/content/index.ts';
+
+function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
+  const manifest = structuredClone(baseManifest) as Record<string, unknown> & typeof baseManifest;
+  if (browser === 'firefox') {
+    const { service_worker, type } = baseManifest.background;
+    manifest.background = { scripts: [service_worker], type } as never;
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: 'lapse@lapse-extension.org',
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  return manifest as ManifestV3Export;
+}
+
+/**
+ * LinkedIn probes extensions' web-accessible files to detect their users, so the built manifest
+ * must declare none. Fail the build if anything (CRXJS's content-script loader, a plugin) adds one.
+ */
+function forbidWebAccessibleResources(): Plugin {
+  return {
+    name: 'lapse:forbid-web-accessible-resources',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const asset = bundle['manifest.json'];
+      if (asset?.type !== 'asset') return;
+      const manifest = JSON.parse(String(asset.source)) as { web_accessible_resources?: unknown[] };
+      if (manifest.web_accessible_resources !== undefined) {
+        this.error(
+          `manifest.json gained web_accessible_resources: ${JSON.stringify(manifest.web_accessible_resources)}`,
+        );
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    crx({
+      manifest: manifestFor(target),
+      browser: target,
+      // One self-contained classic script: no loader, no chunks, no web-accessible files.
+      contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
+    }),
+    forbidWebAccessibleResources(),
+  ],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    // Readable stack traces from users' bug reports matter more than a few bytes.
+    minify: true,
+    sourcemap: false,
+  },
+  esbuild: undefined,
+});
