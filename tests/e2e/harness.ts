@@ -4,6 +4,9 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM } from './global-setup';
 
+/** The page-side `chrome` global inside the service worker, for `worker.evaluate`. */
+declare const chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
+
 export const DIST = resolve('dist');
 export const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 
