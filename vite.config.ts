@@ -8,8 +8,12 @@ import baseManifest from './manifest.json' with { type: 'json' };
  */
 const target = process.env.LAPSE_BROWSER === 'firefox' ? 'firefox' : 'chrome';
 const outDir = target === 'firefox' ? 'dist-firefox' : 'dist';
-/** Firefox 128 ESR: MV3 content scripts, storage.session, and `background.type: "module"`. */
-const FIREFOX_MIN_VERSION = '128.0';
+/**
+ * Firefox 142: the first version (desktop 140, Android 142) that understands
+ * `data_collection_permissions`, which addons.mozilla.org now asks for. Everything else Lapse
+ * uses (MV3, storage.session, module background scripts) is older.
+ */
+const FIREFOX_MIN_VERSION = '142.0';
 const CONTENT_SCRIPT = 'src/content/index.ts';
 
 function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {

@@ -58,7 +58,7 @@ describe('browser-specific manifests', () => {
     expect(manifest.background).not.toHaveProperty('service_worker');
     const gecko = manifest.browser_specific_settings.gecko;
     expect(gecko.id).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+$/);
-    expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(128);
+    expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(142);
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
 });
