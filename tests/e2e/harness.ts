@@ -1,44 +1,72 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { beforeEach } from 'vitest';
+import type { LedgerSnapshot, PageMessage, Reply, ReplyTo } from '../../src/model/messages';
 import { CHROMIUM } from './global-setup';
 
-/** The page-side `chrome` global inside the service worker, for `worker.evaluate`. */
-declare const chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
+/** The `chrome` global inside the service worker and extension pages, for `evaluate`. */
+declare const chrome: {
+  action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+};
 
 export const DIST = resolve('dist');
 export const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
+const LINKEDIN = 'https://www.linkedin.com/';
+
+/** One request the browser made, and who made it (a page's URL, or the service worker's). */
+export interface RecordedRequest {
+  url: string;
+  from: string;
+  /** Whether the route served it (LinkedIn fixture) rather than aborting it. */
+  served: boolean;
+}
 
 export interface Lapse {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  /** Every request the browser made, page or extension, in order. */
-  requests: string[];
+  /** Every request the browser made, page, extension page or worker, in order. */
+  requests: RecordedRequest[];
+  /** Console lines and page errors from every page and the worker, for failure artifacts. */
+  consoleLines: string[];
   /** Serve `html` at every https://www.linkedin.com URL from now on. */
   serveLinkedIn(html: string | ((url: string) => string)): Promise<void>;
+  /** Serves `html` and opens it in a new tab at `url` (the Sent page by default). */
+  openLinkedIn(html: string, url?: string): Promise<Page>;
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
-  badge(): Promise<{ text: string; title: string }>;
+  /** Sends a message to the background worker as an extension page would, and returns the reply. */
+  send<M extends PageMessage>(message: M): Promise<ReplyTo<M>>;
+  ledger(): Promise<LedgerSnapshot>;
+  badge(): Promise<{ text: string; title: string; color: number[] }>;
+  /** The browser's tab id of `page` (it is brought to the front to find it, as activeTab does). */
+  tabIdOf(page: Page): Promise<number>;
   close(): Promise<void>;
 }
 
 /**
  * Launches Debian's Chromium with the built `dist/` loaded, on a fresh profile. Launch flags are
  * the ones verified on these machines (see shared/reference/style-examples.md); the background
- * networking flags keep Chromium itself off the (closed) network.
+ * networking flags keep Chromium itself off the (closed) network. LinkedIn URLs are served from
+ * fixtures; every other request is recorded and refused.
  */
-export async function launchLapse(): Promise<Lapse> {
+export async function launchLapse(options: { headless?: boolean; dist?: string } = {}): Promise<Lapse> {
+  const dist = options.dist ?? DIST;
+  const headless = options.headless ?? true;
   const profile = mkdtempSync(join(tmpdir(), 'lapse-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless,
     acceptDownloads: true,
+    viewport: { width: 1100, height: 800 },
     args: [
-      '--headless=new',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -47,23 +75,59 @@ export async function launchLapse(): Promise<Lapse> {
       '--disable-sync',
     ],
   });
-  const requests: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
+  const requests: RecordedRequest[] = [];
+  const consoleLines: string[] = [];
+  context.on('request', (request) => {
+    const sw = request.serviceWorker();
+    let from = '?';
+    try {
+      from = sw ? `worker ${sw.url()}` : request.frame().url();
+    } catch {
+      // Requests of a frame that is gone keep '?'.
+    }
+    requests.push({ url: request.url(), from, served: false });
+  });
+  const watchPage = (page: Page) => {
+    page.on('console', (m) => consoleLines.push(`[${page.url()}] ${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`[${page.url()}] pageerror: ${e.stack ?? e.message}`));
+  };
+  context.on('page', watchPage);
+  const watchWorker = (w: Worker) => w.on('console', (m) => consoleLines.push(`[worker] ${m.type()}: ${m.text()}`));
+  context.on('serviceworker', watchWorker);
+
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  watchWorker(worker);
   const extensionId = new URL(worker.url()).host;
 
   let body: string | ((url: string) => string) = '<!doctype html><title>LinkedIn</title>';
-  await context.route('https://www.linkedin.com/**', (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: typeof body === 'function' ? body(route.request().url()) : body,
-    }),
+  // Registered first, so it is consulted last: anything not LinkedIn is refused (and recorded above).
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:',
+    (route) => route.abort('internetdisconnected'),
   );
+  await context.route('https://www.linkedin.com/**', (route) => {
+    const url = route.request().url();
+    const recorded = requests.findLast((r) => r.url === url && !r.served);
+    if (recorded) recorded.served = true;
+    return route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: typeof body === 'function' ? body(url) : body,
+    });
+  });
 
-  const page = async (path: string) => {
+  let messenger: Page | null = null;
+  const extensionPage = async (path: string) => {
     const p = await context.newPage();
     await p.goto(`chrome-extension://${extensionId}/${path}`);
     return p;
+  };
+  const send = async <M extends PageMessage>(message: M): Promise<ReplyTo<M>> => {
+    // A bare extension page (the manifest) has chrome.runtime and draws nothing of its own.
+    if (!messenger || messenger.isClosed()) messenger = await extensionPage('manifest.json');
+    const reply = (await messenger.evaluate((m) => chrome.runtime.sendMessage(m), message)) as Reply<ReplyTo<M>>;
+    if (!reply || typeof reply !== 'object') throw new Error(`No reply to ${message.type}`);
+    if (!reply.ok) throw new Error(`${message.type} failed: ${reply.error}`);
+    return reply.value;
   };
 
   return {
@@ -71,16 +135,39 @@ export async function launchLapse(): Promise<Lapse> {
     worker,
     extensionId,
     requests,
+    consoleLines,
     async serveLinkedIn(html) {
       body = html;
     },
-    openPopup: () => page('src/popup/index.html'),
-    openOptions: () => page('src/options/index.html'),
+    async openLinkedIn(html, url = SENT_URL) {
+      body = html;
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    openPopup: () => extensionPage('src/popup/index.html'),
+    openOptions: () => extensionPage('src/options/index.html'),
+    send,
+    ledger: () => send({ type: 'get-ledger' }),
     badge: () =>
-      worker.evaluate(async () => ({
-        text: await chrome.action.getBadgeText({}),
-        title: await chrome.action.getTitle({}),
-      })),
+      worker.evaluate(async () => {
+        const action = chrome.action as unknown as { getBadgeBackgroundColor(d: object): Promise<number[]> };
+        return {
+          text: await chrome.action.getBadgeText({}),
+          title: await chrome.action.getTitle({}),
+          color: await action.getBadgeBackgroundColor({}),
+        };
+      }),
+    async tabIdOf(page) {
+      await page.bringToFront();
+      const url = page.url();
+      const id = await worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id ?? null;
+      });
+      if (id === null) throw new Error(`No active tab found for ${url}`);
+      return id;
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -88,11 +175,43 @@ export async function launchLapse(): Promise<Lapse> {
   };
 }
 
-/** Saves a screenshot and console log of `page` under test-artifacts/ when a test fails. */
-export async function saveArtifacts(page: Page, name: string, consoleLines: string[]): Promise<void> {
+/** Every file of a built extension, as paths relative to its root with forward slashes. */
+export function builtFiles(dir = DIST): string[] {
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((name) => {
+      const path = join(d, name);
+      return statSync(path).isDirectory() ? walk(path) : [relative(dir, path).split('\\').join('/')];
+    });
+  return walk(dir);
+}
+
+/** Requests that left the browser for anywhere but a served LinkedIn fixture or the extension itself. */
+export function foreignRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
+  return requests.filter((r) => !(r.url.startsWith('chrome-extension://') || (r.url.startsWith(LINKEDIN) && r.served)));
+}
+
+/**
+ * Call at the top of a describe: when one of its tests fails, screenshots of every open page and
+ * the console log go to test-artifacts/<test name>.*.
+ */
+export function artifactsOnFailure(lapse: () => Lapse | undefined): void {
+  beforeEach(({ onTestFailed, task }) => {
+    onTestFailed(async () => {
+      const current = lapse();
+      if (current) await saveArtifacts(current, task.name);
+    });
+  });
+}
+
+/** Saves a screenshot of every open page and the console log under test-artifacts/. */
+export async function saveArtifacts(lapse: Lapse, name: string): Promise<void> {
   const dir = resolve('test-artifacts');
   mkdirSync(dir, { recursive: true });
   const safe = name.replace(/[^a-z0-9-]+/gi, '_').slice(0, 80);
-  await page.screenshot({ path: join(dir, `${safe}.png`), fullPage: true }).catch(() => undefined);
-  writeFileSync(join(dir, `${safe}.console.txt`), consoleLines.join('\n'));
+  const pages = lapse.context.pages().filter((p) => !p.isClosed() && !p.url().endsWith('manifest.json'));
+  for (const [i, page] of pages.entries()) {
+    await page.screenshot({ path: join(dir, `${safe}.${i}.png`), fullPage: true, timeout: 5_000 }).catch(() => {});
+  }
+  const urls = pages.map((p, i) => `page ${i}: ${p.url()}`);
+  writeFileSync(join(dir, `${safe}.console.txt`), [...urls, '', ...lapse.consoleLines].join('\n'));
 }
