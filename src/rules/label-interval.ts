@@ -37,17 +37,28 @@ const UNIT_AVG_MAX: Record<TimeUnit, number> = {
 /**
  * The youngest age at which any known convention switches to a unit. Below it the label would
  * use a smaller unit, so "1 <unit> ago" cannot mean less. Chosen as the minimum over:
- * round-to-nearest (half a unit), floor (a whole unit) and moment.js-style thresholds
- * (45 min → "an hour", 22 h → "a day", 26 days → "a month", 320 days → "a year").
+ * round-to-nearest (half a unit), floor (a whole unit) and moment.js `fromNow`, which rounds
+ * every quantity before comparing it with its thresholds (44.5 min → "an hour", 21.5 h → "a day",
+ * 25.5 days → "a month", 319.6 days → "a year"), also with its documented weeks variant
+ * (`relativeTimeThreshold('d', 7)` + `('w', 4)`: 6.5 days → "a week", 24.5 days → "a month").
  */
 const UNIT_START: Record<TimeUnit, number> = {
   minute: 30_000, // round-to-nearest: 30 s already reads "1 minute"
   hour: 30 * MINUTE,
   day: 12 * HOUR,
   week: 3.5 * DAY,
-  month: 26 * DAY, // the issue's "roughly 26–59 days" lower bound (moment.js threshold)
-  year: 319 * DAY, // moment.js switches at 320 days; a day of margin
+  month: 24.5 * DAY, // round-to-nearest weeks reach "4 weeks" at 3.5 weeks; moment+weeks says "a month" there
+  year: 319 * DAY, // moment.js switches at 319.6 days; under a day of margin
 };
+
+/** The longest calendar day: 25 hours, when daylight saving ends. */
+const LONGEST_DAY = 25 * HOUR;
+
+/**
+ * Counts beyond this are nonsense (LinkedIn is younger than 30 years) and would push date-fns
+ * past the largest Date, which yields NaN; they are read as this many.
+ */
+const MAX_COUNT = 10_000;
 
 /**
  * The send interval a label observed at `observedAt` can mean. LinkedIn does not document its
@@ -56,8 +67,13 @@ const UNIT_START: Record<TimeUnit, number> = {
  *   unit's start threshold above;
  * - oldest: floor with the longest unit, just under (N + 1)·unit — calendar months/years via
  *   date-fns, or 31/366-day units, whichever reaches further back.
- * "today" is [0, 24 h) old and "yesterday" [0, 48 h) old in whatever time zone LinkedIn used;
- * "now" is under 5 minutes. Counts below 1 are read as 1 (LinkedIn writes "a month").
+ * Resulting ages, in days: "1 week" 3.5–14, "1 month" 24.5–62, "3 months" 70–124,
+ * "1 year" 319–732 (tests/unit/rules/label-interval.test.ts lists every unit).
+ * "today" is under 25 h old and "yesterday" under 49 h (calendar days in whatever time zone
+ * LinkedIn used, and a calendar day lasts 25 h when daylight saving ends); "now" is under 5 min.
+ * Odd counts, which only a misread label produces, widen rather than guess: 0 (or negative)
+ * means under two units (it may be "a <unit>" read as 0); a fraction means either neighbour;
+ * a count that is not a finite number means only "some time before `observedAt`".
  */
 export function labelToInterval(age: RelativeAge, observedAt: number): Interval {
   const ageRange = ((): { youngest: number; oldest: number } => {
@@ -65,16 +81,19 @@ export function labelToInterval(age: RelativeAge, observedAt: number): Interval 
       case 'now':
         return { youngest: 0, oldest: 5 * MINUTE };
       case 'today':
-        return { youngest: 0, oldest: DAY };
+        return { youngest: 0, oldest: LONGEST_DAY };
       case 'yesterday':
-        return { youngest: 0, oldest: 2 * DAY };
+        return { youngest: 0, oldest: DAY + LONGEST_DAY };
       case 'ago': {
-        const n = Math.max(1, Math.floor(age.count));
-        const youngest = Math.max(UNIT_START[age.unit], (n - 0.5) * UNIT_MIN[age.unit]);
-        let oldest = (n + 1) * UNIT_AVG_MAX[age.unit];
-        if (age.unit === 'month') oldest = Math.max(oldest, observedAt - subMonths(observedAt, n + 1).getTime());
-        if (age.unit === 'year') oldest = Math.max(oldest, observedAt - subYears(observedAt, n + 1).getTime());
-        return { youngest, oldest };
+        if (!Number.isFinite(age.count)) return { youngest: 0, oldest: Number.POSITIVE_INFINITY };
+        const count = Math.min(MAX_COUNT, Math.max(0, age.count));
+        const low = Math.floor(count);
+        const high = Math.max(1, Math.ceil(count));
+        const youngest = low === 0 ? 0 : Math.max(UNIT_START[age.unit], (low - 0.5) * UNIT_MIN[age.unit]);
+        let oldest = (high + 1) * UNIT_AVG_MAX[age.unit];
+        if (age.unit === 'month') oldest = Math.max(oldest, observedAt - subMonths(observedAt, high + 1).getTime());
+        if (age.unit === 'year') oldest = Math.max(oldest, observedAt - subYears(observedAt, high + 1).getTime());
+        return { youngest, oldest: Number.isNaN(oldest) ? Number.POSITIVE_INFINITY : oldest };
       }
     }
   })();
