@@ -8,19 +8,30 @@ export interface Narrowed {
 }
 
 /**
+ * The interval with its ends in order. Validated data never needs it; a corrupt record or a
+ * hand-built observation must still not yield an inverted interval downstream.
+ */
+function ordered(interval: Interval): Interval {
+  const { earliest, latest } = interval;
+  return earliest <= latest ? { earliest, latest } : { earliest: latest, latest: earliest };
+}
+
+/**
  * Combines what we knew with a new observation. Both must hold, so the result is their
  * intersection — it can only shrink. If they cannot both hold (LinkedIn changed its rounding,
  * or a clock jumped), the newer observation is kept and the contradiction reported: never
  * thrown, never an inverted interval.
  */
 export function narrow(known: Interval | null, observed: Interval, at: number): Narrowed {
-  if (known === null) return { interval: { ...observed }, conflict: null };
-  const earliest = Math.max(known.earliest, observed.earliest);
-  const latest = Math.min(known.latest, observed.latest);
+  const seen = ordered(observed);
+  if (known === null) return { interval: seen, conflict: null };
+  const before = ordered(known);
+  const earliest = Math.max(before.earliest, seen.earliest);
+  const latest = Math.min(before.latest, seen.latest);
   if (earliest <= latest) return { interval: { earliest, latest }, conflict: null };
   return {
-    interval: { ...observed },
-    conflict: { at, kept: { ...observed }, rejected: { ...known } },
+    interval: seen,
+    conflict: { at, kept: { ...seen }, rejected: before },
   };
 }
 
