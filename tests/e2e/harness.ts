@@ -215,3 +215,55 @@ export async function saveArtifacts(lapse: Lapse, name: string): Promise<void> {
   const urls = pages.map((p, i) => `page ${i}: ${p.url()}`);
   writeFileSync(join(dir, `${safe}.console.txt`), [...urls, '', ...lapse.consoleLines].join('\n'));
 }
+
+/** One row of the popup's list, as a user reads it. */
+export interface PopupRow {
+  id: string;
+  name: string;
+  chip: string;
+  meta: string;
+}
+
+/** The popup's list filters, in the order the popup shows them. */
+export const POPUP_FILTERS = ['nearing', 'pending', 'expired', 'resolved'] as const;
+
+/** Shows one of the popup's lists (clicking its filter button) and returns its rows once drawn. */
+export async function popupList(popup: Page, filter: (typeof POPUP_FILTERS)[number]): Promise<PopupRow[]> {
+  const button = popup.locator('nav.filters button').nth(POPUP_FILTERS.indexOf(filter));
+  await button.click();
+  await popup.waitForSelector(
+    `nav.filters button:nth-child(${POPUP_FILTERS.indexOf(filter) + 1})[aria-pressed="true"]`,
+  );
+  // Draw every page of the list, not only the first 50.
+  while (await popup.locator('button.show-more').count()) await popup.locator('button.show-more').click();
+  return popup.locator('li.row').evaluateAll((items) =>
+    items.map((li) => ({
+      id: li.getAttribute('data-id') ?? '',
+      name: li.querySelector('.row-name')?.textContent ?? '',
+      chip: li.querySelector('.chip')?.textContent ?? '',
+      meta: li.querySelector('.row-meta')?.textContent ?? '',
+    })),
+  );
+}
+
+/**
+ * Lapse is private: of every request the browser made, only the served LinkedIn fixtures and
+ * the extension's own files may appear, and the extension's pages and worker asked for nothing
+ * but their own files.
+ */
+export function networkViolations(lapse: Lapse): string[] {
+  const fromExtension = lapse.requests.filter(
+    (r) => r.from.startsWith('worker ') || r.from.startsWith('chrome-extension://'),
+  );
+  return [
+    ...foreignRequests(lapse.requests).map((r) => `${r.url} (from ${r.from})`),
+    ...fromExtension.filter((r) => !r.url.startsWith('chrome-extension://')).map((r) => `${r.url} (from ${r.from})`),
+  ];
+}
+
+/** Closes every tab but the hidden messenger, between tests that share one browser. */
+export async function closeTabs(lapse: Lapse): Promise<void> {
+  for (const page of lapse.context.pages()) {
+    if (!page.url().endsWith('/manifest.json')) await page.close();
+  }
+}
