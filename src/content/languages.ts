@@ -1,0 +1,239 @@
+import type { RelativeAge, TimeUnit } from '../rules/label-interval';
+
+/**
+ * The words of the Sent page, per UI language. The relative-time phrases ("il y a 3 jours",
+ * "há 2 semanas", "vor 3 Tagen") are learnt from Intl.RelativeTimeFormat: formatting a few counts
+ * with formatToParts tells the words around the number and whether they come before or after it.
+ * Only what Intl cannot know is typed here: LinkedIn's "Sent" word, the "People" tab and
+ * the spelled-out "one" ("a month ago"). Unknown languages are not guessed at.
+ */
+
+export interface LanguageTable {
+  code: string;
+  /** LinkedIn's word before (or after) the relative time. Optional: era B labels lacked it. */
+  sent: readonly string[];
+  /** The tab that counts connection requests: "People (1,234)". */
+  people: readonly string[];
+  /** Words that stand for 1 ("a month ago", "il y a un mois"). */
+  one: readonly string[];
+  /** Extra words for "just now" beyond Intl's "now". */
+  now: readonly string[];
+}
+
+/*
+ * Sources: English, French and Portuguese labels come from captures and user reports
+ * (see shared/reference/linkedin-sent-page.md: "Sent 3 days ago", "Envoyé il y a 1 mois",
+ * "Enviado há 2 semanas", "Enviado ontem", "Personnes (N)"). The other "Sent"/"People" words are
+ * LinkedIn's usual UI terms for those languages; both genders are listed where the language has them.
+ */
+export const LANGUAGES: readonly LanguageTable[] = [
+  { code: 'en', sent: ['Sent'], people: ['People'], one: ['a', 'an', 'one'], now: ['just now', 'moments ago'] },
+  {
+    code: 'fr',
+    sent: ['Envoyé', 'Envoyée', 'Envoyées', 'Envoyés'],
+    people: ['Personnes'],
+    one: ['un', 'une'],
+    now: ["à l'instant"],
+  },
+  {
+    code: 'pt',
+    sent: ['Enviado', 'Enviada', 'Enviados', 'Enviadas'],
+    people: ['Pessoas'],
+    one: ['um', 'uma'],
+    now: [],
+  },
+  {
+    code: 'es',
+    sent: ['Enviada', 'Enviado', 'Enviadas', 'Enviados'],
+    people: ['Personas'],
+    one: ['un', 'una'],
+    now: [],
+  },
+  {
+    code: 'de',
+    sent: ['Gesendet', 'Versendet', 'Verschickt'],
+    people: ['Personen'],
+    one: ['einem', 'einer', 'ein', 'eine'],
+    now: ['gerade eben'],
+  },
+  {
+    code: 'it',
+    sent: ['Inviato', 'Inviata', 'Inviati', 'Inviate'],
+    people: ['Persone'],
+    one: ['un', 'una', "un'"],
+    now: ['poco fa'],
+  },
+  {
+    code: 'nl',
+    sent: ['Verzonden', 'Verstuurd'],
+    people: ['Personen', 'Mensen'],
+    one: ['een', 'één'],
+    now: ['zojuist'],
+  },
+];
+
+const UNITS: readonly TimeUnit[] = ['minute', 'hour', 'day', 'week', 'month', 'year'];
+/** Counts whose plural forms cover the languages above (and Slavic-style few/many should more be added). */
+const SAMPLE_COUNTS = [1, 2, 3, 5, 11, 21, 22, 25, 100, 101];
+
+/** All spaces (incl. NBSP U+00A0 and narrow NBSP U+202F) as one plain space, apostrophes as ', lower case. */
+export function normalizeText(text: string): string {
+  return normalizeInner(text).trim();
+}
+function normalizeInner(text: string): string {
+  return text
+    .replace(/[\s\u00a0\u202f\u2007\u200b]+/g, ' ')
+    .replace(/[’‘ʼ`´]/g, "'")
+    .toLocaleLowerCase();
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A normalized phrase as a regex source in which any space also matches no space ("un'ora"). */
+const phrase = (text: string) => escapeRegExp(normalizeInner(text)).replace(/ /g, ' ?');
+
+interface Compiled {
+  table: LanguageTable;
+  /** "N <unit> ago" templates: prefix + count + suffix, per unit. */
+  ago: { re: RegExp; unit: TimeUnit; fixedCount: number | null }[];
+  today: RegExp;
+  yesterday: RegExp;
+  now: RegExp;
+  people: RegExp;
+}
+
+function templatesFor(code: string, unit: TimeUnit): { prefix: string; suffix: string }[] {
+  const seen = new Map<string, { prefix: string; suffix: string }>();
+  for (const style of ['long', 'short'] as const) {
+    const rtf = new Intl.RelativeTimeFormat(code, { numeric: 'always', style });
+    for (const n of SAMPLE_COUNTS) {
+      const parts = rtf.formatToParts(-n, unit);
+      const first = parts.findIndex((p) => p.type !== 'literal');
+      let last = -1;
+      parts.forEach((p, i) => {
+        if (p.type !== 'literal') last = i;
+      });
+      if (first < 0) continue;
+      const prefix = parts
+        .slice(0, first)
+        .map((p) => p.value)
+        .join('');
+      const suffix = parts
+        .slice(last + 1)
+        .map((p) => p.value)
+        .join('');
+      seen.set(`${prefix}|${suffix}`, { prefix, suffix });
+    }
+  }
+  return [...seen.values()];
+}
+
+function compile(table: LanguageTable): Compiled {
+  const code = table.code;
+  const sent = `(?:${table.sent.map(phrase).join('|')})`;
+  // The sent word is optional (era B) and may sit before or after the time.
+  const wrap = (body: string) => new RegExp(`^(?:${sent} ?)?(?:${body})(?: ?${sent})?$`, 'u');
+  const auto = new Intl.RelativeTimeFormat(code, { numeric: 'auto' });
+  const ago: Compiled['ago'] = [];
+  const one = `(?:${table.one.map(phrase).join('|')})`;
+  for (const unit of UNITS) {
+    for (const { prefix, suffix } of templatesFor(code, unit)) {
+      const p = phrase(prefix);
+      const s = phrase(suffix);
+      ago.push({ re: wrap(`${p}(\\d+)${s}`), unit, fixedCount: null });
+      // "a month ago", "il y a un mois": the singular template with a word for one.
+      ago.push({ re: wrap(`${p}${one}${s}`), unit, fixedCount: 1 });
+    }
+    // Some languages have a word for "1 <unit> ago" without a number (Intl numeric:auto: "last month").
+    const single = auto.format(-1, unit);
+    if (!/\d/.test(single)) ago.push({ re: wrap(phrase(single)), unit, fixedCount: 1 });
+  }
+  const nowWords = [auto.format(0, 'second'), ...table.now];
+  return {
+    table,
+    ago,
+    today: wrap(phrase(auto.format(0, 'day'))),
+    yesterday: wrap(phrase(auto.format(-1, 'day'))),
+    now: wrap(nowWords.map(phrase).join('|')),
+    // "People (1,234)": the count is checked by parseCount, any digits/separators here.
+    people: new RegExp(`^(?:${table.people.map(phrase).join('|')}) ?\\(([\\d.,' ]+)\\)$`, 'u'),
+  };
+}
+
+const compiled = new Map<string, Compiled>();
+function compiledFor(code: string): Compiled | null {
+  const cached = compiled.get(code);
+  if (cached) return cached;
+  const table = LANGUAGES.find((t) => t.code === code);
+  if (!table) return null;
+  const made = compile(table);
+  compiled.set(code, made);
+  return made;
+}
+
+/** "en-US", "pt_BR", "FR" → the table's code, or null when the language has no table. */
+export function knownLanguage(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  const base = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return LANGUAGES.some((t) => t.code === base) ? base : null;
+}
+
+/** The words of a sent label as a RelativeAge, or null when `text` is not a label in `language`. */
+export function recogniseLabel(text: string, language: string): RelativeAge | null {
+  const c = compiledFor(language);
+  if (!c || text.length > 80) return null;
+  const t = normalizeText(text);
+  if (!t) return null;
+  if (c.today.test(t)) return { kind: 'today' };
+  if (c.yesterday.test(t)) return { kind: 'yesterday' };
+  if (c.now.test(t)) return { kind: 'now' };
+  for (const { re, unit, fixedCount } of c.ago) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const count = fixedCount ?? Number(m[1]);
+    if (!Number.isSafeInteger(count) || count < 0) return null;
+    return { kind: 'ago', count: Math.max(1, count), unit };
+  }
+  return null;
+}
+
+/** The first language whose table reads `text` as a sent label, or null. */
+export function detectLabelLanguage(text: string): string | null {
+  for (const table of LANGUAGES) if (recogniseLabel(text, table.code)) return table.code;
+  return null;
+}
+
+/**
+ * A whole-number count written in `language`'s digits and grouping ("1,100", "1.234",
+ * "1 234" with a narrow no-break space, "1234"). Only grouping of exactly three digits is
+ * accepted, so a malformed "1,23" is refused rather than misread.
+ */
+export function parseCount(text: string, language: string | null): number | null {
+  const t = normalizeText(text);
+  const group = language ? groupSeparator(language) : null;
+  const separators = group === null ? "[., ']" : `[${escapeRegExp(normalizeText(group) || ' ')} ]`;
+  const grouped = new RegExp(`^\\d{1,3}(?:${separators}\\d{3})+$`, 'u');
+  if (/^\d+$/.test(t) || grouped.test(t)) {
+    const n = Number(t.replace(/\D/g, ''));
+    return Number.isSafeInteger(n) ? n : null;
+  }
+  return null;
+}
+
+function groupSeparator(language: string): string | null {
+  try {
+    const part = new Intl.NumberFormat(language, { useGrouping: 'always' } as Intl.NumberFormatOptions)
+      .formatToParts(1234567)
+      .find((p) => p.type === 'group');
+    return part?.value ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The count in a "People (1,234)" tab in `language`, or null when `text` is not that tab. */
+export function recognisePeopleCount(text: string, language: string): number | null {
+  const c = compiledFor(language);
+  if (!c || text.length > 60) return null;
+  const m = c.people.exec(normalizeText(text));
+  return m?.[1] ? parseCount(m[1], language) : null;
+}

@@ -1,0 +1,434 @@
+import { canonicalProfileUrl } from '../model/profile';
+import { labelToInterval, type RelativeAge } from '../rules/label-interval';
+import {
+  detectLabelLanguage,
+  knownLanguage,
+  LANGUAGES,
+  normalizeText,
+  recogniseLabel,
+  recognisePeopleCount,
+} from './languages';
+import {
+  EMAIL,
+  EMPTY_STATE,
+  EXPANDABLE_TEXT_BUTTON,
+  ITEMS,
+  LIST_CONTAINERS,
+  LOAD_MORE_CANDIDATES,
+  LOAD_MORE_WORDS,
+  LOADING,
+  NAME_NOISE,
+  NEXT_PAGE,
+  NOISE_TEXT,
+  NON_PERSON_LINK,
+  NOTE_CONTAINERS,
+  PAGINATION,
+  PREVIOUS_PAGE,
+  TOTAL_CANDIDATES,
+  WITHDRAW_ARIA_PREFIXES,
+  WITHDRAW_CONTROLS,
+} from './page-knowledge';
+
+/**
+ * Reads LinkedIn's Sent invitations page. Pure over the DOM it is handed: no clock (the caller
+ * passes `observedAt`), no browser APIs, no changes to the page. One walk over each item collects
+ * its text blocks; what they mean is decided afterwards from what they say, not where they sit.
+ */
+
+export interface ParsedInvitation {
+  profileUrl: string;
+  name: string;
+  headline: string | null;
+  /** The label as shown, e.g. "Sent 3 weeks ago"; '' when none was recognised. */
+  sentLabel: string;
+  sent: { earliest: Date; latest: Date } | null;
+  /** The note sent with the invitation, when the page shows it. */
+  inviteMessage: string | null;
+}
+
+export interface ParsedSentPage {
+  invitations: ParsedInvitation[];
+  /** The page's own count, "People (1,234)", when shown. */
+  total: number | null;
+  /** Items that are not connection requests (Pages, Events, Newsletters, e-mail invitations). */
+  skipped: number;
+  /** Items that look like invitations but could not be read (no profile/name, or no understood label). */
+  unreadable: number;
+  /** The UI language recognised (a LANGUAGES code), or null. */
+  language: string | null;
+  /** How the items were found: a known list container, cards around Withdraw controls, or not at all. */
+  layout: 'list' | 'withdraw-controls' | null;
+  /** A "Load more" or next-page control is offered: the list goes on. */
+  hasMore: boolean;
+  /** Numbered pages (era B) and this is not page 1: the end of this page is not the end of the list. */
+  laterPage: boolean;
+  /** A loading indicator shows: more items may be arriving. */
+  loading: boolean;
+  /** The page says in words that there are no invitations. */
+  emptyState: boolean;
+}
+
+const LIMITS = { name: 500, headline: 2000, label: 200, note: 5000 };
+
+// ── the DOM walk ──
+
+interface Block {
+  text: string;
+  element: Element;
+  inPersonLink: boolean;
+  inNote: boolean;
+  isTime: boolean;
+}
+
+interface RawItem {
+  profileUrl: string | null;
+  nonPersonLink: boolean;
+  withdraw: boolean;
+  withdrawName: string | null;
+  /** aria-label of the person link and avatar alt, in order met. */
+  nameHints: string[];
+  blocks: Block[];
+}
+
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'svg']);
+const WITHDRAW_SELECTOR = WITHDRAW_CONTROLS.join(', ');
+const NOTE_SELECTOR = NOTE_CONTAINERS.join(', ');
+
+function withdrawNameFrom(label: string | null): string | null {
+  if (!label) return null;
+  for (const prefix of WITHDRAW_ARIA_PREFIXES) {
+    if (prefix.test(label)) return label.replace(prefix, '').trim() || null;
+  }
+  return null;
+}
+
+function readItem(item: Element): RawItem {
+  const raw: RawItem = {
+    profileUrl: null,
+    nonPersonLink: false,
+    withdraw: false,
+    withdrawName: null,
+    nameHints: [],
+    blocks: [],
+  };
+  let last: Block | null = null;
+  const walk = (node: Node, inPersonLink: boolean, inNote: boolean, isTime: boolean): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const text = child.nodeValue ?? '';
+        if (!text.trim()) continue;
+        const parent = child.parentElement ?? (node as Element);
+        if (last && last.element === parent) last.text += text;
+        else {
+          last = { text, element: parent, inPersonLink, inNote, isTime };
+          raw.blocks.push(last);
+        }
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      const tag = el.tagName.toUpperCase();
+      if (SKIP_TAGS.has(tag)) continue;
+      let personLink = inPersonLink;
+      if (
+        tag === 'A' ||
+        tag === 'BUTTON' ||
+        el.getAttribute('role') === 'button' ||
+        el.hasAttribute('data-view-name')
+      ) {
+        if (el.matches(WITHDRAW_SELECTOR)) {
+          raw.withdraw = true;
+          raw.withdrawName ??= withdrawNameFrom(el.getAttribute('aria-label'));
+          continue; // its text is "Withdraw", never a name
+        }
+        if (tag !== 'A') continue; // other buttons: "…more", "Connect", "Message"
+        const href = el.getAttribute('href') ?? '';
+        const url = canonicalProfileUrl(href);
+        if (url) {
+          raw.profileUrl ??= url;
+          personLink = url === raw.profileUrl;
+          const aria = el.getAttribute('aria-label');
+          if (personLink && aria) raw.nameHints.push(aria);
+        } else if (NON_PERSON_LINK.test(pathOf(href))) {
+          raw.nonPersonLink = true;
+        }
+      } else if (tag === 'IMG') {
+        const alt = el.getAttribute('alt');
+        if (inPersonLink && alt) raw.nameHints.push(alt);
+        continue;
+      }
+      const note = inNote || (NOTE_SELECTOR !== '' && el.matches(NOTE_SELECTOR));
+      walk(el, personLink, note, isTime || tag === 'TIME');
+      last = null; // text after an element child starts a new block
+    }
+  };
+  walk(item, false, false, false);
+  for (const block of raw.blocks) block.text = block.text.replace(/\s+/g, ' ').trim();
+  return raw;
+}
+
+function pathOf(href: string): string {
+  try {
+    return new URL(href, 'https://www.linkedin.com/').pathname;
+  } catch {
+    return '';
+  }
+}
+
+// ── finding items ──
+
+/** Only the outermost of nested matches, so each card counts once. */
+function outermost(elements: Iterable<Element>): Element[] {
+  const all = [...elements];
+  const set = new Set(all);
+  return all.filter((el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    return true;
+  });
+}
+
+/** Cards around Withdraw controls: for each control, its highest ancestor holding no other control. */
+function cardsAroundControls(controls: Element[], root: ParentNode): Element[] {
+  const shared = new Map<Element, number>();
+  for (const control of controls) {
+    for (let p = control.parentElement; p && p !== root; p = p.parentElement) shared.set(p, (shared.get(p) ?? 0) + 1);
+  }
+  const cards = new Set<Element>();
+  for (const control of controls) {
+    let card: Element = control;
+    for (let p = control.parentElement; p && p !== root && shared.get(p) === 1; p = p.parentElement) card = p;
+    cards.add(card);
+  }
+  return [...cards];
+}
+
+function findItems(root: ParentNode): { items: Element[]; layout: ParsedSentPage['layout'] } {
+  for (const containerSelector of LIST_CONTAINERS) {
+    const list = root.querySelector(containerSelector);
+    if (!list) continue;
+    for (const itemSelector of ITEMS) {
+      const found = list.querySelectorAll(itemSelector);
+      if (found.length > 0) return { items: outermost(found), layout: 'list' };
+    }
+  }
+  const controls = [...root.querySelectorAll(WITHDRAW_SELECTOR)].filter(
+    (c) => !c.closest('dialog, [role="dialog"], [role="alertdialog"]'),
+  );
+  if (controls.length > 0) return { items: cardsAroundControls(controls, root), layout: 'withdraw-controls' };
+  return { items: [], layout: null };
+}
+
+// ── meaning ──
+
+function isNoise(text: string): boolean {
+  return NOISE_TEXT.some((re) => re.test(text));
+}
+
+/** A display name without "View profile", "’s profile picture", "Pending" and the like. */
+export function cleanName(text: string): string | null {
+  let name = text.replace(/\s+/g, ' ').trim();
+  for (const re of NAME_NOISE) name = name.replace(re, ' ').trim();
+  name = name.replace(/\s+/g, ' ').trim();
+  return name && !isNoise(name) ? name.slice(0, LIMITS.name) : null;
+}
+
+function labelIn(raw: RawItem, language: string): { index: number; age: RelativeAge } | null {
+  // A <time> element first, then any block whose WHOLE text is a label (a note never is).
+  for (const pass of [true, false]) {
+    for (let i = 0; i < raw.blocks.length; i++) {
+      const block = raw.blocks[i]!;
+      if (block.isTime !== pass || block.inPersonLink || block.inNote) continue;
+      const age = recogniseLabel(block.text, language);
+      if (age) return { index: i, age };
+    }
+  }
+  return null;
+}
+
+/** A label split over several text nodes ("Sent <b>3</b> days ago"): try short whole elements. */
+function labelInElements(item: Element, language: string): { text: string; age: RelativeAge } | null {
+  for (const el of item.querySelectorAll('time, p, span, div')) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text || text.length > 80) continue;
+    const age = recogniseLabel(text, language);
+    if (age) return { text, age };
+  }
+  return null;
+}
+
+function pageLanguage(root: ParentNode, raws: RawItem[]): string | null {
+  const doc = (root as Document).documentElement ? (root as Document) : (root as Node).ownerDocument;
+  const declared = knownLanguage(doc?.documentElement?.getAttribute('lang'));
+  const labelled = (language: string) => raws.some((raw) => raw.profileUrl && labelIn(raw, language));
+  if (declared && (raws.length === 0 || labelled(declared))) return declared;
+  // The attribute is missing, unknown or wrong: try the tables on the items' own text.
+  for (const raw of raws) {
+    for (const block of raw.blocks) {
+      if (block.inPersonLink || block.text.length > 80) continue;
+      const found = detectLabelLanguage(block.text);
+      if (found) return found;
+    }
+  }
+  return declared;
+}
+
+function readTotal(root: ParentNode, language: string | null): number | null {
+  const languages = language ? [language] : LANGUAGES.map((t) => t.code);
+  for (const selector of TOTAL_CANDIDATES) {
+    for (const el of root.querySelectorAll(selector)) {
+      const text = el.textContent ?? '';
+      if (text.length > 60) continue;
+      for (const code of languages) {
+        const total = recognisePeopleCount(text, code);
+        if (total !== null) return total;
+      }
+    }
+  }
+  return null;
+}
+
+function isDisabled(el: Element): boolean {
+  return el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true';
+}
+
+const LOAD_MORE_SET = new Set(LOAD_MORE_WORDS.map(normalizeText));
+
+/** The page's own "Load more" or next-page control, when one is offered (Lapse clicks only this). */
+export function readLoadMore(root: ParentNode): { element: HTMLElement; kind: 'load-more' | 'next-page' } | null {
+  for (const el of root.querySelectorAll(LOAD_MORE_CANDIDATES)) {
+    if (isDisabled(el) || el.matches(EXPANDABLE_TEXT_BUTTON)) continue;
+    const text = normalizeText(el.textContent ?? '');
+    const aria = normalizeText(el.getAttribute('aria-label') ?? '');
+    if (!LOAD_MORE_SET.has(text) && !LOAD_MORE_SET.has(aria)) continue;
+    if (el.closest('[role="listitem"], li.invitation-card, dialog')) continue; // a note's "see more"
+    return { element: el as HTMLElement, kind: 'load-more' };
+  }
+  for (const selector of NEXT_PAGE) {
+    const el = root.querySelector(selector);
+    if (el && !isDisabled(el)) return { element: el as HTMLElement, kind: 'next-page' };
+  }
+  return null;
+}
+
+/** The list goes on beyond what is rendered. */
+export function hasNextPage(root: ParentNode): boolean {
+  return readLoadMore(root) !== null;
+}
+
+function isPaginatedBeyondFirst(root: ParentNode): boolean {
+  if (!PAGINATION.some((s) => root.querySelector(s))) return false;
+  return PREVIOUS_PAGE.some((s) => {
+    const el = root.querySelector(s);
+    return el !== null && !isDisabled(el);
+  });
+}
+
+function showsEmptyState(root: ParentNode): boolean {
+  for (const el of root.querySelectorAll('h1, h2, h3, p, span')) {
+    const text = (el.textContent ?? '').trim();
+    if (text.length < 200 && EMPTY_STATE.some((re) => re.test(text))) return true;
+  }
+  return false;
+}
+
+/** Reads a "Sent …" label in `language` (null: try every known language) as the send interval. */
+export function parseSentLabel(
+  text: string,
+  language: string | null,
+  observedAt: Date,
+): { earliest: Date; latest: Date } | null {
+  try {
+    const code = language === null ? detectLabelLanguage(text) : knownLanguage(language);
+    const age = code ? recogniseLabel(text, code) : null;
+    return age ? toDates(age, observedAt) : null;
+  } catch {
+    return null;
+  }
+}
+
+function toDates(age: RelativeAge, observedAt: Date): { earliest: Date; latest: Date } {
+  const interval = labelToInterval(age, observedAt.getTime());
+  return { earliest: new Date(interval.earliest), latest: new Date(interval.latest) };
+}
+
+/** One look at the Sent page. Never throws on strange markup: what it cannot read it counts. */
+export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPage {
+  const { items, layout } = findItems(root);
+  const raws = items.map(readItem);
+  const language = pageLanguage(root, raws);
+  const invitations: ParsedInvitation[] = [];
+  const seen = new Set<string>();
+  let skipped = 0;
+  let unreadable = 0;
+
+  raws.forEach((raw, i) => {
+    if (!raw.profileUrl) {
+      const emailed =
+        (raw.withdrawName !== null && EMAIL.test(raw.withdrawName)) || raw.blocks.some((b) => EMAIL.test(b.text));
+      if (raw.nonPersonLink || emailed) skipped++;
+      else if (raw.withdraw || (language !== null && labelIn(raw, language))) unreadable++;
+      // else: a placeholder or separator, not an invitation at all
+      return;
+    }
+    if (seen.has(raw.profileUrl)) return;
+
+    const nameBlocks = raw.blocks.filter((b) => b.inPersonLink);
+    const name =
+      nameBlocks.map((b) => cleanName(b.text)).find((n) => n) ??
+      raw.nameHints.map(cleanName).find((n) => n) ??
+      (raw.withdrawName ? cleanName(raw.withdrawName) : null);
+    if (!name) {
+      unreadable++;
+      return;
+    }
+    seen.add(raw.profileUrl);
+
+    const label = language ? labelIn(raw, language) : null;
+    let sentLabel = label ? raw.blocks[label.index]!.text : '';
+    let age = label?.age ?? null;
+    if (!label && language) {
+      const split = labelInElements(items[i]!, language);
+      if (split) {
+        sentLabel = split.text;
+        age = split.age;
+      }
+    }
+    if (!age) unreadable++;
+
+    const lastNameBlock = nameBlocks.length > 0 ? raw.blocks.lastIndexOf(nameBlocks[nameBlocks.length - 1]!) : -1;
+    const labelIndex = label?.index ?? raw.blocks.length;
+    let headline: string | null = null;
+    const noteParts: string[] = [];
+    for (let index = 0; index < raw.blocks.length; index++) {
+      const block = raw.blocks[index]!;
+      if (block.inPersonLink || index === label?.index || !block.text || isNoise(block.text)) continue;
+      if (block.text === sentLabel) continue;
+      if (block.inNote || (label && index > labelIndex)) noteParts.push(block.text);
+      else if (headline === null && index > lastNameBlock && index < labelIndex && block.text !== name) {
+        headline = block.text.slice(0, LIMITS.headline);
+      }
+    }
+
+    invitations.push({
+      profileUrl: raw.profileUrl,
+      name,
+      headline,
+      sentLabel: sentLabel.slice(0, LIMITS.label),
+      sent: age ? toDates(age, observedAt) : null,
+      inviteMessage: noteParts.length > 0 ? noteParts.join(' ').slice(0, LIMITS.note) : null,
+    });
+  });
+
+  return {
+    invitations,
+    total: readTotal(root, language),
+    skipped,
+    unreadable,
+    language,
+    layout,
+    hasMore: hasNextPage(root),
+    laterPage: isPaginatedBeyondFirst(root),
+    loading: LOADING.some((s) => root.querySelector(s) !== null),
+    emptyState: items.length === 0 && showsEmptyState(root),
+  };
+}
