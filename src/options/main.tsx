@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '../shared/ui/base.css';
+import './options.css';
+import { Options } from './Options';
 
-render(<p>hi</p>, document.getElementById('app')!);
+render(<Options />, document.getElementById('app')!);

@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '../shared/ui/base.css';
+import './popup.css';
+import { Popup } from './Popup';
 
-render(<p>hi</p>, document.getElementById('app')!);
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,101 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { DEFAULT_TEMPLATES, type Settings, type SuggestionKind } from '../model/settings';
+import { fillTemplate, templateFor } from '../rules';
+import { t } from '../shared/i18n';
+import { loadSettings } from '../shared/settings-store';
+import { SUGGESTION_TITLE } from '../shared/ui/format';
+import type { SaveSettings } from './limits';
+
+const TEMPLATE_MAX = 2000;
+/** Typing saves after this pause (storage.sync allows few writes a minute); leaving saves at once. */
+const SAVE_DELAY_MS = 500;
+
+/** One suggestion kind's message: edited, previewed for a sample person, restorable. */
+function TemplateField({ kind, settings, save }: { kind: SuggestionKind; settings: Settings; save: SaveSettings }) {
+  const stored = templateFor(kind, settings);
+  const [draft, setDraft] = useState(stored);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const id = useId();
+
+  useEffect(() => {
+    if (timer.current === null) setDraft(stored);
+  }, [stored]);
+
+  const commit = async (text: string) => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    if (text.length > TEMPLATE_MAX) return;
+    if (text === stored) return;
+    // Only templates that differ from the default are stored, so better defaults still arrive.
+    // Read afresh: another template may have been saved since this one was rendered.
+    const templates = { ...(await loadSettings()).templates };
+    if (text === DEFAULT_TEMPLATES[kind]) delete templates[kind];
+    else templates[kind] = text;
+    try {
+      await save({ templates });
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : String(cause));
+    }
+  };
+
+  const onInput = (text: string) => {
+    setDraft(text);
+    const tooLong = text.length > TEMPLATE_MAX;
+    setError(tooLong ? t('error_template_too_long', TEMPLATE_MAX) : null);
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = tooLong ? null : setTimeout(() => void commit(text), SAVE_DELAY_MS);
+  };
+
+  const sample = { name: t('preview_sample_name'), headline: t('preview_sample_headline') };
+  return (
+    <div class="template">
+      <label for={id}>{t(SUGGESTION_TITLE[kind])}</label>
+      <textarea
+        id={id}
+        rows={3}
+        value={draft}
+        aria-invalid={error !== null}
+        aria-describedby={`${id}-preview`}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        onBlur={() => void commit(draft)}
+      />
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p class="preview" id={`${id}-preview`}>
+        <span class="preview-label">{t('template_preview')}</span> {fillTemplate(draft, sample)}
+      </p>
+      {draft !== DEFAULT_TEMPLATES[kind] && (
+        <button
+          type="button"
+          class="small"
+          onClick={() => {
+            setDraft(DEFAULT_TEMPLATES[kind]);
+            setError(null);
+            void commit(DEFAULT_TEMPLATES[kind]);
+          }}
+        >
+          {t('template_restore', t(SUGGESTION_TITLE[kind]))}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Every suggestion kind that has a message ('none' has nothing to say). */
+const EDITABLE_KINDS = (Object.keys(DEFAULT_TEMPLATES) as SuggestionKind[]).filter((kind) => kind !== 'none');
+
+export function TemplateEditor({ settings, save }: { settings: Settings; save: SaveSettings }) {
+  return (
+    <section aria-labelledby="templates-title">
+      <h2 id="templates-title">{t('templates_title')}</h2>
+      <p class="hint">{t('templates_hint', ['{firstName}', '{name}', '{headline}'])}</p>
+      {EDITABLE_KINDS.map((kind) => (
+        <TemplateField key={kind} kind={kind} settings={settings} save={save} />
+      ))}
+    </section>
+  );
+}

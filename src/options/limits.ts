@@ -1,0 +1,24 @@
+import type { Settings } from '../model/settings';
+
+/**
+ * The numeric settings' bounds, for the inline error text. The schema in src/model/settings.ts
+ * is what decides (saveSettings refuses anything else); these only word the message.
+ */
+export type NumericSetting = 'customWindowDays' | 'badgeWeeks' | 'warningDays' | 'followUpDays';
+export const LIMITS: Record<NumericSetting, { min: number; max: number }> = {
+  customWindowDays: { min: 1, max: 730 },
+  badgeWeeks: { min: 1, max: 26 },
+  warningDays: { min: 1, max: 120 },
+  followUpDays: { min: 1, max: 365 },
+};
+
+/** A whole number within the setting's bounds, or null. No silent clamping or rounding. */
+export function parseSetting(key: NumericSetting, text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return null;
+  const value = Number(trimmed);
+  const { min, max } = LIMITS[key];
+  return value >= min && value <= max ? value : null;
+}
+
+export type SaveSettings = (change: Partial<Settings>) => Promise<void>;

@@ -1,0 +1,181 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { PageMessage } from '../model/messages';
+import { downloadCsv } from '../shared/csv';
+import { type MessageKey, t, tCount } from '../shared/i18n';
+import { sendToBackground } from '../shared/messaging';
+import { windowText } from '../shared/ui/format';
+import { useLedger } from '../shared/ui/use-ledger';
+import { useSettings } from '../shared/ui/use-settings';
+import { ExportMenu } from './ExportMenu';
+import { FirstRun } from './FirstRun';
+import { Header } from './Header';
+import { InvitationRow } from './InvitationRow';
+import { buildView, isSentPage, LIST_FILTERS, type ListFilter, SENT_PAGE_URL, searchRows } from './view';
+
+/** Rows drawn at a time: a 5,000-invitation ledger must open as fast as a 5-invitation one. */
+export const PAGE_SIZE = 50;
+
+const FILTER_LABEL: Record<ListFilter, MessageKey> = {
+  nearing: 'filter_nearing',
+  pending: 'filter_pending',
+  expired: 'filter_expired',
+  resolved: 'filter_resolved',
+};
+
+function errorText(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+/** The toolbar popup: what is about to lapse, and what to do about each. */
+export function Popup() {
+  const ledger = useLedger();
+  const [settings] = useSettings();
+  const [filter, setFilter] = useState<ListFilter>('pending');
+  const [query, setQuery] = useState('');
+  const [showHidden, setShowHidden] = useState(false);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const { snapshot, now } = ledger;
+
+  // Every record is assessed once per snapshot/settings/clock; filters and search reuse it.
+  const view = useMemo(
+    () => (snapshot && settings ? buildView(snapshot.records, settings, now, showHidden) : null),
+    [snapshot, settings, now, showHidden],
+  );
+  const rows = useMemo(() => (view ? searchRows(view.lists[filter], query) : []), [view, filter, query]);
+  useEffect(() => setLimit(PAGE_SIZE), [filter, query]);
+
+  const run = async (work: () => Promise<unknown>) => {
+    try {
+      setActionError(null);
+      await work();
+    } catch (cause) {
+      setActionError(errorText(cause));
+    }
+  };
+  const act = (message: PageMessage) =>
+    run(async () => {
+      await sendToBackground(message);
+      await ledger.refresh();
+    });
+  const openSentPage = () => run(() => browser.tabs.create({ url: SENT_PAGE_URL }));
+  const scanAll = () =>
+    run(async () => {
+      // With activeTab, the active tab's URL is visible because the user opened the popup.
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const tabId = tab?.id !== undefined && isSentPage(tab.url) ? tab.id : null;
+      await sendToBackground({ type: 'start-scan', tabId });
+    });
+  const cancelScan = () => run(() => sendToBackground({ type: 'cancel-scan' }));
+
+  if (!snapshot || !settings || !view) {
+    return (
+      <main class="popup">
+        {ledger.error ? (
+          <div class="notice notice-danger" role="alert">
+            <p>{t('ledger_unavailable')}</p>
+            <p class="detail">{ledger.error}</p>
+            <button type="button" onClick={() => void ledger.refresh()}>
+              {t('retry')}
+            </button>
+          </div>
+        ) : (
+          <p class="loading">{t('loading')}</p>
+        )}
+      </main>
+    );
+  }
+
+  const lastReading = snapshot.lastReading;
+  const visible = rows.slice(0, limit);
+  return (
+    <main class="popup">
+      <Header
+        pendingCount={view.pendingCount}
+        olderCount={view.olderCount}
+        badgeWeeks={settings.badgeWeeks}
+        lastReading={lastReading}
+        scan={ledger.scan}
+        onOpenSentPage={openSentPage}
+        onScanAll={scanAll}
+        onCancelScan={cancelScan}
+      />
+      {lastReading?.failed && (
+        <div class="notice notice-danger" role="alert">
+          <p>{t('reading_failed')}</p>
+          {lastReading.failureReason && <p class="detail">{lastReading.failureReason}</p>}
+        </div>
+      )}
+      {actionError && (
+        <div class="notice notice-danger" role="alert">
+          <p>{t('action_failed', actionError)}</p>
+        </div>
+      )}
+      {snapshot.records.length === 0 ? (
+        <FirstRun onOpenSentPage={openSentPage} />
+      ) : (
+        <>
+          <p class="disclosure">
+            {t('disclosure_window', windowText(settings))}{' '}
+            <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+              {t('disclosure_change')}
+            </button>
+          </p>
+          <nav class="filters" aria-label={t('filters_label')}>
+            {LIST_FILTERS.map((key) => (
+              <button
+                key={key}
+                type="button"
+                aria-pressed={filter === key}
+                class={filter === key ? 'filter active' : 'filter'}
+                onClick={() => setFilter(key)}
+              >
+                {t(FILTER_LABEL[key])} <span class="count">{view.lists[key].length}</span>
+              </button>
+            ))}
+          </nav>
+          <input
+            type="search"
+            class="search"
+            placeholder={t('search_placeholder')}
+            aria-label={t('search_label')}
+            value={query}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+          />
+          {visible.length === 0 ? (
+            <p class="empty-list">{query ? t('no_matches', query) : t('empty_list')}</p>
+          ) : (
+            <ul class="rows" aria-label={t(FILTER_LABEL[filter])}>
+              {visible.map((row) => (
+                <InvitationRow key={row.record.id} row={row} onAct={(message) => void act(message)} />
+              ))}
+            </ul>
+          )}
+          {rows.length > limit && (
+            <button type="button" class="show-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
+              {t('show_more', [Math.min(PAGE_SIZE, rows.length - limit), rows.length - limit])}
+            </button>
+          )}
+          <footer class="footer">
+            {view.hiddenCount > 0 && (
+              <span>
+                {tCount('hidden_count', view.hiddenCount)}{' '}
+                <button type="button" class="link" aria-pressed={showHidden} onClick={() => setShowHidden(!showHidden)}>
+                  {showHidden ? t('hidden_hide') : t('hidden_show')}
+                </button>
+              </span>
+            )}
+            <ExportMenu
+              listCount={rows.length}
+              allCount={snapshot.records.length}
+              onExport={(what) =>
+                downloadCsv(what === 'all' ? snapshot.records : rows.map((row) => row.record), settings, Date.now())
+              }
+            />
+          </footer>
+        </>
+      )}
+    </main>
+  );
+}

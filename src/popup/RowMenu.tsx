@@ -1,0 +1,107 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+
+export interface MenuItem {
+  id: string;
+  label: string;
+  run: () => void;
+}
+
+/**
+ * A row's "More actions" menu: a real button that opens a list of real buttons. Arrow keys move,
+ * Home/End jump, Escape (or Tab, or a click elsewhere) closes it and focus returns to the button.
+ */
+export function RowMenu({ label, items }: { label: string; items: readonly MenuItem[] }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+
+  const itemButtons = () => Array.from(menu.current?.querySelectorAll<HTMLButtonElement>('button') ?? []);
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) button.current?.focus();
+  };
+
+  useEffect(() => {
+    if (!open) return;
+    itemButtons()[0]?.focus();
+    const onPointer = (event: MouseEvent) => {
+      const target = event.target as Node | null;
+      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onPointer);
+    return () => document.removeEventListener('mousedown', onPointer);
+  }, [open]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const buttons = itemButtons();
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const focusAt = (i: number) => buttons[(i + buttons.length) % buttons.length]?.focus();
+    switch (event.key) {
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation();
+        close(true);
+        break;
+      case 'ArrowDown':
+        event.preventDefault();
+        focusAt(at + 1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        focusAt(at - 1);
+        break;
+      case 'Home':
+        event.preventDefault();
+        focusAt(0);
+        break;
+      case 'End':
+        event.preventDefault();
+        focusAt(buttons.length - 1);
+        break;
+      case 'Tab':
+        setOpen(false);
+        break;
+    }
+  };
+
+  return (
+    <div class="menu">
+      <button
+        ref={button}
+        type="button"
+        class="icon-button"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen(!open)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' && !open) {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        <span aria-hidden="true">⋯</span>
+      </button>
+      {open && (
+        <div ref={menu} id={menuId} role="menu" aria-label={label} class="menu-list" onKeyDown={onKeyDown}>
+          {items.map((item) => (
+            <button
+              key={item.id}
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                close(true);
+                item.run();
+              }}
+            >
+              {item.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import type { InvitationRecord } from '../model/invitation';
+import type { Settings } from '../model/settings';
+import { type Assessment, assess, badgeSummary } from '../rules';
+
+/**
+ * The popup's lists, computed once per snapshot/settings/now (the component memoises it):
+ * - nearing: pending and could expire within the warning window;
+ * - pending: pending and still live (everything pending except the two below);
+ * - expired: pending but the window may have passed, or surely has;
+ * - resolved: gone from the Sent page, accepted or withdrawn.
+ * Hidden ("stop tracking") records are left out unless asked for.
+ */
+export const LIST_FILTERS = ['nearing', 'pending', 'expired', 'resolved'] as const;
+export type ListFilter = (typeof LIST_FILTERS)[number];
+
+export interface Row {
+  record: InvitationRecord;
+  assessment: Assessment;
+  /** Name and headline, lower-cased and without accents, for search as you type. */
+  searchText: string;
+}
+
+export interface LedgerView {
+  lists: Record<ListFilter, Row[]>;
+  /** Pending invitations shown (live or expired). */
+  pendingCount: number;
+  /** Pending invitations surely older than the badge threshold — the badge's own number. */
+  olderCount: number;
+  hiddenCount: number;
+}
+
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+const EXPIRED = new Set(['maybe-expired', 'expired']);
+
+/** Pessimistic days left, ascending; unknown send times last; then by name. */
+function byDaysLeft(a: Row, b: Row): number {
+  const da = a.assessment.daysLeft ?? Number.POSITIVE_INFINITY;
+  const db = b.assessment.daysLeft ?? Number.POSITIVE_INFINITY;
+  if (da !== db) return da < db ? -1 : 1;
+  return a.record.name.localeCompare(b.record.name);
+}
+
+/** Nearing first, then the rest of the live ones, each by days left. */
+function nearingFirst(a: Row, b: Row): number {
+  const na = a.assessment.expiry === 'nearing' ? 0 : 1;
+  const nb = b.assessment.expiry === 'nearing' ? 0 : 1;
+  return na - nb || byDaysLeft(a, b);
+}
+
+/** Most recently lapsed first: those are the ones still worth a personal re-send. */
+function recentlyExpiredFirst(a: Row, b: Row): number {
+  return -byDaysLeft(a, b);
+}
+
+function recentlyChangedFirst(a: Row, b: Row): number {
+  return b.record.statusChangedAt - a.record.statusChangedAt || a.record.name.localeCompare(b.record.name);
+}
+
+export function buildView(
+  records: readonly InvitationRecord[],
+  settings: Settings,
+  now: number,
+  showHidden = false,
+): LedgerView {
+  const lists: Record<ListFilter, Row[]> = { nearing: [], pending: [], expired: [], resolved: [] };
+  let hiddenCount = 0;
+  for (const record of records) {
+    if (record.hidden) hiddenCount++;
+    if (record.hidden && !showHidden) continue;
+    const assessment = assess(record, settings, now);
+    const row: Row = { record, assessment, searchText: foldForSearch(`${record.name}\n${record.headline ?? ''}`) };
+    if (record.status !== 'pending') lists.resolved.push(row);
+    else if (EXPIRED.has(assessment.expiry ?? '')) lists.expired.push(row);
+    else {
+      lists.pending.push(row);
+      if (assessment.expiry === 'nearing') lists.nearing.push(row);
+    }
+  }
+  lists.nearing.sort(byDaysLeft);
+  lists.pending.sort(nearingFirst);
+  lists.expired.sort(recentlyExpiredFirst);
+  lists.resolved.sort(recentlyChangedFirst);
+  return {
+    lists,
+    pendingCount: lists.pending.length + lists.expired.length,
+    olderCount: badgeSummary(records, settings, now).olderCount,
+    hiddenCount,
+  };
+}
+
+/** Rows whose name or headline contains every word of the query (accents and case ignored). */
+export function searchRows(rows: readonly Row[], query: string): readonly Row[] {
+  const words = foldForSearch(query).split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return rows;
+  return rows.filter((row) => words.every((word) => row.searchText.includes(word)));
+}
+
+/** LinkedIn's Sent invitations page; any path under it counts as "on the Sent page". */
+export const SENT_PAGE_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
+
+export function isSentPage(url: string | undefined): boolean {
+  return url?.startsWith('https://www.linkedin.com/mynetwork/invitation-manager/sent') ?? false;
+}

@@ -1,0 +1,23 @@
+/**
+ * Saves `content` as a file from an extension page: a Blob, an object URL and a clicked
+ * `<a download>`. No `downloads` permission is needed for this.
+ */
+export function downloadFile(fileName: string, content: string, type: string, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** `<prefix>-YYYY-MM-DD.<ext>`, dated the user's own calendar day. */
+export function datedFileName(prefix: string, ext: string, now: number): string {
+  const d = new Date(now);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${prefix}-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.${ext}`;
+}

@@ -1,0 +1,100 @@
+import type { InvitationRecord } from '../../model/invitation';
+import type { Settings, SuggestionKind } from '../../model/settings';
+import { type AgeDescription, type Assessment, type ExpiryStatus, windowDays } from '../../rules';
+import { type MessageKey, t, tCount } from '../i18n';
+
+/**
+ * Words for what the rules computed. Nothing here does arithmetic on time: the numbers come
+ * from src/rules, these functions only choose the words and format dates for the reader.
+ */
+
+/** "3 weeks" when the ledger knows it that well, "3–4 weeks" when it does not. */
+export function ageText(age: AgeDescription): string {
+  if (age.min === age.max) {
+    if (age.unit === 'day' && age.min === 0) return t('age_under_a_day');
+    return tCount(`age_${age.unit}`, age.min);
+  }
+  return t(`age_${age.unit}_range` as MessageKey, [age.min, age.max]);
+}
+
+/** "Sent 3–4 weeks ago", or that the send time is unknown. */
+export function sentText(age: AgeDescription | null): string {
+  return age ? t('row_sent_ago', ageText(age)) : t('row_sent_unknown');
+}
+
+export function dateText(ms: number): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
+}
+
+export function dateTimeText(ms: number): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+export type ChipTone = 'neutral' | 'ok' | 'warn' | 'danger';
+
+const EXPIRY_LABEL: Record<ExpiryStatus, MessageKey> = {
+  fresh: 'expiry_fresh',
+  waiting: 'expiry_waiting',
+  'follow-up': 'expiry_follow_up',
+  nearing: 'expiry_nearing',
+  'maybe-expired': 'expiry_maybe_expired',
+  expired: 'expiry_expired',
+  unknown: 'expiry_unknown',
+};
+
+const STATUS_LABEL: Record<Exclude<InvitationRecord['status'], 'pending'>, MessageKey> = {
+  gone: 'status_gone',
+  accepted: 'status_accepted',
+  withdrawn: 'status_withdrawn',
+};
+
+/** The chip on a row: where it stands and, while it is still live, the pessimistic days left. */
+export function statusChip(record: InvitationRecord, assessment: Assessment): { text: string; tone: ChipTone } {
+  if (record.status !== 'pending') {
+    return { text: t(STATUS_LABEL[record.status]), tone: record.status === 'accepted' ? 'ok' : 'neutral' };
+  }
+  const expiry = assessment.expiry ?? 'unknown';
+  const label = t(EXPIRY_LABEL[expiry]);
+  const tone: ChipTone =
+    expiry === 'nearing' ? 'warn' : expiry === 'maybe-expired' || expiry === 'expired' ? 'danger' : 'neutral';
+  const live = expiry !== 'maybe-expired' && expiry !== 'expired';
+  if (!live || assessment.daysLeft === null) return { text: label, tone };
+  return { text: t('chip_with_days', [label, tCount('days_left', Math.max(0, assessment.daysLeft))]), tone };
+}
+
+const SUGGESTION_TEXT: Record<SuggestionKind, MessageKey> = {
+  'give-it-time': 'suggestion_give_it_time',
+  engage: 'suggestion_engage',
+  'follow-up': 'suggestion_follow_up',
+  'act-now': 'suggestion_act_now',
+  resend: 'suggestion_resend',
+  'check-status': 'suggestion_check_status',
+  thank: 'suggestion_thank',
+  'reinvite-later': 'suggestion_reinvite_later',
+  none: 'suggestion_none',
+};
+
+/** What to do next, in words; act-now and reinvite-later name the first day a re-invite can go. */
+export function suggestionText(assessment: Assessment): string {
+  const { kind, reinviteFrom } = assessment.suggestion;
+  return t(SUGGESTION_TEXT[kind], reinviteFrom === null ? [] : [dateText(reinviteFrom)]);
+}
+
+/** Short names of the suggestion kinds, for the template editor. */
+export const SUGGESTION_TITLE: Record<SuggestionKind, MessageKey> = {
+  'give-it-time': 'kind_give_it_time',
+  engage: 'kind_engage',
+  'follow-up': 'kind_follow_up',
+  'act-now': 'kind_act_now',
+  resend: 'kind_resend',
+  'check-status': 'kind_check_status',
+  thank: 'kind_thank',
+  'reinvite-later': 'kind_reinvite_later',
+  none: 'kind_none',
+};
+
+/** "six months" or "90 days": the expiry window as the user set it. */
+export function windowText(settings: Pick<Settings, 'expiryWindow' | 'customWindowDays'>): string {
+  const days = windowDays(settings);
+  return days === null ? t('window_six_months') : tCount('window_days', days);
+}
