@@ -1,0 +1,71 @@
+import { type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
+import { DB_NAME, DB_VERSION, type LapseSchema } from './schema';
+
+export type LapseDb = IDBPDatabase<LapseSchema>;
+type UpgradeTransaction = IDBPTransaction<LapseSchema, StoreNames<LapseSchema>[], 'versionchange'>;
+
+/**
+ * The upgrade ladder: each step takes a database at version N−1 to N, so a user who skipped
+ * versions climbs every step in order. Never edit a released step; add the next one.
+ */
+export function upgrade(db: LapseDb, oldVersion: number, _tx: UpgradeTransaction): void {
+  if (oldVersion < 1) {
+    const invitations = db.createObjectStore('invitations', { keyPath: 'id' });
+    invitations.createIndex('byStatus', 'status');
+    invitations.createIndex('bySentEarliest', 'sent.earliest');
+    db.createObjectStore('readings', { keyPath: 'id', autoIncrement: true });
+    db.createObjectStore('meta');
+  }
+}
+
+export interface OpenOptions {
+  /** Tests pass fake-indexeddb's factory; the extension uses the global one. */
+  factory?: IDBFactory;
+  name?: string;
+}
+
+/** Opens (and upgrades) the database. Most callers want `getDb()`, which opens it once. */
+export function openLapseDb({ factory = indexedDB, name = DB_NAME }: OpenOptions = {}): Promise<LapseDb> {
+  const request = factory.open(name, DB_VERSION);
+  request.addEventListener('upgradeneeded', (event) => {
+    upgrade(
+      wrap(request.result) as LapseDb,
+      event.oldVersion,
+      wrap(request.transaction!) as unknown as UpgradeTransaction,
+    );
+  });
+  return (wrap(request) as Promise<LapseDb>).then((db) => {
+    // A newer version opening in another context (an updated worker) must not stay blocked by us.
+    db.addEventListener('versionchange', () => {
+      db.close();
+      if (shared && sharedDb === db) shared = null;
+    });
+    return db;
+  });
+}
+
+let shared: Promise<LapseDb> | null = null;
+let sharedDb: LapseDb | null = null;
+
+/** The database of this context, opened once (a module-level promise; MV3 workers re-open on wake). */
+export function getDb(): Promise<LapseDb> {
+  if (!shared) {
+    const opening = openLapseDb().then((db) => {
+      sharedDb = db;
+      return db;
+    });
+    // A failed open must not be cached forever: the next event tries again.
+    opening.catch(() => {
+      if (shared === opening) shared = null;
+    });
+    shared = opening;
+  }
+  return shared;
+}
+
+/** Closes and forgets the shared connection (tests, and before deleting the database). */
+export function closeSharedDb(): void {
+  sharedDb?.close();
+  shared = null;
+  sharedDb = null;
+}
