@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
-import { labelToInterval } from '../rules/label-interval';
+import { startContentScript } from './content-script';
 
-console.log(labelToInterval({ kind: 'today' }, Date.now()), browser.runtime.id);
+// The content script's entry: built as one standalone IIFE (see vite.config.ts).
+startContentScript();

@@ -91,10 +91,10 @@ interface RawItem {
 }
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'svg']);
-const WITHDRAW_SELECTOR = WITHDRAW_CONTROLS.join(', ');
+export const WITHDRAW_SELECTOR = WITHDRAW_CONTROLS.join(', ');
 const NOTE_SELECTOR = NOTE_CONTAINERS.join(', ');
 
-function withdrawNameFrom(label: string | null): string | null {
+export function withdrawNameFrom(label: string | null): string | null {
   if (!label) return null;
   for (const prefix of WITHDRAW_ARIA_PREFIXES) {
     if (prefix.test(label)) return label.replace(prefix, '').trim() || null;
