@@ -1,0 +1,182 @@
+/**
+ * A stand-in for webextension-polyfill in component tests: i18n reads the real English
+ * catalogue, storage areas live in memory and fire onChanged, and runtime.sendMessage answers
+ * like the background worker would, from an in-memory ledger (validated with the real schemas).
+ * Use with: vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).browser }))
+ */
+import { vi } from 'vitest';
+import messages from '../../../public/_locales/en/messages.json';
+import type { InvitationRecord } from '../../../src/model/invitation';
+import { type ImportReport, PageMessage, type ScanProgress } from '../../../src/model/messages';
+import type { ReadingLogEntry } from '../../../src/model/reading';
+
+type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
+type Listener = (changes: Changes, area: string) => void;
+
+/** Chrome's substitution rules: named placeholders map to $1…$9, `$$` is a dollar sign. */
+export function getMessage(key: string, substitutions?: string | string[]): string {
+  const entry = (messages as Catalogue)[key];
+  if (!entry) throw new Error(`No message "${key}" in messages.json`);
+  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  const positional = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+  return entry.message
+    .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+      const placeholder = entry.placeholders?.[name.toLowerCase()];
+      return placeholder ? positional(placeholder.content) : whole;
+    })
+    .replace(/\$\$/g, '$');
+}
+
+const listeners = new Set<Listener>();
+
+function storageArea(name: string) {
+  const data = new Map<string, unknown>();
+  const emit = (changes: Changes) => {
+    for (const listener of [...listeners]) listener(changes, name);
+  };
+  return {
+    data,
+    async get(keys?: string | string[] | null) {
+      const wanted = keys == null ? [...data.keys()] : Array.isArray(keys) ? keys : [keys];
+      const out: Record<string, unknown> = {};
+      for (const key of wanted) if (data.has(key)) out[key] = structuredClone(data.get(key));
+      return out;
+    },
+    async set(items: Record<string, unknown>) {
+      const changes: Changes = {};
+      for (const [key, value] of Object.entries(items)) {
+        changes[key] = { oldValue: data.get(key), newValue: structuredClone(value) };
+        data.set(key, structuredClone(value));
+      }
+      emit(changes);
+    },
+    async remove(keys: string | string[]) {
+      const changes: Changes = {};
+      for (const key of Array.isArray(keys) ? keys : [keys]) {
+        if (!data.has(key)) continue;
+        changes[key] = { oldValue: data.get(key) };
+        data.delete(key);
+      }
+      if (Object.keys(changes).length > 0) emit(changes);
+    },
+  };
+}
+
+/** What the fake worker holds; tests set it up and inspect it. */
+export const worker = {
+  records: [] as InvitationRecord[],
+  lastReading: null as ReadingLogEntry | null,
+  lastCompleteReading: null as ReadingLogEntry | null,
+  scan: null as ScanProgress | null,
+  importReport: { imported: 0, unchanged: 0, rejected: [] } as ImportReport,
+  /** Every page message received, in order. */
+  received: [] as PageMessage[],
+  /** When set, every message is answered with this error. */
+  failWith: null as string | null,
+};
+
+const local = storageArea('local');
+const sync = storageArea('sync');
+const session = storageArea('session');
+let ledgerVersion = 0;
+
+async function changed(): Promise<void> {
+  await local.set({ ledgerVersion: ++ledgerVersion });
+}
+
+function find(id: string): InvitationRecord {
+  const record = worker.records.find((r) => r.id === id);
+  if (!record) throw new Error(`No invitation ${id}`);
+  return record;
+}
+
+async function handle(raw: unknown): Promise<unknown> {
+  const message = PageMessage.parse(raw);
+  worker.received.push(message);
+  switch (message.type) {
+    case 'get-ledger':
+      return structuredClone({
+        records: worker.records,
+        lastReading: worker.lastReading,
+        lastCompleteReading: worker.lastCompleteReading,
+        // The worker answers with the progress it keeps in storage.session.
+        scan: session.data.get('scan') ?? worker.scan,
+      });
+    case 'set-status': {
+      const record = find(message.id);
+      Object.assign(record, { status: message.status, statusSetBy: 'user', statusChangedAt: Date.now() });
+      await changed();
+      return null;
+    }
+    case 'set-hidden':
+      find(message.id).hidden = message.hidden;
+      await changed();
+      return null;
+    case 'set-note':
+      find(message.id).note = message.note;
+      await changed();
+      return null;
+    case 'start-scan':
+      return { tabId: message.tabId ?? 4242 };
+    case 'cancel-scan':
+      return null;
+    case 'export-backup':
+      return { json: JSON.stringify({ format: 'lapse-backup', records: worker.records }) };
+    case 'import-backup':
+      return worker.importReport;
+    case 'delete-all': {
+      const deleted = worker.records.length;
+      worker.records = [];
+      await changed();
+      return { deleted };
+    }
+  }
+}
+
+export const browser = {
+  i18n: { getMessage, getUILanguage: () => 'en' },
+  storage: {
+    local,
+    sync,
+    session,
+    onChanged: {
+      addListener: (listener: Listener) => listeners.add(listener),
+      removeListener: (listener: Listener) => listeners.delete(listener),
+    },
+  },
+  runtime: {
+    sendMessage: vi.fn(async (message: unknown) => {
+      if (worker.failWith) return { ok: false, error: worker.failWith };
+      try {
+        return { ok: true, value: await handle(message) };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+    openOptionsPage: vi.fn(async () => undefined),
+  },
+  tabs: {
+    activeTab: { id: 7, url: 'https://www.example.com/' } as { id?: number; url?: string },
+    query: vi.fn(async () => [browser.tabs.activeTab]),
+    create: vi.fn(async (props: { url: string }) => ({ id: 8, url: props.url })),
+  },
+};
+
+/** Fresh state for each test. */
+export function resetFakeBrowser(): void {
+  worker.records = [];
+  worker.lastReading = null;
+  worker.lastCompleteReading = null;
+  worker.scan = null;
+  worker.importReport = { imported: 0, unchanged: 0, rejected: [] };
+  worker.received = [];
+  worker.failWith = null;
+  for (const area of [local, sync, session]) area.data.clear();
+  listeners.clear();
+  browser.tabs.activeTab = { id: 7, url: 'https://www.example.com/' };
+  browser.runtime.sendMessage.mockClear();
+  browser.runtime.openOptionsPage.mockClear();
+  browser.tabs.query.mockClear();
+  browser.tabs.create.mockClear();
+}

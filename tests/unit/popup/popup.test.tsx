@@ -1,0 +1,330 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultSettings } from '../../../src/model/settings';
+import { PAGE_SIZE, Popup } from '../../../src/popup/Popup';
+import { assess } from '../../../src/rules';
+import { saveSettings } from '../../../src/shared/settings-store';
+import { browser, resetFakeBrowser, worker } from './fake-browser';
+import { DAY, NOW, reading, record } from './records';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).browser }));
+
+const clipboard = { writeText: vi.fn(async (_text: string) => undefined) };
+
+beforeEach(() => {
+  resetFakeBrowser();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
+  clipboard.writeText.mockClear();
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+/** Names of the rows on screen, top to bottom. */
+function rowNames(): string[] {
+  return Array.from(document.querySelectorAll('.row .row-name')).map((el) => el.textContent ?? '');
+}
+
+function rowOf(name: string): HTMLElement {
+  const link = screen.getByText(name, { selector: '.row-name' });
+  return link.closest('li') as HTMLElement;
+}
+
+function filterButton(label: string): HTMLElement {
+  return screen.getByRole('button', { name: new RegExp(`^${label}`) });
+}
+
+function mixedLedger() {
+  worker.records = [
+    record('Fiona Fresh', [1, 2]),
+    record('Nora Nearing', [170, 172]),
+    record('Fred Followup', [28, 34]),
+    record('Nina Nearer', [175, 176]),
+    record('Eve Expired', [200, 210]),
+    record('Mona Maybe', [178, 190]),
+    record('Alice Accepted', [40, 45], { status: 'accepted', statusChangedAt: NOW - DAY }),
+    record('Gary Gone', [60, 70], { status: 'gone', statusChangedAt: NOW - 2 * DAY }),
+    record('Hugo Hidden', [171, 172], { hidden: true }),
+  ];
+  worker.lastReading = reading();
+  worker.lastCompleteReading = worker.lastReading;
+}
+
+describe('popup lists', () => {
+  it('opens on the pending invitations, those nearing expiry first, by pessimistic days left', async () => {
+    mixedLedger();
+    render(<Popup />);
+    await screen.findByText('Nina Nearer');
+    expect(rowNames()).toEqual(['Nina Nearer', 'Nora Nearing', 'Fred Followup', 'Fiona Fresh']);
+    expect(filterButton('All pending').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('counts each list, leaves hidden records out and says how many are hidden', async () => {
+    mixedLedger();
+    render(<Popup />);
+    await screen.findByText('Nina Nearer');
+    expect(filterButton('Nearing expiry').textContent).toBe('Nearing expiry 2');
+    expect(filterButton('All pending').textContent).toBe('All pending 4');
+    expect(filterButton('Expired').textContent).toBe('Expired 2');
+    expect(filterButton('Gone/resolved').textContent).toBe('Gone/resolved 2');
+    expect(screen.queryByText('Hugo Hidden')).toBeNull();
+    expect(screen.getByText(/1 hidden/)).toBeTruthy();
+    // Header: 6 pending shown (live and expired); older than 3 weeks: all but the fresh one.
+    expect(screen.getByText('6 pending')).toBeTruthy();
+    expect(screen.getByText('5 older than 3 weeks')).toBeTruthy();
+  });
+
+  it('switches lists with the filter buttons', async () => {
+    mixedLedger();
+    render(<Popup />);
+    await screen.findByText('Nina Nearer');
+    fireEvent.click(filterButton('Nearing expiry'));
+    expect(rowNames()).toEqual(['Nina Nearer', 'Nora Nearing']);
+    fireEvent.click(filterButton('Expired'));
+    expect(rowNames().sort()).toEqual(['Eve Expired', 'Mona Maybe']);
+    fireEvent.click(filterButton('Gone/resolved'));
+    expect(rowNames()).toEqual(['Alice Accepted', 'Gary Gone']);
+    expect(within(rowOf('Alice Accepted')).getByText('Accepted', { selector: '.chip' })).toBeTruthy();
+    expect(within(rowOf('Gary Gone')).getByText('No longer listed')).toBeTruthy();
+  });
+
+  it('filters by name or headline as you type, ignoring case and accents', async () => {
+    worker.records = [
+      record('Zoë Ångström', [30, 31], { headline: 'Physicist at CERN' }),
+      record('Bob Builder', [30, 31], { headline: 'Site manager' }),
+    ];
+    render(<Popup />);
+    await screen.findByText('Bob Builder');
+    const search = screen.getByRole('searchbox', { name: 'Search by name or headline' });
+    fireEvent.input(search, { target: { value: 'angs' } });
+    expect(rowNames()).toEqual(['Zoë Ångström']);
+    fireEvent.input(search, { target: { value: 'MANAGER' } });
+    expect(rowNames()).toEqual(['Bob Builder']);
+    fireEvent.input(search, { target: { value: 'nobody' } });
+    expect(rowNames()).toEqual([]);
+    expect(screen.getByText('No invitation here matches “nobody”.')).toBeTruthy();
+  });
+
+  it('pages long ledgers: 5,000 invitations draw 50 rows, "Show more" adds the next 50', async () => {
+    worker.records = Array.from({ length: 5000 }, (_, i) => record(`Person ${i}`, [30 + (i % 100), 31 + (i % 100)]));
+    render(<Popup />);
+    await screen.findAllByText(/^Person /, { selector: '.row-name' });
+    expect(document.querySelectorAll('.row')).toHaveLength(PAGE_SIZE);
+    fireEvent.click(screen.getByRole('button', { name: /^Show 50 more/ }));
+    expect(document.querySelectorAll('.row')).toHaveLength(2 * PAGE_SIZE);
+  });
+});
+
+describe('popup rows', () => {
+  it('states the age honestly: exact when the ledger knows it, a range when it does not', async () => {
+    worker.records = [record('Exact Person', [21, 21]), record('Vague Person', [21, 28])];
+    render(<Popup />);
+    await screen.findByText('Exact Person');
+    expect(within(rowOf('Exact Person')).getByText('Sent 3 weeks ago')).toBeTruthy();
+    expect(within(rowOf('Vague Person')).getByText('Sent 3–4 weeks ago')).toBeTruthy();
+  });
+
+  it('links the name to the profile in a new tab, and shows the status chip with days left', async () => {
+    const nearing = record('Nora Nearing', [170, 172]);
+    worker.records = [nearing];
+    render(<Popup />);
+    const link = (await screen.findByText('Nora Nearing')) as HTMLAnchorElement;
+    expect(link.tagName).toBe('A');
+    expect(link.href).toBe(nearing.profileUrl);
+    expect(link.target).toBe('_blank');
+    expect(link.rel).toBe('noopener noreferrer');
+    const days = assess(nearing, defaultSettings(), NOW).daysLeft;
+    expect(within(rowOf('Nora Nearing')).getByText(`Nearing expiry · ${days} days left`)).toBeTruthy();
+    expect(within(rowOf('Nora Nearing')).getByText(/^Act now: .* from /)).toBeTruthy();
+  });
+
+  it('renders hostile names, headlines and notes as text, never as markup', async () => {
+    worker.records = [
+      record('<img src=x onerror=alert(1)>', [30, 31], {
+        headline: '<b>bold</b><script>alert(2)</script>',
+        note: '<iframe src="javascript:alert(3)">',
+      }),
+    ];
+    render(<Popup />);
+    await screen.findByText('<img src=x onerror=alert(1)>');
+    expect(document.querySelector('img, script, iframe, b')).toBeNull();
+    expect(screen.getByText('<b>bold</b><script>alert(2)</script>')).toBeTruthy();
+    expect(screen.getByText('<iframe src="javascript:alert(3)">')).toBeTruthy();
+  });
+
+  it('copies the suggestion filled in from the user’s own template, and says so', async () => {
+    await saveSettings({ templates: { 'follow-up': 'Hello {firstName} ({headline})!' } });
+    worker.records = [record('Fred Followup', [28, 34], { headline: 'Chief Baker' })];
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    const button = screen.getByRole('button', { name: 'Copy a message for Fred Followup' });
+    fireEvent.click(button);
+    await waitFor(() => expect(button.textContent).toBe('Copied'));
+    expect(clipboard.writeText).toHaveBeenCalledWith('Hello Fred (Chief Baker)!');
+  });
+});
+
+describe('popup row menu', () => {
+  it('is reachable by keyboard: opens on the first item, arrows move, Escape closes and returns focus', async () => {
+    worker.records = [record('Fred Followup', [28, 34])];
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    const menuButton = screen.getByRole('button', { name: 'Actions for Fred Followup' });
+    expect(menuButton.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.keyDown(menuButton, { key: 'ArrowDown' });
+    const menu = await screen.findByRole('menu');
+    const items = within(menu).getAllByRole('menuitem');
+    expect(items.map((i) => i.textContent)).toEqual(['Mark accepted', 'Mark withdrawn', 'Add note', 'Stop tracking']);
+    expect(document.activeElement).toBe(items[0]);
+    fireEvent.keyDown(menu, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(items[1]);
+    fireEvent.keyDown(menu, { key: 'ArrowUp' });
+    fireEvent.keyDown(menu, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(items[3]);
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(menuButton);
+    expect(menuButton.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('marks an invitation accepted: the worker is told and the row moves to Gone/resolved', async () => {
+    worker.records = [record('Fred Followup', [28, 34])];
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for Fred Followup' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Mark accepted' }));
+    await waitFor(() => expect(screen.queryByText('Fred Followup')).toBeNull());
+    expect(worker.received).toContainEqual({ type: 'set-status', id: worker.records[0]!.id, status: 'accepted' });
+    fireEvent.click(filterButton('Gone/resolved'));
+    expect(rowNames()).toEqual(['Fred Followup']);
+    // Back to pending is offered once it is no longer pending.
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for Fred Followup' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Back to pending' }));
+    await waitFor(() => expect(screen.queryByText('Fred Followup')).toBeNull());
+    expect(worker.records[0]!.status).toBe('pending');
+  });
+
+  it('stops tracking: the row is hidden, not deleted, and can be shown again', async () => {
+    worker.records = [record('Fred Followup', [28, 34]), record('Other Person', [28, 34])];
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for Fred Followup' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Stop tracking' }));
+    await waitFor(() => expect(screen.queryByText('Fred Followup')).toBeNull());
+    expect(worker.records).toHaveLength(2);
+    expect(screen.getByText(/1 hidden/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show' }));
+    expect(within(rowOf('Fred Followup')).getByText(/not tracked/)).toBeTruthy();
+  });
+
+  it('adds a private note', async () => {
+    worker.records = [record('Fred Followup', [28, 34])];
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for Fred Followup' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Add note' }));
+    const field = screen.getByRole('textbox', { name: 'Your private note on Fred Followup' });
+    expect(document.activeElement).toBe(field);
+    fireEvent.input(field, { target: { value: 'Met at the bakery conference' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await screen.findByText('Met at the bakery conference');
+    expect(worker.records[0]!.note).toBe('Met at the bakery conference');
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for Fred Followup' }));
+    expect(screen.getByRole('menuitem', { name: 'Edit note' })).toBeTruthy();
+  });
+});
+
+describe('popup states and header', () => {
+  it('greets a first run with what Lapse does and a button that opens the Sent page', async () => {
+    render(<Popup />);
+    await screen.findByText('Welcome to Lapse');
+    expect(screen.getByText(/reads LinkedIn’s Sent invitations page whenever you open it/)).toBeTruthy();
+    expect(screen.getByText('Sent page not read yet.')).toBeTruthy();
+    const [open] = screen.getAllByRole('button', { name: 'Open Sent page' });
+    fireEvent.click(open!);
+    await waitFor(() =>
+      expect(browser.tabs.create).toHaveBeenCalledWith({
+        url: 'https://www.linkedin.com/mynetwork/invitation-manager/sent/',
+      }),
+    );
+  });
+
+  it('says plainly when the last reading failed, and that nothing changed', async () => {
+    worker.records = [record('Fred Followup', [28, 34])];
+    worker.lastReading = reading({ failed: true, complete: false, read: 0, failureReason: 'Layout not recognised' });
+    render(<Popup />);
+    const alert = await screen.findByText("LinkedIn's page could not be read; nothing in your ledger changed.");
+    expect(alert.closest('[role="alert"]')).toBeTruthy();
+    expect(screen.getByText('Layout not recognised')).toBeTruthy();
+    expect(screen.getByText('Fred Followup')).toBeTruthy();
+  });
+
+  it('tells a partial reading from a complete one', async () => {
+    worker.records = [record('Fred Followup', [28, 34])];
+    worker.lastReading = reading({ complete: false, read: 40, total: 120 });
+    render(<Popup />);
+    await screen.findByText(/\(partial: 40 of 120\)/);
+  });
+
+  it('shows an error, not an empty ledger, when the worker does not answer', async () => {
+    worker.failWith = 'Worker asleep';
+    render(<Popup />);
+    await screen.findByText('Lapse could not load your ledger.');
+    expect(screen.queryByText('Welcome to Lapse')).toBeNull();
+  });
+
+  it('starts "Scan all" in the active tab when it is the Sent page, else lets the worker open one', async () => {
+    worker.records = [record('Fred Followup', [28, 34])];
+    browser.tabs.activeTab = { id: 31, url: 'https://www.linkedin.com/mynetwork/invitation-manager/sent/?page=2' };
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    fireEvent.click(screen.getByRole('button', { name: 'Scan all' }));
+    await waitFor(() => expect(worker.received).toContainEqual({ type: 'start-scan', tabId: 31 }));
+    browser.tabs.activeTab = { id: 32, url: 'https://www.linkedin.com/feed/' };
+    fireEvent.click(screen.getByRole('button', { name: 'Scan all' }));
+    await waitFor(() => expect(worker.received).toContainEqual({ type: 'start-scan', tabId: null }));
+  });
+
+  it('follows scan progress from session storage and can cancel it', async () => {
+    worker.records = [record('Fred Followup', [28, 34])];
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    await browser.storage.session.set({
+      scan: { state: 'running', read: 40, total: 120, startedAt: NOW, updatedAt: NOW, message: null },
+    });
+    await screen.findByText('Scanning… 40 of 120 read');
+    expect((screen.getByRole('button', { name: 'Scan all' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel scan' }));
+    await waitFor(() => expect(worker.received).toContainEqual({ type: 'cancel-scan' }));
+    await browser.storage.session.set({
+      scan: { state: 'stalled', read: 60, total: 120, startedAt: NOW, updatedAt: NOW, message: 'Load more ignored' },
+    });
+    await screen.findByText('Scan stopped after 60 read.');
+    expect(screen.getByText(/Load more ignored/)).toBeTruthy();
+  });
+
+  it('re-reads the ledger when the worker bumps ledgerVersion', async () => {
+    worker.records = [record('Fred Followup', [28, 34])];
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    worker.records.push(record('New Arrival', [1, 2]));
+    await browser.storage.local.set({ ledgerVersion: 99 });
+    await screen.findByText('New Arrival');
+  });
+
+  it('applies changed settings at once, and discloses the window with a link to options', async () => {
+    worker.records = [record('Fred Followup', [28, 34])];
+    render(<Popup />);
+    await screen.findByText('1 older than 3 weeks');
+    expect(screen.getByText(/Expiry window: six months\. LinkedIn does not publish it/)).toBeTruthy();
+    await saveSettings({ badgeWeeks: 5, expiryWindow: '90-days' });
+    await screen.findByText('0 older than 5 weeks');
+    expect(screen.getByText(/Expiry window: 90 days\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Change' }));
+    expect(browser.runtime.openOptionsPage).toHaveBeenCalled();
+  });
+});
