@@ -73,7 +73,10 @@ export function csvRow(record: InvitationRecord, settings: Settings, now: number
   };
 }
 
-/** RFC 4180 CSV (quoted where needed, CRLF line ends) with a UTF-8 BOM so Excel reads accents. */
+/**
+ * RFC 4180 CSV (quoted where needed, every line ended by CRLF) with a UTF-8 BOM so Excel reads
+ * accents and emoji.
+ */
 export function toCsv(records: readonly InvitationRecord[], settings: Settings, now: number): string {
   const csv = Papa.unparse(
     {
@@ -85,7 +88,8 @@ export function toCsv(records: readonly InvitationRecord[], settings: Settings, 
     },
     { newline: '\r\n', escapeFormulae: FORMULA_START, header: true },
   );
-  return BOM + csv;
+  // Papaparse ends the header with CRLF only when rows follow; end every line the same way.
+  return `${BOM}${csv.endsWith('\r\n') ? csv : `${csv}\r\n`}`;
 }
 
 /** `lapse-invitations-YYYY-MM-DD.csv`, dated the user's own calendar day. */

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../src/model/settings';
+import { assess } from '../../../src/rules';
+import { CSV_COLUMNS, csvFileName, toCsv } from '../../../src/shared/csv';
+import { DAY, NOW, record } from '../popup/records';
+
+const HOSTILE = [
+  '=HYPERLINK("http://x","y")',
+  '<img src=x onerror=alert(1)>',
+  'O"Brien, "Bob"',
+  'Smith, John',
+  'Line one\nline two\r\nline three',
+  'Zoë 😀 Ångström',
+  '+33 6 12 34 56 78',
+  '-2+3',
+  '@SUM(A1:A2)',
+  '\tTabbed',
+  '\rCarriage',
+  '=1+1\nsecond line',
+];
+
+/** Parses an exported file back the way a careful reader would: BOM, header, CRLF. */
+function parseBack(csv: string): Record<string, string>[] {
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  const parsed = Papa.parse<Record<string, string>>(csv.slice(1), {
+    header: true,
+    newline: '\r\n',
+    skipEmptyLines: true,
+  });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.meta.fields).toEqual([...CSV_COLUMNS]);
+  return parsed.data;
+}
+
+/** The neutralised form: a leading apostrophe before anything a spreadsheet could run. */
+function neutralised(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+describe('toCsv', () => {
+  it('round-trips hostile names, headlines and notes, neutralising formula-like cells', () => {
+    const records = HOSTILE.map((text, i) =>
+      record(`Person ${i}`, [30, 31], { name: text, headline: text, note: text }),
+    );
+    const rows = parseBack(toCsv(records, defaultSettings(), NOW));
+    expect(rows).toHaveLength(HOSTILE.length);
+    rows.forEach((row, i) => {
+      const text = HOSTILE[i]!;
+      expect(row.name).toBe(neutralised(text));
+      expect(row.headline).toBe(neutralised(text));
+      expect(row.note).toBe(neutralised(text));
+    });
+    // The multi-line formula papaparse's default pattern would let through.
+    expect(rows.at(-1)!.name).toBe("'=1+1\nsecond line");
+  });
+
+  it('uses CRLF between records, quotes per RFC 4180, and starts with a UTF-8 BOM', () => {
+    const csv = toCsv([record('Smith, "Jo"', [30, 31], { headline: null })], defaultSettings(), NOW);
+    expect(csv.startsWith(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`)).toBe(true);
+    expect(csv).toContain('"Smith, ""Jo"""');
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('fills computed columns from the rules at export time, dates as YYYY-MM-DD, times in UTC', () => {
+    const settings = defaultSettings();
+    const r = record('Nora Nearing', [170, 172], { firstSeenAt: Date.UTC(2025, 10, 20, 8, 30, 15, 250) });
+    const [row] = parseBack(toCsv([r], settings, NOW));
+    const a = assess(r, settings, NOW);
+    expect(row).toMatchObject({
+      name: 'Nora Nearing',
+      profile_url: r.profileUrl,
+      status: 'pending',
+      expiry_status: 'nearing',
+      age_days_min: '170',
+      age_days_max: '172',
+      days_left: String(a.daysLeft),
+      suggestion: 'act-now',
+      first_seen: '2025-11-20T08:30:15Z',
+      sent_earliest: new Date(NOW - 172 * DAY).toISOString().slice(0, 10),
+      sent_latest: new Date(NOW - 170 * DAY).toISOString().slice(0, 10),
+      expires_earliest: new Date(a.expires!.earliest).toISOString().slice(0, 10),
+    });
+    for (const column of ['sent_earliest', 'sent_latest', 'expires_earliest', 'expires_latest'] as const) {
+      expect(row![column]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('leaves unknown and not-applicable columns blank, and keeps negative days left a number', () => {
+    const unknown = record('No Label', null);
+    const accepted = record('Alice Accepted', [40, 45], { status: 'accepted' });
+    const expired = record('Eve Expired', [200, 210]);
+    const [u, acc, exp] = parseBack(toCsv([unknown, accepted, expired], defaultSettings(), NOW));
+    expect(u).toMatchObject({ sent_earliest: '', age_days_min: '', days_left: '', expiry_status: 'unknown' });
+    expect(acc).toMatchObject({ expiry_status: '', days_left: '', status: 'accepted', suggestion: 'thank' });
+    expect(exp!.days_left).toMatch(/^-\d+$/);
+  });
+
+  it('writes just the header for an empty ledger', () => {
+    expect(toCsv([], defaultSettings(), NOW)).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
+  });
+
+  it('round-trips any name (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 60, unit: 'grapheme' }),
+        fc.option(fc.string()),
+        (name, headline) => {
+          const [row] = parseBack(toCsv([record('x', [30, 31], { name, headline })], defaultSettings(), NOW));
+          expect(row!.name).toBe(neutralised(name));
+          expect(row!.headline).toBe(neutralised(headline ?? ''));
+        },
+      ),
+    );
+  });
+});
+
+describe('csvFileName', () => {
+  it('is lapse-invitations-YYYY-MM-DD.csv', () => {
+    expect(csvFileName(NOW)).toMatch(/^lapse-invitations-2026-05-1[45]\.csv$/);
+  });
+});
