@@ -1,5 +1,5 @@
 import type { Interval } from '../model/time';
-import { DAY } from './label-interval';
+import { wholeDaysBetween } from './expiry';
 
 export type AgeUnit = 'day' | 'week' | 'month' | 'year';
 
@@ -8,7 +8,7 @@ export interface AgeDescription {
   unit: AgeUnit;
   min: number;
   max: number;
-  /** Whole days, youngest and oldest possible. */
+  /** Whole calendar days (as the badge counts them), youngest and oldest possible. */
   minDays: number;
   maxDays: number;
 }
@@ -17,8 +17,8 @@ const UNIT_DAYS: Record<AgeUnit, number> = { day: 1, week: 7, month: 30.4375, ye
 
 /** Picks the unit from the oldest possible age, then states both bounds in it (rounded down). */
 export function describeAge(sent: Interval, now: number): AgeDescription {
-  const minDays = Math.max(0, Math.floor((now - sent.latest) / DAY));
-  const maxDays = Math.max(minDays, Math.floor((now - sent.earliest) / DAY));
+  const minDays = Math.max(0, wholeDaysBetween(sent.latest, now));
+  const maxDays = Math.max(minDays, wholeDaysBetween(sent.earliest, now));
   const unit: AgeUnit = maxDays < 14 ? 'day' : maxDays < 63 ? 'week' : maxDays < 730 ? 'month' : 'year';
   const per = UNIT_DAYS[unit];
   return { unit, min: Math.floor(minDays / per), max: Math.floor(maxDays / per), minDays, maxDays };

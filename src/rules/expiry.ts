@@ -49,6 +49,19 @@ export function ageBounds(sent: Interval, now: number): { youngest: number; olde
   return { youngest: Math.max(0, now - sent.latest), oldest: Math.max(0, now - sent.earliest) };
 }
 
+/**
+ * Whole calendar days from `from` to `to`: the largest n with addDays(from, n) ≤ to, so the same
+ * wall-clock time on a later date counts as whole days even across a daylight-saving change
+ * (where 24-hour blocks would lose or gain an hour). Negative, rounded down, when `to` is earlier.
+ */
+export function wholeDaysBetween(from: number, to: number): number {
+  // 24-hour blocks are off by at most one day: DST moves clocks by an hour at a time.
+  let days = Math.floor((to - from) / DAY);
+  while (addDays(from, days + 1).getTime() <= to) days++;
+  while (addDays(from, days).getTime() > to) days--;
+  return days;
+}
+
 /** Whether at least `days` calendar days have surely passed since `sent` (its latest moment). */
 export function surelyOlderThanDays(sent: Interval, days: number, now: number): boolean {
   return addDays(sent.latest, days).getTime() <= now;
@@ -70,12 +83,13 @@ export function expiryStatus(sent: Interval | null, settings: StatusSettings, no
 
 /**
  * Days left before the earliest possible expiry — the pessimistic figure, the one to act on.
- * Whole days, rounded down; 0 or less means it may already have lapsed.
+ * Whole calendar days, rounded down (see wholeDaysBetween): 0 on the last day and at the
+ * moment itself, negative once it may have lapsed.
  */
 export function daysLeft(
   sent: Interval,
   settings: Pick<Settings, 'expiryWindow' | 'customWindowDays'>,
   now: number,
 ): number {
-  return Math.floor((addExpiryWindow(sent.earliest, settings) - now) / DAY);
+  return wholeDaysBetween(now, addExpiryWindow(sent.earliest, settings));
 }
