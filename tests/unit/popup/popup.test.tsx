@@ -327,4 +327,30 @@ describe('popup states and header', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Change' }));
     expect(browser.runtime.openOptionsPage).toHaveBeenCalled();
   });
+
+  it('exports the list as shown, or everything, as a CSV file', async () => {
+    mixedLedger();
+    const files: Blob[] = [];
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      files.push(blob as Blob);
+      return 'blob:fake';
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<Popup />);
+    await screen.findByText('Nina Nearer');
+    fireEvent.click(filterButton('Nearing expiry'));
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    fireEvent.click(screen.getByRole('button', { name: 'This list (2)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Everything (9)' }));
+    const [list, all] = await Promise.all(files.map((f) => f.text()));
+    // Header plus one CRLF-terminated line per record.
+    expect(list!.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(list).toContain('Nina Nearer');
+    expect(list).not.toContain('Fred Followup');
+    expect(all!.split('\r\n').filter(Boolean)).toHaveLength(10);
+    expect(all).toContain('Hugo Hidden');
+    createObjectURL.mockRestore();
+    click.mockRestore();
+  });
 });
