@@ -24,7 +24,7 @@ export const DEFAULT_TEMPLATES: Record<SuggestionKind, string> = {
   'act-now':
     'Hi {firstName}, my connection request to you will soon lapse. I would still love to connect — is there a good moment to chat?',
   resend:
-    'Hi {firstName}, I tried to connect a while ago and the request lapsed. I would still be glad to connect: your work as {headline} is close to mine.',
+    'Hi {firstName}, I tried to connect a while ago and the request lapsed. I would still be glad to connect. Your work as {headline} is close to mine.',
   'check-status':
     'Hi {firstName}, I noticed my connection request is no longer pending. If you missed it, I would still be glad to connect.',
   thank: 'Hi {firstName}, thanks for connecting! Glad to be in touch.',

@@ -53,12 +53,42 @@ export function suggestionKind(record: InvitationRecord, expiry: ExpiryStatus | 
   }
 }
 
-/** Replaces {firstName}, {name} and {headline}; unknown placeholders are left as written. */
+/**
+ * The name to greet someone by: the first word that has a letter in it, without the emoji,
+ * flags or punctuation LinkedIn names are often decorated with ("🚀 Jane", "Jane🌍", "Jane,").
+ * Hyphens and apostrophes inside stay ("Jean-Luc", "O'Brien"). A name with no letters at all
+ * is used as written.
+ */
+export function firstNameOf(name: string): string {
+  const trimmed = name.trim();
+  for (const word of trimmed.split(/\s+/u)) {
+    const core = word.match(/[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*[\p{L}\p{M}\p{N}]|[\p{L}\p{M}]/u)?.[0];
+    if (core) return core.replace(/[.'’-]+$/u, '');
+  }
+  return trimmed.split(/\s+/u)[0] ?? trimmed;
+}
+
+const PLACEHOLDER = /\{(firstName|name|headline)\}/g;
+
+/**
+ * Replaces {firstName}, {name} and {headline}; unknown placeholders are left as written. Values
+ * are inserted as text in one pass, so a name containing "{headline}" or "$&" stays as written.
+ * Without a headline, each sentence that mentions {headline} is dropped ("Given your work as ,"
+ * reads worse than nothing); if that would drop everything, the blank is filled with nothing.
+ */
 export function fillTemplate(template: string, person: Pick<InvitationRecord, 'name' | 'headline'>): string {
   const name = person.name.trim();
-  const firstName = name.split(/\s+/u)[0] ?? name;
-  const values: Record<string, string> = { firstName, name, headline: person.headline?.trim() || '' };
-  return template.replace(/\{(firstName|name|headline)\}/g, (_, key: string) => values[key] ?? '');
+  const headline = person.headline?.trim() || '';
+  const values: Record<string, string> = { firstName: firstNameOf(name), name, headline };
+  let text = template;
+  if (!headline && text.includes('{headline}')) {
+    const kept = text
+      .split(/(?<=[.!?])\s+/u)
+      .filter((sentence) => !sentence.includes('{headline}'))
+      .join(' ');
+    if (kept.trim()) text = kept;
+  }
+  return text.replace(PLACEHOLDER, (_, key: string) => values[key] ?? '');
 }
 
 export function templateFor(kind: SuggestionKind, settings: Pick<Settings, 'templates'>): string {
