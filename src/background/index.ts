@@ -1,4 +1,38 @@
-import browser from 'webextension-polyfill';
-import { labelToInterval } from '../rules/label-interval';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { onSettingsChanged } from '../shared/settings-store';
+import { DAILY_ALARM, ensureDailyAlarm, refreshBadge } from './badge';
+import { handleMessage } from './handlers';
+import { scanTabClosed } from './scan';
 
-console.log(labelToInterval({ kind: 'today' }, Date.now()), browser.runtime.id);
+/**
+ * The MV3 background worker. It may be stopped whenever idle and woken by any of these events,
+ * so every listener is registered here, synchronously, at the top level, and no state is kept
+ * in memory: the ledger is in IndexedDB, scan state in storage.session, settings in storage.sync.
+ */
+
+function inBackground(task: () => Promise<unknown>): void {
+  task().catch((error: unknown) => console.error('Lapse background task failed:', error));
+}
+
+// Returning the promise is how a reply is sent (webextension-polyfill).
+browser.runtime.onMessage.addListener(
+  (message: unknown, sender: Runtime.MessageSender): Promise<unknown> => handleMessage(message, sender),
+);
+
+browser.runtime.onInstalled.addListener(() => {
+  inBackground(ensureDailyAlarm);
+  inBackground(() => refreshBadge());
+});
+browser.runtime.onStartup.addListener(() => {
+  inBackground(ensureDailyAlarm);
+  inBackground(() => refreshBadge());
+});
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === DAILY_ALARM) inBackground(() => refreshBadge());
+});
+onSettingsChanged(() => inBackground(() => refreshBadge()));
+browser.tabs.onRemoved.addListener((tabId) => {
+  inBackground(async () => {
+    if (await scanTabClosed(tabId, Date.now())) await refreshBadge();
+  });
+});

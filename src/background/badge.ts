@@ -1,0 +1,41 @@
+import browser from 'webextension-polyfill';
+import { loadSettings } from '../shared/settings-store';
+import { getDb } from '../store/db';
+import { getAllRecords } from '../store/ledger';
+import { type BadgeView, recountBadge, scanBadge, type Translate } from './badge-count';
+import { readScan } from './scan';
+
+/** Recounted once a day: ages grow while nobody scans, and the badge must follow. */
+export const DAILY_ALARM = 'lapse-daily-badge';
+
+const translate: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
+
+async function show(view: BadgeView): Promise<void> {
+  await Promise.all([
+    browser.action.setBadgeText({ text: view.text }),
+    browser.action.setBadgeBackgroundColor({ color: view.color }),
+    // Older Chrome lacks setBadgeTextColor; the default text colour is then kept.
+    browser.action.setBadgeTextColor?.({ color: '#FFFFFF' }),
+    browser.action.setTitle({ title: view.title || translate('extName') || 'Lapse' }),
+  ]);
+}
+
+/** Redraws the badge from the ledger (or the scan in progress). Call after anything that may change it. */
+export async function refreshBadge(now = Date.now()): Promise<BadgeView> {
+  const scan = await readScan(now);
+  if (scan?.state === 'running') {
+    const view = scanBadge(scan, translate);
+    await show(view);
+    return view;
+  }
+  const [db, settings] = await Promise.all([getDb(), loadSettings()]);
+  const view = recountBadge(await getAllRecords(db), settings, now, translate);
+  await show(view);
+  return view;
+}
+
+/** Alarms survive worker restarts but not always browser updates; create it when missing. */
+export async function ensureDailyAlarm(): Promise<void> {
+  if (await browser.alarms.get(DAILY_ALARM)) return;
+  await browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });
+}
