@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: Lapse's hot paths in real Chromium, each a median of repeated runs next to a
+ * baseline measured in the same run, against the budgets of the benchmark issue. Prints one table
+ * and writes it, with the machine's description, to bench/results.md. Over-budget figures are
+ * marked, never hidden. Not part of `npm test`.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, posix, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { chromiumVersion, launchWithExtension, ROOT, typescriptLoader } from './lib/browser.mjs';
+
+const DIST = join(ROOT, 'dist');
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 3 : 11;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const ms = (x) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Bundles bench/entries/bench-page.ts into one IIFE, the way the content script is built. */
+async function bundleBenchPage() {
+  const outDir = mkdtempSync(join(os.tmpdir(), 'lapse-bench-'));
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      target: 'es2022',
+      lib: {
+        entry: join(ROOT, 'bench/entries/bench-page.ts'),
+        formats: ['iife'],
+        name: 'LapseBench',
+        fileName: () => 'bench.js',
+      },
+    },
+  });
+  return readFileSync(join(outDir, 'bench.js'), 'utf8');
+}
+
+// ── gzip size of each built entry, with every chunk and stylesheet it loads ──
+
+function referencedFiles(file) {
+  const text = readFileSync(join(DIST, file), 'utf8');
+  const refs = new Set();
+  const patterns = file.endsWith('.html')
+    ? [/<script[^>]+src="([^"]+)"/g, /<link[^>]+href="([^"]+\.(?:js|css))"/g]
+    : [/\bfrom\s*["']([^"']+\.js)["']/g, /\bimport\s*\(?\s*["']([^"']+\.(?:js|css))["']/g];
+  for (const pattern of patterns) {
+    for (const match of text.matchAll(pattern)) {
+      const ref = match[1];
+      if (/^[a-z-]+:/i.test(ref)) continue;
+      const path = ref.startsWith('/') ? ref.slice(1) : posix.join(posix.dirname(file), ref);
+      refs.add(posix.normalize(path));
+    }
+  }
+  return [...refs];
+}
+
+function entryGzip(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const ref of referencedFiles(file)) visit(ref);
+  };
+  visit(entry);
+  const code = [...seen].filter((f) => !f.endsWith('.html'));
+  return {
+    files: code,
+    bytes: code.reduce((sum, f) => sum + gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length, 0),
+  };
+}
+
+// ── the run ──
+
+const rows = [];
+const row = (what, figure, baseline, budget, ok) => rows.push({ what, figure, baseline, budget, ok });
+
+const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+const ts = await typescriptLoader();
+const { renderSentPage, samplePeople } = await ts.load('/tests/fixtures/sent-page.ts');
+await ts.close();
+const benchJs = await bundleBenchPage();
+const pageWith = (n) =>
+  renderSentPage({ people: samplePeople(n, 7) }).replace('</body>', () => `<script>${benchJs}</script></body>`);
+const pages = { 1000: pageWith(1000), 5000: pageWith(5000) };
+
+const lapse = await launchWithExtension({ headless: true });
+lapse.serveLinkedIn((url) => pages[url.endsWith('1000') ? 1000 : 5000]);
+const { context } = lapse;
+const call = (page, name) => page.evaluate((n) => window.LapseBench[n](), name);
+const repeat = async (page, name, runs = RUNS) => {
+  await call(page, name); // warm-up: JIT, caches
+  const xs = [];
+  for (let i = 0; i < runs; i++) xs.push(await call(page, name));
+  return median(xs);
+};
+
+try {
+  // Parse: the content script's look at 1,000 and 5,000 items vs a bare walk over the same nodes.
+  let page5000 = null;
+  for (const n of [1000, 5000]) {
+    const page = await context.newPage();
+    await page.goto(`https://www.linkedin.com/bench/parse-${n}`);
+    const parse = await repeat(page, 'parse');
+    const walk = await repeat(page, 'walk');
+    const read = await call(page, 'readCount');
+    if (read !== n) throw new Error(`the parser read ${read} of ${n} invitations`);
+    const perThousand = parse / (n / 1000);
+    row(
+      `parse ${n.toLocaleString('en')} items (current layout)`,
+      `${ms(parse)} (${ms(perThousand)}/1,000)`,
+      `walk ${ms(walk)} → ${(parse / walk).toFixed(2)}×`,
+      '≤ 3× walk, ≤ 30 ms/1,000',
+      parse <= 3 * walk && perThousand <= 30,
+    );
+    if (n === 5000) page5000 = page;
+    else await page.close();
+  }
+
+  // Merge a complete reading of 5,000 into a ledger of 5,000 vs a raw put of 5,000 records.
+  const mergeRuns = quick ? 3 : 7;
+  const merge = await repeat(page5000, 'merge', mergeRuns);
+  const rawPut = await repeat(page5000, 'rawPut', mergeRuns);
+  row(
+    'merge complete reading of 5,000 into ledger of 5,000',
+    ms(merge),
+    `raw put ×5,000 ${ms(rawPut)} → ${(merge / rawPut).toFixed(2)}×`,
+    '≤ 2× raw put',
+    merge <= 2 * rawPut,
+  );
+  if ((await call(page5000, 'recordCount')) !== 5000) throw new Error('the merged ledger does not hold 5,000 records');
+
+  const badge = await repeat(page5000, 'badge');
+  const bare = await repeat(page5000, 'bareCount');
+  row(
+    'badge recount over 5,000 records',
+    ms(badge),
+    `bare pass ${ms(bare)} → ${(badge / Math.max(bare, 0.01)).toFixed(1)}×`,
+    '≤ 20 ms',
+    badge <= 20,
+  );
+
+  const csv = await repeat(page5000, 'csv');
+  const naive = await repeat(page5000, 'naiveCsv');
+  row(
+    'CSV export of 5,000 rows',
+    ms(csv),
+    `naive join ${ms(naive)} → ${(csv / Math.max(naive, 0.01)).toFixed(1)}×`,
+    '≤ 100 ms',
+    csv <= 100,
+  );
+
+  // Popup: time from navigation to the first rows drawn, with 5,000 invitations vs with 0.
+  const messenger = await context.newPage();
+  await messenger.goto(lapse.url('manifest.json'));
+  const send = async (message) => {
+    const reply = await messenger.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    if (!reply?.ok) throw new Error(`${message.type}: ${reply?.error ?? 'no reply'}`);
+    return reply.value;
+  };
+  const popupTime = async (selector) => {
+    const xs = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.goto(lapse.url(manifest.action.default_popup), { waitUntil: 'commit' });
+      const at = await popup.waitForFunction((s) => (document.querySelector(s) ? performance.now() : 0), selector, {
+        polling: 2,
+        timeout: 20_000,
+      });
+      if (i > 0) xs.push(await at.jsonValue()); // the first opening warms the worker
+      await popup.close();
+    }
+    return median(xs);
+  };
+  const empty = await popupTime('.header');
+  const backup = await page5000.evaluate(() => window.LapseBench.backupJson());
+  const report = await send({ type: 'import-backup', backup: JSON.parse(backup) });
+  if (report.imported !== 5000) throw new Error(`the extension imported ${report.imported} of 5,000`);
+  const full = await popupTime('li.row');
+  row(
+    'popup: time to first rows, 5,000 invitations',
+    ms(full),
+    `0 invitations ${ms(empty)} → ${(full / empty).toFixed(2)}×`,
+    '≤ 150 ms',
+    full <= 150,
+  );
+} finally {
+  await lapse.close();
+}
+
+// Gzip size of each built entry, everything it loads included.
+const contentScript = manifest.content_scripts[0].js[0];
+const sizes = [
+  ['content script', contentScript, 15],
+  ['popup', manifest.action.default_popup, 40],
+  ['worker', manifest.background.service_worker, 25],
+];
+for (const [name, entry, budgetKb] of sizes) {
+  const { files, bytes } = entryGzip(entry);
+  row(
+    `gzip size: ${name} (${files.length} file${files.length === 1 ? '' : 's'})`,
+    kb(bytes),
+    `budget ${budgetKb} KB → ${((bytes / 1024 / budgetKb) * 100).toFixed(0)}%`,
+    `≤ ${budgetKb} KB`,
+    bytes <= budgetKb * 1024,
+  );
+}
+
+// ── report ──
+
+const cpus = os.cpus();
+const machine = [
+  `- OS: ${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
+  `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores`,
+  `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  `- Node ${process.version}, ${chromiumVersion()} (headless), playwright-core`,
+  `- ${RUNS} runs per figure (merge: ${quick ? 3 : 7}), median, after one warm-up run`,
+];
+const header = '| measure | median | baseline (same run) → ratio | budget | within budget |';
+const table = [
+  header,
+  '|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.what} | ${r.figure} | ${r.baseline} | ${r.budget} | ${r.ok ? 'yes' : '**OVER BUDGET**'} |`),
+].join('\n');
+const over = rows.filter((r) => !r.ok).length;
+const md = `# Lapse benchmark\n\nRun ${new Date().toISOString()} with \`npm run bench\`.\n\n${machine.join('\n')}\n\n${table}\n\n${
+  over ? `${over} figure${over === 1 ? ' is' : 's are'} over budget.` : 'Every figure is within budget.'
+}\n`;
+writeFileSync(join(ROOT, 'bench', 'results.md'), md);
+console.log(
+  `\n${machine.join('\n')}\n\n${table}\n\n${over ? `${over} over budget` : 'all within budget'}; written to ${relative(ROOT, join(ROOT, 'bench', 'results.md'))}`,
+);
+process.exitCode = 0;

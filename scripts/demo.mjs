@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: the main job in one command, no LinkedIn account and no network.
+ * Chromium opens with the built extension against a sample Sent page of 60 invitations of
+ * varied ages, served at LinkedIn's real URL; Lapse reads it, "Scan all" loads the rest.
+ * - With a display (DISPLAY set, no --headless): a window to play with; closes when you close it.
+ * - Headless (--headless, or no DISPLAY): the same flow, then screenshots of the Sent page, the
+ *   popup, the options page and the badge, and the CSV export, all in demo-output/.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { launchWithExtension, ROOT, SENT_URL, typescriptLoader, waitFor } from './lib/browser.mjs';
+
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const OUT = join(ROOT, 'demo-output');
+const PEOPLE = 60;
+const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'manifest.json'), 'utf8'));
+
+// The sample page comes from the same generator the tests use; labels are relative ("Sent 3 weeks
+// ago"), so generating it now gives the same page whenever the demo runs.
+const ts = await typescriptLoader();
+const { renderSentPage, samplePeople } = await ts.load('/tests/fixtures/sent-page.ts');
+await ts.close();
+const people = samplePeople(PEOPLE, 2026);
+people[4] = { ...people[4], name: '<img src=x onerror=alert(1)>', headline: '=HYPERLINK("http://evil.example")' };
+const sentPage = renderSentPage({ people, loadMore: { pageSize: 20, script: true, delayMs: 400 } });
+
+const lapse = await launchWithExtension({ headless });
+lapse.serveLinkedIn(sentPage);
+const { context, worker } = lapse;
+
+const badge = () =>
+  worker.evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    title: await chrome.action.getTitle({}),
+    color: await chrome.action.getBadgeBackgroundColor({}),
+  }));
+
+const sent = await context.newPage();
+await sent.goto(SENT_URL);
+
+if (!headless) {
+  console.log('Chromium is open with Lapse loaded on a sample Sent page (60 invitations, 20 shown until "Load more").');
+  console.log(
+    'Click the Lapse icon in the toolbar (pin it from the puzzle menu), try "Scan all", the lists, Export CSV.',
+  );
+  console.log('Nothing here touches LinkedIn or the network. Close the browser window to end the demo.');
+  const popup = await context.newPage();
+  await popup.goto(lapse.url(manifest.action.default_popup));
+  await sent.bringToFront();
+  await new Promise((resolve) => context.on('close', resolve));
+  await lapse.close();
+  process.exit(0);
+}
+
+mkdirSync(OUT, { recursive: true });
+const shots = [];
+const shot = async (page, name, options = {}) => {
+  const path = join(OUT, name);
+  await page.screenshot({ path, ...options });
+  shots.push(relative(ROOT, path));
+};
+
+/** An extension page that talks to the worker as the popup does. */
+const messenger = await context.newPage();
+await messenger.goto(lapse.url('manifest.json'));
+const send = async (message) => {
+  const reply = await messenger.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  if (!reply?.ok) throw new Error(`${message.type}: ${reply?.error ?? 'no reply'}`);
+  return reply.value;
+};
+const read = () => send({ type: 'get-ledger' });
+
+await waitFor('the first reading of the Sent page', async () => (await read()).records.length >= 20);
+console.log(`Opened the Sent page: ${(await read()).records.length} invitations recorded from the first screen.`);
+
+// "Scan all", asked as the popup does when the user is on the Sent tab.
+await sent.bringToFront();
+const tabId = await worker.evaluate(
+  async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+);
+await send({ type: 'start-scan', tabId });
+const scan = await waitFor(
+  '"Scan all" to finish',
+  async () => {
+    const s = (await read()).scan;
+    return s && s.state !== 'running' ? s : null;
+  },
+  90_000,
+);
+console.log(
+  `Scan all: ${scan.state}, ${scan.read} of ${scan.total ?? '?'} read${scan.message ? ` (${scan.message})` : ''}.`,
+);
+
+await shot(sent, 'sent-page.png');
+
+const popup = await context.newPage();
+await popup.setViewportSize({ width: 420, height: 640 });
+await popup.goto(lapse.url(manifest.action.default_popup));
+await popup.waitForSelector('li.row, .first-run, [role="alert"]', { timeout: 15_000 });
+await shot(popup, 'popup.png');
+
+let csvPath = null;
+try {
+  await popup.getByRole('button', { name: 'Export CSV' }).click();
+  const [download] = await Promise.all([
+    popup.waitForEvent('download'),
+    popup.getByRole('button', { name: /^Everything/ }).click(),
+  ]);
+  csvPath = join(OUT, download.suggestedFilename());
+  await download.saveAs(csvPath);
+} catch (error) {
+  console.error(`CSV export failed: ${error.message}`);
+}
+
+const options = await context.newPage();
+await options.goto(lapse.url(manifest.options_ui.page));
+await options.waitForSelector('main');
+await shot(options, 'options.png', { fullPage: true });
+
+// The toolbar is not part of a headless screenshot: draw the badge Chrome was told to show.
+const state = await badge();
+const icon = readFileSync(join(ROOT, 'dist', manifest.action.default_icon['32'])).toString('base64');
+const [r, g, b, a] = state.color;
+const badgePage = await context.newPage();
+await badgePage.setViewportSize({ width: 360, height: 90 });
+await badgePage.setContent(`<!doctype html><body style="margin:0;font:13px system-ui;background:#f1f3f4">
+<div style="display:flex;align-items:center;gap:14px;padding:16px">
+  <div style="position:relative;width:32px;height:32px"><img src="data:image/png;base64,${icon}" width="32" height="32">
+    ${state.text ? `<span style="position:absolute;right:-10px;bottom:-6px;min-width:14px;padding:1px 4px;border-radius:8px;background:rgba(${r},${g},${b},${a / 255});color:#fff;font:bold 11px system-ui;text-align:center">${state.text.replace(/[^0-9+]/g, '')}</span>` : ''}
+  </div>
+  <div><b>Badge as set by Lapse</b><br><span style="color:#555">${state.title.replace(/[<&]/g, '')}</span><br><small style="color:#777">drawn from chrome.action state (headless has no toolbar)</small></div>
+</div></body>`);
+await shot(badgePage, 'badge.png');
+
+const { records } = await read();
+const byStatus = Object.groupBy ? Object.groupBy(records, (r) => r.status) : {};
+const summary = [
+  '',
+  'Lapse demo (headless)',
+  `  invitations recorded: ${records.length} of ${PEOPLE} on the sample page (${Object.entries(byStatus)
+    .map(([k, v]) => `${v.length} ${k}`)
+    .join(', ')})`,
+  `  badge: "${state.text}" (colour rgba(${state.color.join(', ')}), title "${state.title}")`,
+  `  CSV: ${csvPath ? relative(ROOT, csvPath) : 'not produced'}`,
+  `  screenshots: ${shots.join(', ')}`,
+  `  requests refused (would have left the machine): ${lapse.refused.length}`,
+  '',
+];
+console.log(summary.join('\n'));
+writeFileSync(join(OUT, 'summary.txt'), summary.join('\n'));
+await lapse.close();
