@@ -51,6 +51,17 @@ export const WITHDRAW_ARIA_PREFIXES: readonly RegExp[] = [
   /^Ritira l[’']invito inviato a\s+/i,
 ];
 
+/**
+ * The same test as WITHDRAW_CONTROLS without a selector engine (the parser asks it of every link
+ * and button, and `matches` is slow on large pages).
+ */
+export function isWithdrawControl(el: Element): boolean {
+  const aria = el.getAttribute('aria-label');
+  if (aria && WITHDRAW_ARIA_PREFIXES.some((re) => re.test(aria))) return true;
+  if (el.getAttribute('data-view-name') === 'sent-invitations-withdraw-single') return true;
+  return el.tagName.toUpperCase() === 'BUTTON' && el.classList.contains('invitation-card__action-btn');
+}
+
 /** Text of a withdraw/confirm button (case-insensitive, whole text). */
 export const WITHDRAW_WORDS: readonly string[] = [
   'Withdraw', // en
@@ -64,10 +75,10 @@ export const WITHDRAW_WORDS: readonly string[] = [
 /** The note behind a "…more" button, era D 2025–2026. */
 export const EXPANDABLE_TEXT_BUTTON = '[data-testid="expandable-text-button"]';
 
-/** Where the invitation note sits, when a selector knows it. */
-export const NOTE_CONTAINERS: readonly string[] = [
+/** Class of the element holding the invitation note, when one is known. */
+export const NOTE_CLASSES: readonly string[] = [
   // era B, 2019–2024
-  '.invitation-card__custom-message',
+  'invitation-card__custom-message',
 ];
 
 /** Headline, when a selector knows it (era D has none: it is found by order). */

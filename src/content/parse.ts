@@ -13,6 +13,7 @@ import {
   EMPTY_STATE,
   EXPANDABLE_TEXT_BUTTON,
   ITEMS,
+  isWithdrawControl,
   LIST_CONTAINERS,
   LOAD_MORE_CANDIDATES,
   LOAD_MORE_WORDS,
@@ -21,7 +22,7 @@ import {
   NEXT_PAGE,
   NOISE_TEXT,
   NON_PERSON_LINK,
-  NOTE_CONTAINERS,
+  NOTE_CLASSES,
   PAGINATION,
   PREVIOUS_PAGE,
   TOTAL_CANDIDATES,
@@ -92,7 +93,6 @@ interface RawItem {
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'svg']);
 export const WITHDRAW_SELECTOR = WITHDRAW_CONTROLS.join(', ');
-const NOTE_SELECTOR = NOTE_CONTAINERS.join(', ');
 
 export function withdrawNameFrom(label: string | null): string | null {
   if (!label) return null;
@@ -136,7 +136,7 @@ function readItem(item: Element): RawItem {
         el.getAttribute('role') === 'button' ||
         el.hasAttribute('data-view-name')
       ) {
-        if (el.matches(WITHDRAW_SELECTOR)) {
+        if (isWithdrawControl(el)) {
           raw.withdraw = true;
           raw.withdrawName ??= withdrawNameFrom(el.getAttribute('aria-label'));
           continue; // its text is "Withdraw", never a name
@@ -157,7 +157,7 @@ function readItem(item: Element): RawItem {
         if (inPersonLink && alt) raw.nameHints.push(alt);
         continue;
       }
-      const note = inNote || (NOTE_SELECTOR !== '' && el.matches(NOTE_SELECTOR));
+      const note = inNote || NOTE_CLASSES.some((c) => el.classList.contains(c));
       walk(el, personLink, note, isTime || tag === 'TIME');
       last = null; // text after an element child starts a new block
     }
@@ -303,9 +303,8 @@ export function readLoadMore(root: ParentNode): { element: HTMLElement; kind: 'l
     if (el.closest('[role="listitem"], li.invitation-card, dialog')) continue; // a note's "see more"
     return { element: el as HTMLElement, kind: 'load-more' };
   }
-  for (const selector of NEXT_PAGE) {
-    const el = root.querySelector(selector);
-    if (el && !isDisabled(el)) return { element: el as HTMLElement, kind: 'next-page' };
+  for (const el of root.querySelectorAll(NEXT_PAGE.join(', '))) {
+    if (!isDisabled(el)) return { element: el as HTMLElement, kind: 'next-page' };
   }
   return null;
 }
@@ -316,11 +315,8 @@ export function hasNextPage(root: ParentNode): boolean {
 }
 
 function isPaginatedBeyondFirst(root: ParentNode): boolean {
-  if (!PAGINATION.some((s) => root.querySelector(s))) return false;
-  return PREVIOUS_PAGE.some((s) => {
-    const el = root.querySelector(s);
-    return el !== null && !isDisabled(el);
-  });
+  if (!root.querySelector(PAGINATION.join(', '))) return false;
+  return [...root.querySelectorAll(PREVIOUS_PAGE.join(', '))].some((el) => !isDisabled(el));
 }
 
 function showsEmptyState(root: ParentNode): boolean {
@@ -428,7 +424,7 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
     layout,
     hasMore: hasNextPage(root),
     laterPage: isPaginatedBeyondFirst(root),
-    loading: LOADING.some((s) => root.querySelector(s) !== null),
+    loading: root.querySelector(LOADING.join(', ')) !== null,
     emptyState: items.length === 0 && showsEmptyState(root),
   };
 }
