@@ -100,7 +100,10 @@ describe('schema migrations', () => {
     expect(await db.getAllKeysFromIndex('invitations', 'bySentEarliest')).toEqual(['ada']);
     // And the upgraded database takes new readings without touching the user's edits.
     await applyReading(db, reading(T0 + 1, [person('ada', T0 + 1)]));
-    expect((await getAllRecords(db)).find((r) => r.id === 'ada')).toMatchObject({ status: 'accepted', note: 'met at PyCon' });
+    expect((await getAllRecords(db)).find((r) => r.id === 'ada')).toMatchObject({
+      status: 'accepted',
+      note: 'met at PyCon',
+    });
     db.close();
   });
 });

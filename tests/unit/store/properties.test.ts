@@ -4,7 +4,15 @@ import type { InvitationRecord } from '../../../src/model/invitation';
 import type { ReadInvitation } from '../../../src/model/reading';
 import { within } from '../../../src/rules/narrow';
 import type { LapseDb } from '../../../src/store/db';
-import { applyReading, clearLedger, exportBackup, getAllRecords, importBackup, setNote, setStatus } from '../../../src/store/ledger';
+import {
+  applyReading,
+  clearLedger,
+  exportBackup,
+  getAllRecords,
+  importBackup,
+  setNote,
+  setStatus,
+} from '../../../src/store/ledger';
 import { DAY, reading, T0 } from './builders';
 import { openTestDb } from './open-test-db';
 
@@ -72,7 +80,11 @@ async function withDb<T>(work: (db: LapseDb) => Promise<T>): Promise<T> {
   }
 }
 
-async function replay(db: LapseDb, history: Step[], check?: (before: InvitationRecord[], after: InvitationRecord[], step: Step) => void) {
+async function replay(
+  db: LapseDb,
+  history: Step[],
+  check?: (before: InvitationRecord[], after: InvitationRecord[], step: Step) => void,
+) {
   let at = T0;
   for (const step of history) {
     at += step.gapHours * 3_600_000;
