@@ -24,13 +24,21 @@ export function profileSlug(href: string): string | null {
   if (!/(^|\.)linkedin\.com$/i.test(url.hostname)) return null;
   const match = PROFILE_PATH.exec(url.pathname);
   const slug = match?.[1] ? safeDecode(match[1]).normalize('NFC').trim() : '';
-  return slug ? slug : null;
+  // "." and ".." cannot be written in a path (URLs resolve them away, even as %2E).
+  return slug && slug !== '.' && slug !== '..' ? slug : null;
 }
+
+/**
+ * Characters of a decoded slug that would change the link if written raw: path and query
+ * delimiters, "%" (it would decode again), backslash (read as "/"), and whitespace and control
+ * characters (URLs drop or trim them). LinkedIn slugs never have them; hostile links might.
+ */
+const UNSAFE_IN_PATH = /[%/?#\\\s\p{Cc}]/gu;
 
 /** `https://www.linkedin.com/in/<slug>/`, query and hash removed, slug decoded; null if not a profile. */
 export function canonicalProfileUrl(href: string): string | null {
   const slug = profileSlug(href);
-  return slug === null ? null : `https://www.linkedin.com/in/${slug}/`;
+  return slug === null ? null : `https://www.linkedin.com/in/${slug.replace(UNSAFE_IN_PATH, encodeURIComponent)}/`;
 }
 
 /** The ledger key: the slug, case-folded (LinkedIn resolves slugs case-insensitively). */
