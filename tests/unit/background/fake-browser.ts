@@ -71,10 +71,16 @@ export function createFakeBrowser() {
     },
     i18n: { getMessage },
     action: {
-      setBadgeText: vi.fn(async ({ text }: { text: string }) => void (badge.text = text)),
-      setBadgeBackgroundColor: vi.fn(async ({ color }: { color: string }) => void (badge.color = color)),
+      setBadgeText: vi.fn(async ({ text }: { text: string }) => {
+        badge.text = text;
+      }),
+      setBadgeBackgroundColor: vi.fn(async ({ color }: { color: string }) => {
+        badge.color = color;
+      }),
       setBadgeTextColor: vi.fn(async () => {}),
-      setTitle: vi.fn(async ({ title }: { title: string }) => void (badge.title = title)),
+      setTitle: vi.fn(async ({ title }: { title: string }) => {
+        badge.title = title;
+      }),
     },
     storage: { sync: area('sync'), local: area('local'), session: area('session'), onChanged },
     tabs: {

@@ -98,7 +98,7 @@ async function replay(
   }
 }
 
-describe('merge properties over random histories (fake-indexeddb)', () => {
+describe('merge properties over random histories (fake-indexeddb)', { timeout: 30_000 }, () => {
   it('never deletes a record; partial and failed readings change no status; failed ones change nothing', async () => {
     await fc.assert(
       fc.asyncProperty(historyArb, (history) =>
