@@ -107,8 +107,20 @@ describe('a page LinkedIn redesigned', () => {
 describe('generated pages in every language and both layouts', () => {
   const people: FixturePerson[] = [
     ...samplePeople(25, 7),
-    { kind: 'event', slug: '7012345678', name: 'TS Meetup', headline: 'Event', age: { kind: 'ago', count: 2, unit: 'day' } },
-    { kind: 'newsletter', slug: 'weekly-ts', name: 'Weekly TS', headline: null, age: { kind: 'ago', count: 3, unit: 'day' } },
+    {
+      kind: 'event',
+      slug: '7012345678',
+      name: 'TS Meetup',
+      headline: 'Event',
+      age: { kind: 'ago', count: 2, unit: 'day' },
+    },
+    {
+      kind: 'newsletter',
+      slug: 'weekly-ts',
+      name: 'Weekly TS',
+      headline: null,
+      age: { kind: 'ago', count: 3, unit: 'day' },
+    },
     { kind: 'email', slug: 'x@example.org', name: 'x@example.org', headline: null, age: { kind: 'today' } },
   ];
   const persons = people.filter((p) => !p.kind);
@@ -142,7 +154,10 @@ describe('generated pages in every language and both layouts', () => {
   });
 
   test('a missing lang attribute: the language is found from the labels', () => {
-    const page = parseSentPage(load(renderSentPage({ people: persons.slice(0, 3), lang: 'de', htmlLang: '' })), OBSERVED);
+    const page = parseSentPage(
+      load(renderSentPage({ people: persons.slice(0, 3), lang: 'de', htmlLang: '' })),
+      OBSERVED,
+    );
     expect(page.language).toBe('de');
     expect(page.invitations.every((i) => i.sent !== null)).toBe(true);
   });
