@@ -35,7 +35,11 @@ export const DEFAULT_TEMPLATES: Record<SuggestionKind, string> = {
 export const ExpiryWindowKind = z.enum(['six-months', '90-days', 'custom']);
 export type ExpiryWindowKind = z.infer<typeof ExpiryWindowKind>;
 
-const intIn = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
+/** A whole number in a range; the message says the range, for the options page and import reports. */
+const intIn = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.number({ error }).check(z.int({ error }), z.gte(min, { error }), z.lte(max, { error }));
+};
 
 export const Settings = z.object({
   /** LinkedIn does not publish the window; six calendar months is the most cited figure. */
