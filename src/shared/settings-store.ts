@@ -12,6 +12,16 @@ function area(): browser.Storage.StorageArea {
   return browser.storage.sync ?? browser.storage.local;
 }
 
+/** The user's templates one by one: a broken or retired one is dropped, the others kept. */
+function validTemplates(stored: unknown): Record<string, string> {
+  const kept: Record<string, string> = {};
+  if (!stored || typeof stored !== 'object') return kept;
+  for (const [kind, template] of Object.entries(stored)) {
+    if (Settings.safeParse({ templates: { [kind]: template } }).success) kept[kind] = template as string;
+  }
+  return kept;
+}
+
 /** Fills defaults; drops (rather than trusts) anything stored that no longer validates. */
 export function normaliseSettings(stored: unknown): Settings {
   const result = Settings.safeParse(stored ?? {});
@@ -21,6 +31,10 @@ export function normaliseSettings(stored: unknown): Settings {
   if (stored && typeof stored === 'object') {
     for (const [key, value] of Object.entries(stored)) {
       if (!(key in base)) continue;
+      if (key === 'templates') {
+        base.templates = validTemplates(value);
+        continue;
+      }
       const candidate = Settings.safeParse({ ...base, [key]: value });
       if (candidate.success) base[key] = value;
     }

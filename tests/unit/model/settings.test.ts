@@ -98,6 +98,18 @@ describe('normaliseSettings: what is stored is never trusted, and never all thro
     expect(normaliseSettings({ badgeWeeks: 4, legacyTheme: 'dark' })).toEqual({ ...DEFAULTS, badgeWeeks: 4 });
   });
 
+  it("keeps each of the user's templates that is still valid when another one is broken or retired", () => {
+    const stored = {
+      badgeWeeks: 5,
+      templates: { engage: 'Hi {firstName}, loved your talk.', 'act-now': 42, 'old-kind-from-v0': 'bye' },
+    };
+    expect(normaliseSettings(stored)).toEqual({
+      ...DEFAULTS,
+      badgeWeeks: 5,
+      templates: { engage: 'Hi {firstName}, loved your talk.' },
+    });
+  });
+
   it('property: whatever is stored, the result is valid settings and keeps every field that was valid on its own', () => {
     const field = fc.record(
       {
