@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { beforeEach } from 'vitest';
+import { afterEach } from 'vitest';
 import type { LedgerSnapshot, PageMessage, Reply, ReplyTo } from '../../src/model/messages';
 import { CHROMIUM } from './global-setup';
 
@@ -90,6 +90,19 @@ export async function launchLapse(options: { headless?: boolean; dist?: string }
   const watchPage = (page: Page) => {
     page.on('console', (m) => consoleLines.push(`[${page.url()}] ${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => consoleLines.push(`[${page.url()}] pageerror: ${e.stack ?? e.message}`));
+    // A tab the extension opens itself (chrome.tabs.create: "Open the Sent page", "Scan all" from
+    // elsewhere) starts loading before Playwright's routing reaches it, so its first load fails
+    // with no network. The only such URL Lapse opens is the Sent page: load it again, routed.
+    let retried = false;
+    const retryIfFailed = () => {
+      if (retried || !page.url().startsWith('chrome-error://')) return;
+      retried = true;
+      consoleLines.push(`[harness] first load of an extension-opened tab escaped routing; loading ${SENT_URL} again`);
+      page.goto(SENT_URL).catch(() => {});
+    };
+    page.on('framenavigated', retryIfFailed);
+    page.on('load', retryIfFailed);
+    retryIfFailed();
   };
   context.on('page', watchPage);
   const watchWorker = (w: Worker) => w.on('console', (m) => consoleLines.push(`[worker] ${m.type()}: ${m.text()}`));
@@ -191,15 +204,14 @@ export function foreignRequests(requests: readonly RecordedRequest[]): RecordedR
 }
 
 /**
- * Call at the top of a describe: when one of its tests fails, screenshots of every open page and
- * the console log go to test-artifacts/<test name>.*.
+ * Call after the file's cleanup afterEach (hooks run in reverse order, so this one runs first,
+ * while the test's tabs are still open): a failed test leaves screenshots of every open page and
+ * the console log in test-artifacts/<test name>.*.
  */
 export function artifactsOnFailure(lapse: () => Lapse | undefined): void {
-  beforeEach(({ onTestFailed, task }) => {
-    onTestFailed(async () => {
-      const current = lapse();
-      if (current) await saveArtifacts(current, task.name);
-    });
+  afterEach(async ({ task }) => {
+    const current = lapse();
+    if (current && task.result?.state === 'fail') await saveArtifacts(current, task.name);
   });
 }
 
