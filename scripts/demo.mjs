@@ -23,7 +23,16 @@ const { renderSentPage, samplePeople } = await ts.load('/tests/fixtures/sent-pag
 await ts.close();
 const people = samplePeople(PEOPLE, 2026);
 people[4] = { ...people[4], name: '<img src=x onerror=alert(1)>', headline: '=HYPERLINK("http://evil.example")' };
-const sentPage = renderSentPage({ people, loadMore: { pageSize: 20, script: true, delayMs: 400 } });
+// A little styling so the sample reads like a list of cards (LinkedIn's own CSS is not bundled).
+const DEMO_STYLE = `<style>body{font:14px system-ui,sans-serif;max-width:760px;margin:0 auto;padding:12px;background:#f4f2ee}
+header nav a,[role=tablist] a,nav a{margin-right:12px}[data-testid=lazy-column] [role=listitem]{background:#fff;border-radius:8px;
+margin:8px 0;padding:10px 14px;box-shadow:0 0 0 1px #e0dfdc}[role=listitem] p{margin:2px 0}[role=listitem] img{display:none}
+aside{margin-top:24px;color:#666}button[data-fixture]{padding:6px 16px;border-radius:16px;border:1px solid #0a66c2;
+background:#fff;color:#0a66c2;font-weight:600}</style>`;
+const sentPage = renderSentPage({ people, loadMore: { pageSize: 20, script: true, delayMs: 400 } }).replace(
+  '</head>',
+  () => `${DEMO_STYLE}</head>`,
+);
 
 const lapse = await launchWithExtension({ headless });
 lapse.serveLinkedIn(sentPage);
@@ -134,12 +143,13 @@ await badgePage.setContent(`<!doctype html><body style="margin:0;font:13px syste
 await shot(badgePage, 'badge.png');
 
 const { records } = await read();
-const byStatus = Object.groupBy ? Object.groupBy(records, (r) => r.status) : {};
+const byStatus = {};
+for (const r of records) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
 const summary = [
   '',
   'Lapse demo (headless)',
   `  invitations recorded: ${records.length} of ${PEOPLE} on the sample page (${Object.entries(byStatus)
-    .map(([k, v]) => `${v.length} ${k}`)
+    .map(([k, v]) => `${v} ${k}`)
     .join(', ')})`,
   `  badge: "${state.text}" (colour rgba(${state.color.join(', ')}), title "${state.title}")`,
   `  CSV: ${csvPath ? relative(ROOT, csvPath) : 'not produced'}`,
