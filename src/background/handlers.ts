@@ -18,6 +18,7 @@ import {
   setStatus,
 } from '../store/ledger';
 import { refreshBadge } from './badge';
+import { ledgerChanged } from './ledger-changed';
 import { cancelScan, clearScanState, readScan, recordProgress, startScan, takeScanRequest } from './scan';
 import { classifySender } from './senders';
 
@@ -55,7 +56,7 @@ async function handleContent(message: ContentMessage, tabId: number): Promise<un
   switch (message.type) {
     case 'reading': {
       const outcome = await applyReading(await getDb(), message.reading);
-      await refreshBadge();
+      await ledgerChanged();
       return {
         added: outcome.added,
         updated: outcome.updated,
@@ -65,7 +66,7 @@ async function handleContent(message: ContentMessage, tabId: number): Promise<un
     }
     case 'withdraw-observed': {
       const result = await applyWithdrawObserved(await getDb(), message.withdraw);
-      await refreshBadge();
+      await ledgerChanged();
       return result satisfies Replies['withdraw-observed'];
     }
     case 'scan-progress':
@@ -87,14 +88,15 @@ async function handlePage(message: PageMessage): Promise<unknown> {
     }
     case 'set-status':
       await setStatus(await getDb(), message.id, message.status, now);
-      await refreshBadge();
+      await ledgerChanged(now);
       return null;
     case 'set-hidden':
       await setHidden(await getDb(), message.id, message.hidden);
-      await refreshBadge();
+      await ledgerChanged(now);
       return null;
     case 'set-note':
       await setNote(await getDb(), message.id, message.note);
+      await ledgerChanged(now);
       return null;
     case 'start-scan': {
       const result = await startScan(message.tabId, now);
@@ -136,7 +138,7 @@ async function importAndReport(backup: unknown): Promise<Replies['import-backup'
     const current = await loadSettings();
     if (JSON.stringify(current) === JSON.stringify(defaultSettings())) await saveSettings(normaliseSettings(settings));
   }
-  await refreshBadge();
+  await ledgerChanged();
   return report;
 }
 
@@ -144,6 +146,6 @@ async function importAndReport(backup: unknown): Promise<Replies['import-backup'
 async function deleteAll(): Promise<Replies['delete-all']> {
   const deleted = await clearLedger(await getDb());
   await Promise.all([resetSettings(), clearScanState()]);
-  await refreshBadge();
+  await ledgerChanged();
   return { deleted };
 }

@@ -86,6 +86,26 @@ describe('who may send what', () => {
   });
 });
 
+describe('open popups hear about every change', () => {
+  const version = async () => (await fake.browser.storage.local.get('ledgerVersion')).ledgerVersion;
+
+  it('bumps the ledger version after a reading, a user edit and a delete, so an open popup re-reads', async () => {
+    expect(await version()).toBeUndefined();
+    await send({ type: 'reading', reading: reading(T0, [fresh('ada')]) }, LINKEDIN_SENDER);
+    const afterReading = await version();
+    expect(afterReading).toEqual(expect.any(Number));
+
+    vi.setSystemTime(T0 + 1000);
+    await send({ type: 'set-note', id: 'ada', note: 'met at the meetup' });
+    const afterNote = await version();
+    expect(afterNote).not.toEqual(afterReading);
+
+    vi.setSystemTime(T0 + 2000);
+    await send({ type: 'delete-all' });
+    expect(await version()).not.toEqual(afterNote);
+  });
+});
+
 describe('badge', () => {
   it('counts pending invitations older than 3 weeks, turns amber when one is nearing, and says so', async () => {
     await send({ type: 'reading', reading: reading(T0, [nearing('ada'), month('bob'), fresh('cy')]) }, LINKEDIN_SENDER);
