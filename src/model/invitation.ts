@@ -41,6 +41,11 @@ export const InvitationRecord = z.object({
   hidden: z.boolean(),
   /** The user's own private note, written in Lapse. */
   note: z.nullable(z.string().check(z.maxLength(5000))),
+  /**
+   * When it was accepted, as an interval ("Connected 2 weeks ago" on the Connections page, or
+   * the exact day from LinkedIn's data export). Absent in records written before it existed.
+   */
+  acceptedAt: z.optional(z.nullable(Interval)),
   /** The note sent with the invitation, when the page or an export shows it. */
   inviteMessage: z.nullable(z.string().check(z.maxLength(5000))),
 });
