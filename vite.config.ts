@@ -7,7 +7,13 @@ import baseManifest from './manifest.json' with { type: 'json' };
  * (`dist-firefox/`, background scripts + gecko settings). LAPSE_BROWSER picks the target.
  */
 const target = process.env.LAPSE_BROWSER === 'firefox' ? 'firefox' : 'chrome';
-const outDir = target === 'firefox' ? 'dist-firefox' : 'dist';
+/**
+ * LAPSE_TEST_HOOKS=1 builds a test-only variant (`dist-firefox-test/`, `dist-test/`) whose content
+ * script reports the background's answers to the page (src/content/test-hook.ts). Shipped builds
+ * define the flag as false, so the hook is dead code and dropped (tests/firefox checks its absence).
+ */
+const testHooks = process.env.LAPSE_TEST_HOOKS === '1';
+const outDir = `${target === 'firefox' ? 'dist-firefox' : 'dist'}${testHooks ? '-test' : ''}`;
 /**
  * Firefox 142: the first version (desktop 140, Android 142) that understands
  * `data_collection_permissions`, which addons.mozilla.org now asks for. Everything else Lapse
@@ -54,6 +60,7 @@ function forbidWebAccessibleResources(): Plugin {
 }
 
 export default defineConfig({
+  define: { __LAPSE_TEST_HOOKS__: JSON.stringify(testHooks) },
   plugins: [
     crx({
       manifest: manifestFor(target),

@@ -3,6 +3,7 @@ import { onSettingsChanged } from '../shared/settings-store';
 import { DAILY_ALARM, ensureDailyAlarm, refreshBadge } from './badge';
 import { handleMessage } from './handlers';
 import { scanTabClosed } from './scan';
+import { answerTestHook } from './test-hook';
 
 /**
  * The MV3 background worker. It may be stopped whenever idle and woken by any of these events,
@@ -16,7 +17,8 @@ function inBackground(task: () => Promise<unknown>): void {
 
 // Returning the promise is how a reply is sent (webextension-polyfill).
 browser.runtime.onMessage.addListener(
-  (message: unknown, sender: Runtime.MessageSender): Promise<unknown> => handleMessage(message, sender),
+  (message: unknown, sender: Runtime.MessageSender): Promise<unknown> =>
+    (__LAPSE_TEST_HOOKS__ ? answerTestHook(message, sender) : null) ?? handleMessage(message, sender),
 );
 
 browser.runtime.onInstalled.addListener(() => {

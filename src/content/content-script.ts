@@ -6,6 +6,7 @@ import { sendToBackground, toReply } from '../shared/messaging';
 import { isSentPageUrl, watchLocation } from './navigation';
 import { abortableDelay, scanAll } from './scan-all';
 import { type PageReader, watchSentPage } from './scanner';
+import { sendAndReportToPage } from './test-hook';
 import { watchWithdrawals } from './withdraw-watch';
 
 /** Everything the content script touches outside itself; tests replace the clock and the pace. */
@@ -58,7 +59,7 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
       return undefined;
     }
     try {
-      return await sendToBackground(message);
+      return await (__LAPSE_TEST_HOOKS__ ? sendAndReportToPage(env.window, message) : sendToBackground(message));
     } catch (error) {
       if (INVALIDATED.test(error instanceof Error ? error.message : String(error))) life.abort('invalidated');
       return undefined;

@@ -1,0 +1,153 @@
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { DIST_FIREFOX_TEST, FIREFOX } from './global-setup';
+
+export const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
+const LINKEDIN = 'https://www.linkedin.com/';
+
+/** What src/background/test-hook.ts reports about the ledger after each answer. */
+export interface LedgerSummary {
+  count: number;
+  byStatus: Record<string, number>;
+  fingerprint: string;
+}
+
+/** One report of the content script's test hook (src/content/test-hook.ts), as the page received it. */
+export interface HookReport {
+  source: 'lapse-test-hook';
+  kind: string;
+  reply?: unknown;
+  ledger?: LedgerSummary;
+  error?: string;
+}
+
+/** A reading's acknowledgement: what the worker's router answered (Replies['reading']). */
+export interface ReadingAck extends HookReport {
+  kind: 'reading-ack';
+  reply: { added: number; updated: number; markedGone: number; ignored: boolean };
+  ledger: LedgerSummary;
+}
+
+declare global {
+  interface Window {
+    __lapseReports?: HookReport[];
+  }
+}
+
+/**
+ * Installed first thing in each fixture's <head>: the page's own listener keeps every test-hook
+ * report in `window.__lapseReports`. It is part of the fixture (LinkedIn's world), not of Lapse.
+ */
+const REPORT_RECORDER = `<script>
+window.__lapseReports = [];
+window.addEventListener('message', function (event) {
+  if (event.source === window && event.data && event.data.source === 'lapse-test-hook') window.__lapseReports.push(event.data);
+});
+</script>`;
+
+export function withReportRecorder(html: string): string {
+  if (!html.includes('<head>')) throw new Error('Expected a fixture with a <head>');
+  return html.replace('<head>', `<head>${REPORT_RECORDER}`);
+}
+
+export interface LapseFirefox {
+  browser: Browser;
+  page: Page;
+  /** LinkedIn URLs not served from a fixture, and every refused non-LinkedIn request. */
+  refused: string[];
+  /** Console lines of the page, for failure messages. */
+  consoleLines: string[];
+  /** Serve `html` (with the report recorder) at every https://www.linkedin.com URL from now on. */
+  serve(html: string): void;
+  /** Serves `html` and loads `url` in the tab. */
+  open(html: string, url?: string): Promise<void>;
+  /** Waits until the page holds more than `after` reading acknowledgements; returns the newest. */
+  nextReadingAck(after: number, timeoutMs?: number): Promise<ReadingAck>;
+  /** Waits for a reading acknowledgement after which the ledger holds `count` records; returns it. */
+  ackWithLedgerCount(count: number, timeoutMs?: number): Promise<ReadingAck>;
+  readingAcks(): Promise<ReadingAck[]>;
+  reports(): Promise<HookReport[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Debian's firefox-esr over WebDriver BiDi (a fresh profile each time), installs the
+ * test-hook build, and serves LinkedIn fixtures at their real URLs; every other request is refused.
+ */
+export async function launchLapseFirefox(): Promise<LapseFirefox> {
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  try {
+    await browser.installExtension(DIST_FIREFOX_TEST);
+    const page = await browser.newPage();
+    const refused: string[] = [];
+    const consoleLines: string[] = [];
+    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`));
+    let body = withReportRecorder('<!DOCTYPE html><html><head><title>LinkedIn</title></head><body></body></html>');
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      if (request.url().startsWith(LINKEDIN) && request.isNavigationRequest()) {
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
+      } else {
+        refused.push(request.url());
+        void request.abort('internetdisconnected');
+      }
+    });
+
+    /** Waits on a condition in the page; on timeout, says what the page had received instead. */
+    const waitFor = async (what: string, condition: (arg: number) => boolean, arg: number, timeoutMs: number) => {
+      try {
+        await page.waitForFunction(condition, { timeout: timeoutMs, polling: 100 }, arg);
+      } catch (error) {
+        const reports = await page.evaluate(() => window.__lapseReports ?? []).catch(() => 'unavailable');
+        throw new Error(
+          `Expected ${what} within ${timeoutMs} ms on ${page.url()}.\n` +
+            `Reports so far: ${JSON.stringify(reports)}\nConsole:\n${consoleLines.join('\n')}`,
+          { cause: error },
+        );
+      }
+    };
+    const readingAcks = () =>
+      page.evaluate(() => (window.__lapseReports ?? []).filter((r) => r.kind === 'reading-ack')) as Promise<
+        ReadingAck[]
+      >;
+
+    return {
+      browser,
+      page,
+      refused,
+      consoleLines,
+      serve(html) {
+        body = withReportRecorder(html);
+      },
+      async open(html, url = SENT_URL) {
+        body = withReportRecorder(html);
+        await page.goto(url, { waitUntil: 'load' });
+      },
+      async nextReadingAck(after, timeoutMs = 15_000) {
+        await waitFor(
+          `a reading acknowledgement (number ${after + 1})`,
+          (n: number) => (window.__lapseReports ?? []).filter((r) => r.kind === 'reading-ack').length > n,
+          after,
+          timeoutMs,
+        );
+        const newest = (await readingAcks()).at(-1);
+        if (!newest) throw new Error('Expected a reading acknowledgement, got none');
+        return newest;
+      },
+      async ackWithLedgerCount(count, timeoutMs = 15_000) {
+        const matches = (n: number) =>
+          (window.__lapseReports ?? []).some((r) => r.kind === 'reading-ack' && r.ledger?.count === n);
+        await waitFor(`a reading acknowledgement with ${count} records in the ledger`, matches, count, timeoutMs);
+        const ack = (await readingAcks()).find((a) => a.ledger.count === count);
+        if (!ack) throw new Error(`Expected an acknowledgement with ${count} records, got none`);
+        return ack;
+      },
+      readingAcks,
+      reports: () => page.evaluate(() => window.__lapseReports ?? []),
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderSentPage, samplePeople } from '../fixtures/sent-page';
+import { type LapseFirefox, launchLapseFirefox, SENT_URL } from './harness';
+import { receivedThenSentApp } from './pages';
+
+/**
+ * The Firefox build in a real Firefox (Debian's firefox-esr over WebDriver BiDi): LinkedIn's Sent
+ * page is served from fixtures at its real URL, the content script reads it, and the test-hook
+ * build reports on the page what the background answered and what the ledger (IndexedDB) holds.
+ */
+describe('Lapse in Firefox', () => {
+  let lapse: LapseFirefox;
+  beforeEach(async () => {
+    lapse = await launchLapseFirefox();
+  });
+  afterEach(async () => {
+    await lapse?.close();
+  });
+
+  it('records every invitation on the Sent page in the ledger', async () => {
+    const people = samplePeople(12, 8);
+    await lapse.open(renderSentPage({ people }));
+
+    const ack = await lapse.nextReadingAck(0);
+    expect(ack.reply).toEqual({ added: 12, updated: 0, markedGone: 0, ignored: false });
+    expect(ack.ledger.count).toBe(12);
+    expect(ack.ledger.byStatus).toEqual({ pending: 12 });
+
+    // Reading the same page again (a reload) adds nobody: the ledger is keyed by profile.
+    await lapse.page.reload({ waitUntil: 'load' });
+    const again = await lapse.nextReadingAck(0);
+    expect(again.reply.added).toBe(0);
+    expect(again.ledger.count).toBe(12);
+  });
+
+  /** Loads the Received page (an SPA shell), waits for the content script, clicks "Sent". */
+  async function arriveBySpaNavigation(html: string): Promise<string> {
+    await lapse.open(html, 'https://www.linkedin.com/mynetwork/invitation-manager/');
+    // The content script must be running on the Received page before the user moves on, or the
+    // test would only show that it reads a page it was injected into.
+    await lapse.page.waitForFunction(
+      () => (window.__lapseReports ?? []).some((r) => r.kind === 'content-script-started'),
+      { timeout: 15_000, polling: 100 },
+    );
+    expect(await lapse.readingAcks()).toEqual([]);
+    const documentId = await documentIdOf();
+    await lapse.page.click('#to-sent');
+    return documentId;
+  }
+  const documentIdOf = () => lapse.page.evaluate(() => (window as unknown as { __documentId: string }).__documentId);
+
+  it('reads the Sent page reached by in-page navigation (pushState, no reload)', async () => {
+    const documentId = await arriveBySpaNavigation(receivedThenSentApp({ people: samplePeople(5, 21) }));
+
+    const ack = await lapse.ackWithLedgerCount(5);
+
+    expect(lapse.page.url()).toBe(SENT_URL);
+    expect(await documentIdOf()).toBe(documentId);
+    expect(ack.reply.ignored).toBe(false);
+    expect(ack.ledger.byStatus).toEqual({ pending: 5 });
+  });
+
+  // KNOWN BUG (shared content code, Chrome too): right after pushState the Received page is still
+  // on screen; its "No pending invitations received." matches EMPTY_STATE, so Lapse reads an
+  // empty, complete Sent list and marks everyone gone until the real list renders. Remove `.fails`
+  // once fixed: the test then asserts nobody was ever marked gone.
+  it.fails('does not mark anyone gone while LinkedIn is still rendering the Sent page after pushState', async () => {
+    const people = samplePeople(5, 21);
+    await lapse.open(renderSentPage({ people }));
+    await lapse.ackWithLedgerCount(5);
+
+    // LinkedIn's router fetches the Sent list before drawing it: 1.5 s here.
+    await arriveBySpaNavigation(receivedThenSentApp({ people }, 1500));
+    // Done when a reading finds all five pending (fixed: the only one; today: the second).
+    await lapse.page.waitForFunction(
+      () => (window.__lapseReports ?? []).some((r) => r.kind === 'reading-ack' && r.ledger?.byStatus.pending === 5),
+      { timeout: 15_000, polling: 100 },
+    );
+    const acks = await lapse.readingAcks();
+
+    expect(acks.map((a) => a.reply.markedGone)).toEqual(acks.map(() => 0));
+    expect(acks.at(-1)?.ledger.byStatus).toEqual({ pending: 5 });
+  });
+
+  it('changes nothing in the ledger when it cannot read a page', async () => {
+    const people = samplePeople(4, 3);
+    // A complete list, so a later reading *could* mark people gone if it were trusted.
+    await lapse.open(renderSentPage({ people, total: 4 }));
+    const before = await lapse.nextReadingAck(0);
+    expect(before.ledger.byStatus).toEqual({ pending: 4 });
+
+    // LinkedIn redesigned the list: the total shows, the items are unrecognisable.
+    await lapse.open(readFileSync('tests/fixtures/sent-broken.html', 'utf8'));
+    const after = await lapse.nextReadingAck(0);
+
+    expect(after.reply).toEqual({ added: 0, updated: 0, markedGone: 0, ignored: true });
+    expect(after.ledger).toEqual(before.ledger);
+  });
+});
