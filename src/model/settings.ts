@@ -52,6 +52,16 @@ export const Settings = z.object({
   warningDays: z._default(intIn(1, 120), 14),
   /** Suggest a follow-up once an invitation is this many days old. */
   followUpDays: z._default(intIn(1, 365), 21),
+  /**
+   * Invitations a week the Insights page measures against. LinkedIn does not publish its limit;
+   * about 100 a week is the figure most often reported.
+   */
+  weeklyLimit: z._default(intIn(1, 1000), 100),
+  /**
+   * Pending invitations the Insights page measures against. LinkedIn does not publish a cap
+   * either; about 1,250 is the figure one tool reports.
+   */
+  pendingCap: z._default(intIn(1, 5000), 1250),
   /** Only the templates the user changed; the rest fall back to DEFAULT_TEMPLATES. */
   templates: z._default(z.partialRecord(SuggestionKind, z.string().check(z.maxLength(2000))), {}),
 });

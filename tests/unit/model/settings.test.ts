@@ -13,6 +13,8 @@ const DEFAULTS = {
   badgeWeeks: 3,
   warningDays: 14,
   followUpDays: 21,
+  weeklyLimit: 100,
+  pendingCap: 1250,
   templates: {},
 };
 
@@ -47,6 +49,13 @@ describe('settings validation', () => {
     ['expiryWindow', '90-days', true],
     ['expiryWindow', 'custom', true],
     ['expiryWindow', 'forever', false],
+    ['weeklyLimit', 1, true],
+    ['weeklyLimit', 1000, true],
+    ['weeklyLimit', 0, false],
+    ['weeklyLimit', 1001, false],
+    ['pendingCap', 5000, true],
+    ['pendingCap', 0, false],
+    ['pendingCap', 5001, false],
   ] as const)('%s = %j is %s', (field, value, valid) => {
     const parse = () => parseOrThrow(Settings, { [field]: value }, 'settings');
     if (valid) expect(parse()[field]).toBe(value);
