@@ -6,6 +6,7 @@ export * from './age';
 export * from './assess';
 export * from './badge';
 export * from './expiry';
+export * from './insights';
 export * from './label-interval';
 export * from './narrow';
 export * from './suggestions';
