@@ -8,7 +8,7 @@ import { sendToBackground } from '../shared/messaging';
  * under WebDriver BiDi) has no window into it. In test builds the content script posts what the
  * background answered to the fixture page, with a summary of the ledger after the answer.
  * postMessage changes no DOM. Shipped builds compile `__LAPSE_TEST_HOOKS__` to false, so this
- * module is dropped from them (tests/firefox/shipped-builds.test.ts checks the marker is absent).
+ * module is dropped from them (tests/firefox/builds.test.ts checks the markers are absent).
  */
 
 declare global {

@@ -69,14 +69,20 @@ export interface LapseFirefox {
   close(): Promise<void>;
 }
 
+/** Starts Debian's firefox-esr, headless, over WebDriver BiDi, on a fresh profile. */
+export function startFirefox(): Promise<Browser> {
+  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+}
+
 /**
- * Starts Debian's firefox-esr over WebDriver BiDi (a fresh profile each time), installs the
- * test-hook build, and serves LinkedIn fixtures at their real URLs; every other request is refused.
+ * Installs the test-hook build in `browser` and opens a tab that serves LinkedIn fixtures at their
+ * real URLs; every other request is refused. `close()` uninstalls it again, and Firefox then
+ * forgets its data (a reinstall gets a new internal UUID, so a new, empty IndexedDB): each test
+ * starts with an empty ledger without paying for a new Firefox.
  */
-export async function launchLapseFirefox(): Promise<LapseFirefox> {
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+export async function installLapse(browser: Browser): Promise<LapseFirefox> {
+  const extensionId = await browser.installExtension(DIST_FIREFOX_TEST);
   try {
-    await browser.installExtension(DIST_FIREFOX_TEST);
     const page = await browser.newPage();
     const refused: string[] = [];
     const consoleLines: string[] = [];
@@ -144,10 +150,13 @@ export async function launchLapseFirefox(): Promise<LapseFirefox> {
       },
       readingAcks,
       reports: () => page.evaluate(() => window.__lapseReports ?? []),
-      close: () => browser.close(),
+      async close() {
+        await page.close();
+        await browser.uninstallExtension(extensionId);
+      },
     };
   } catch (error) {
-    await browser.close();
+    await browser.uninstallExtension(extensionId);
     throw error;
   }
 }

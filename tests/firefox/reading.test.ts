@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderSentPage, samplePeople } from '../fixtures/sent-page';
-import { type LapseFirefox, launchLapseFirefox, SENT_URL } from './harness';
+import { installLapse, type LapseFirefox, SENT_URL, startFirefox } from './harness';
 import { receivedThenSentApp } from './pages';
 
 /**
@@ -10,12 +11,28 @@ import { receivedThenSentApp } from './pages';
  * build reports on the page what the background answered and what the ledger (IndexedDB) holds.
  */
 describe('Lapse in Firefox', () => {
+  let firefox: Browser;
   let lapse: LapseFirefox;
+  beforeAll(async () => {
+    firefox = await startFirefox();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
   beforeEach(async () => {
-    lapse = await launchLapseFirefox();
+    lapse = await installLapse(firefox);
   });
   afterEach(async () => {
     await lapse?.close();
+  });
+
+  it('starts each test with an empty ledger', async () => {
+    await lapse.open(renderSentPage({ people: samplePeople(2, 99) }));
+    expect((await lapse.nextReadingAck(0)).ledger.count).toBe(2);
+    await lapse.close();
+    lapse = await installLapse(firefox);
+    await lapse.open(renderSentPage({ people: samplePeople(3, 98) }));
+    expect((await lapse.nextReadingAck(0)).ledger.count).toBe(3);
   });
 
   it('records every invitation on the Sent page in the ledger', async () => {
