@@ -1,6 +1,8 @@
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { DIST_FIREFOX_TEST, FIREFOX } from './global-setup';
 
+/** How long to wait for the extension to answer; generous, as CI runs Chromium tests alongside. */
+export const WAIT_MS = 30_000;
 export const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 const LINKEDIN = 'https://www.linkedin.com/';
 
@@ -129,7 +131,7 @@ export async function installLapse(browser: Browser): Promise<LapseFirefox> {
         body = withReportRecorder(html);
         await page.goto(url, { waitUntil: 'load' });
       },
-      async nextReadingAck(after, timeoutMs = 15_000) {
+      async nextReadingAck(after, timeoutMs = WAIT_MS) {
         await waitFor(
           `a reading acknowledgement (number ${after + 1})`,
           (n: number) => (window.__lapseReports ?? []).filter((r) => r.kind === 'reading-ack').length > n,
@@ -140,7 +142,7 @@ export async function installLapse(browser: Browser): Promise<LapseFirefox> {
         if (!newest) throw new Error('Expected a reading acknowledgement, got none');
         return newest;
       },
-      async ackWithLedgerCount(count, timeoutMs = 15_000) {
+      async ackWithLedgerCount(count, timeoutMs = WAIT_MS) {
         const matches = (n: number) =>
           (window.__lapseReports ?? []).some((r) => r.kind === 'reading-ack' && r.ledger?.count === n);
         await waitFor(`a reading acknowledgement with ${count} records in the ledger`, matches, count, timeoutMs);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderSentPage, samplePeople } from '../fixtures/sent-page';
-import { installLapse, type LapseFirefox, SENT_URL, startFirefox } from './harness';
+import { installLapse, type LapseFirefox, SENT_URL, startFirefox, WAIT_MS } from './harness';
 import { receivedThenSentApp } from './pages';
 
 /**
@@ -58,7 +58,7 @@ describe('Lapse in Firefox', () => {
     // test would only show that it reads a page it was injected into.
     await lapse.page.waitForFunction(
       () => (window.__lapseReports ?? []).some((r) => r.kind === 'content-script-started'),
-      { timeout: 15_000, polling: 100 },
+      { timeout: WAIT_MS, polling: 100 },
     );
     expect(await lapse.readingAcks()).toEqual([]);
     const documentId = await documentIdOf();
@@ -92,7 +92,7 @@ describe('Lapse in Firefox', () => {
     // Done when a reading finds all five pending (fixed: the only one; today: the second).
     await lapse.page.waitForFunction(
       () => (window.__lapseReports ?? []).some((r) => r.kind === 'reading-ack' && r.ledger?.byStatus.pending === 5),
-      { timeout: 15_000, polling: 100 },
+      { timeout: WAIT_MS, polling: 100 },
     );
     const acks = await lapse.readingAcks();
 
