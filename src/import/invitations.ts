@@ -1,0 +1,73 @@
+import type { ExportedInvitation, ExportSkipReason } from '../model/linkedin-export';
+import { canonicalProfileUrl, profileSlug } from '../model/profile';
+import { decideDayOrder, readSentAt, sentInterval } from './dates';
+import { ExportFileError } from './errors';
+import { dataRows, type Header, type Table } from './table';
+
+/** The columns of Invitations.csv that Lapse reads (the file has exactly these). */
+export const INVITATION_COLUMNS = [
+  'From',
+  'To',
+  'Sent At',
+  'Message',
+  'Direction',
+  'inviterProfileUrl',
+  'inviteeProfileUrl',
+] as const;
+
+export interface ParsedRows<T> {
+  rows: T[];
+  skipped: Map<ExportSkipReason, number>;
+}
+
+const MAX_MESSAGE = 5000;
+
+export function countSkip(skipped: Map<ExportSkipReason, number>, reason: ExportSkipReason): void {
+  skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+}
+
+/**
+ * Invitations.csv: OUTGOING rows become invitations (the invitee is the person); INCOMING rows
+ * are counted as skipped. Every row is checked before any is returned, so one bad date refuses
+ * the file. Day/month order of slashed dates is decided once for the file (see dates.ts).
+ */
+export function parseInvitations(table: Table, header: Header): ParsedRows<ExportedInvitation> {
+  const skipped = new Map<ExportSkipReason, number>();
+  const outgoing: { row: number; get: (column: string) => string }[] = [];
+  for (const row of dataRows(table, header)) {
+    const direction = row.get('Direction').toUpperCase();
+    if (direction === 'INCOMING') countSkip(skipped, 'incoming');
+    else if (direction === 'OUTGOING') outgoing.push(row);
+    else {
+      throw new ExportFileError(
+        table.file,
+        row.row,
+        `"Direction" is "${row.get('Direction')}"; expected OUTGOING or INCOMING`,
+      );
+    }
+  }
+
+  const shapes = outgoing.map((row) => readSentAt(row.get('Sent At')));
+  const order = decideDayOrder(shapes);
+  if (!order.ok) throw new ExportFileError(table.file, outgoing[order.index]?.row ?? null, order.reason);
+
+  const rows: ExportedInvitation[] = [];
+  outgoing.forEach((row, index) => {
+    const sent = sentInterval(shapes[index] ?? { kind: 'invalid', reason: '' }, order.order);
+    if ('reason' in sent) throw new ExportFileError(table.file, row.row, `"Sent At": ${sent.reason}`);
+    const profileUrl = canonicalProfileUrl(row.get('inviteeProfileUrl'));
+    if (!row.get('inviteeProfileUrl') || profileUrl === null) {
+      countSkip(skipped, 'no-profile');
+      return;
+    }
+    const message = row.get('Message');
+    rows.push({
+      row: row.row,
+      profileUrl,
+      name: (row.get('To') || profileSlug(profileUrl) || profileUrl).slice(0, 500),
+      sent,
+      message: message ? message.slice(0, MAX_MESSAGE) : null,
+    });
+  });
+  return { rows, skipped };
+}

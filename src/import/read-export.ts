@@ -1,0 +1,85 @@
+import { unzipSync } from 'fflate';
+import type {
+  ExportedConnection,
+  ExportedInvitation,
+  ExportSkipReason,
+  LinkedInExport,
+} from '../model/linkedin-export';
+import { CONNECTION_COLUMNS, parseConnections } from './connections';
+import { ExportFileError } from './errors';
+import { INVITATION_COLUMNS, parseInvitations } from './invitations';
+import { findHeader, readTable } from './table';
+
+/** A file the user chose: its name and its bytes. */
+export interface ChosenFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The files of LinkedIn's archive that Lapse reads; the archive holds many others. */
+const WANTED_IN_ARCHIVE = /(^|\/)(invitations|connections)\.csv$/i;
+/** Larger than any real export file; a bigger one is refused instead of filling memory. */
+const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/** Invitations.csv and Connections.csv out of the archive, wherever they sit in it. */
+function filesInArchive(file: ChosenFile): ChosenFile[] {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(file.bytes, {
+      filter: (entry) => WANTED_IN_ARCHIVE.test(entry.name) && entry.originalSize <= MAX_UNZIPPED_BYTES,
+    });
+  } catch {
+    throw new ExportFileError(file.name, null, 'this archive is damaged or not a .zip file');
+  }
+  const found = Object.entries(entries).map(([name, bytes]) => ({ name: `${file.name} › ${name}`, bytes }));
+  if (found.length === 0) {
+    throw new ExportFileError(file.name, null, 'this archive has no Invitations.csv or Connections.csv');
+  }
+  return found;
+}
+
+function decode(file: ChosenFile): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+  } catch {
+    throw new ExportFileError(file.name, null, 'this is not a text file (CSV files from LinkedIn are UTF-8 text)');
+  }
+}
+
+type OneFile =
+  | { kind: 'invitations'; rows: ExportedInvitation[]; skipped: Map<ExportSkipReason, number> }
+  | { kind: 'connections'; rows: ExportedConnection[]; skipped: Map<ExportSkipReason, number> };
+
+/** Which export file this is, told by its header (not its name), and its rows. */
+export function readExportCsv(name: string, text: string): OneFile {
+  const table = readTable(name, text);
+  const invitations = findHeader(table, INVITATION_COLUMNS);
+  if (invitations) return { kind: 'invitations', ...parseInvitations(table, invitations) };
+  const connections = findHeader(table, CONNECTION_COLUMNS);
+  if (connections) return { kind: 'connections', ...parseConnections(table, connections) };
+  throw new ExportFileError(
+    name,
+    null,
+    `this is not Invitations.csv or Connections.csv from LinkedIn's data export: expected a header row with ${INVITATION_COLUMNS.join(', ')} or with ${CONNECTION_COLUMNS.join(', ')}`,
+  );
+}
+
+/**
+ * Reads every chosen file (CSV files and whole archives) and checks all of them before anything
+ * is imported: the first problem throws an ExportFileError and nothing is returned.
+ */
+export function readExport(files: readonly ChosenFile[]): LinkedInExport {
+  const result: LinkedInExport = { invitations: [], connections: [], skipped: [] };
+  const skipped = new Map<ExportSkipReason, number>();
+  const csvFiles = files.flatMap((file) => (isZip(file.bytes) ? filesInArchive(file) : [file]));
+  for (const file of csvFiles) {
+    const read = readExportCsv(file.name, decode(file));
+    if (read.kind === 'invitations') result.invitations.push(...read.rows);
+    else result.connections.push(...read.rows);
+    for (const [reason, count] of read.skipped) skipped.set(reason, (skipped.get(reason) ?? 0) + count);
+  }
+  result.skipped = [...skipped].map(([reason, count]) => ({ reason, count }));
+  return result;
+}
