@@ -1,0 +1,115 @@
+/**
+ * A small bar chart in SVG, drawn here rather than with a chart library (bundle budget). Each bar
+ * is a sure part (solid) and a possible part (light) stacked on it. The picture is role="img"
+ * with a spoken summary; every section that uses it also offers the same numbers as a table.
+ */
+export interface Bar {
+  key: string;
+  solid: number;
+  light: number;
+}
+
+export interface BarChartProps {
+  /** The spoken summary of what the chart shows. */
+  summary: string;
+  bars: readonly Bar[];
+  /** Label under bar `index`, or null for none (keep them sparse). */
+  tick: (index: number) => string | null;
+  axisTitle: string;
+  /** A shaded span along the x axis, in bar units (bar i covers i to i + 1). */
+  band?: { from: number; to: number; label: string };
+  /** A vertical line at a position in bar units. */
+  mark?: { at: number; label: string };
+  /** A horizontal line at a value (the limit). */
+  limit?: { value: number; label: string };
+}
+
+const WIDTH = 640;
+const HEIGHT = 220;
+const LEFT = 40;
+const RIGHT = 12;
+const TOP = 40;
+const BOTTOM = 40;
+const PLOT_W = WIDTH - LEFT - RIGHT;
+const PLOT_H = HEIGHT - TOP - BOTTOM;
+
+/** 1, 2, 5, 10, 20, 50 …: an axis top a reader can take in at a glance. */
+function niceCeiling(value: number): number {
+  if (value <= 1) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power;
+  return 10 * power;
+}
+
+export function BarChart({ summary, bars, tick, axisTitle, band, mark, limit }: BarChartProps) {
+  const highest = Math.max(0, ...bars.map((b) => b.solid + b.light), limit?.value ?? 0);
+  const top = niceCeiling(highest);
+  const slot = PLOT_W / Math.max(1, bars.length);
+  const x = (units: number) => LEFT + Math.min(bars.length, Math.max(0, units)) * slot;
+  const y = (value: number) => TOP + PLOT_H - (value / top) * PLOT_H;
+  const barWidth = Math.max(1, slot * 0.8);
+  return (
+    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
+      {band && band.to > band.from && (
+        <g class="chart-band">
+          <rect x={x(band.from)} y={TOP} width={x(band.to) - x(band.from)} height={PLOT_H} />
+          <text x={Math.max(x(band.from), LEFT + 80)} y={TOP - 22} text-anchor="end">
+            {band.label}
+          </text>
+        </g>
+      )}
+      <line class="chart-axis" x1={LEFT} y1={y(0)} x2={WIDTH - RIGHT} y2={y(0)} />
+      <line class="chart-grid" x1={LEFT} y1={y(top)} x2={WIDTH - RIGHT} y2={y(top)} />
+      <text class="chart-label" x={LEFT - 4} y={y(0)} text-anchor="end" dominant-baseline="middle">
+        0
+      </text>
+      <text class="chart-label" x={LEFT - 4} y={y(top)} text-anchor="end" dominant-baseline="middle">
+        {top}
+      </text>
+      {bars.map((bar, index) => {
+        const left = x(index) + (slot - barWidth) / 2;
+        const label = tick(index);
+        return (
+          <g key={bar.key}>
+            {bar.solid > 0 && (
+              <rect class="chart-bar" x={left} y={y(bar.solid)} width={barWidth} height={y(0) - y(bar.solid)} />
+            )}
+            {bar.light > 0 && (
+              <rect
+                class="chart-bar-light"
+                x={left}
+                y={y(bar.solid + bar.light)}
+                width={barWidth}
+                height={y(bar.solid) - y(bar.solid + bar.light)}
+              />
+            )}
+            {label !== null && (
+              <text class="chart-label" x={x(index) + slot / 2} y={y(0) + 14} text-anchor="middle">
+                {label}
+              </text>
+            )}
+          </g>
+        );
+      })}
+      {mark && (
+        <g class="chart-mark">
+          <line x1={x(mark.at)} y1={TOP - 2} x2={x(mark.at)} y2={y(0)} />
+          <text x={Math.max(x(mark.at), LEFT + 80)} y={TOP - 6} text-anchor="end">
+            {mark.label}
+          </text>
+        </g>
+      )}
+      {limit && (
+        <g class="chart-limit">
+          <line x1={LEFT} y1={y(limit.value)} x2={WIDTH - RIGHT} y2={y(limit.value)} />
+          <text x={WIDTH - RIGHT} y={y(limit.value) - 4} text-anchor="end">
+            {limit.label}
+          </text>
+        </g>
+      )}
+      <text class="chart-label" x={LEFT + PLOT_W / 2} y={HEIGHT - 6} text-anchor="middle">
+        {axisTitle}
+      </text>
+    </svg>
+  );
+}

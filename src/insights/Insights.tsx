@@ -1,0 +1,91 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Settings } from '../model/settings';
+import { acceptanceStats, ageHistogram, pendingAgainstCap, type WindowCheck, weeklySends, windowCheck } from '../rules';
+import { t } from '../shared/i18n';
+import { saveSettings } from '../shared/settings-store';
+import { windowText } from '../shared/ui/format';
+import { useLedger } from '../shared/ui/use-ledger';
+import { useSettings } from '../shared/ui/use-settings';
+import { AcceptanceSection } from './AcceptanceSection';
+import { AgeSection } from './AgeSection';
+import { CapSection } from './CapSection';
+import { WeeklySection } from './WeeklySection';
+import { WindowCheckNotice } from './WindowCheckNotice';
+
+function errorText(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+/** The Insights page: a picture of the outreach, from the ledger the worker keeps. */
+export function Insights() {
+  const ledger = useLedger();
+  const [settings] = useSettings();
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const { snapshot, now } = ledger;
+
+  const figures = useMemo(() => {
+    if (!snapshot || !settings) return null;
+    const { records } = snapshot;
+    return {
+      histogram: ageHistogram(records, settings, now),
+      acceptance: acceptanceStats(records),
+      weekly: weeklySends(records, settings, now),
+      cap: pendingAgainstCap(records, settings, now),
+      window: windowCheck(records, settings, snapshot.lastCompleteReading?.at ?? null, now),
+    };
+  }, [snapshot, settings, now]);
+
+  const save = (change: Partial<Settings>) => saveSettings(change);
+  const switchWindow = async (suggestion: NonNullable<WindowCheck['suggestion']>) => {
+    try {
+      const saved = await saveSettings(suggestion);
+      setStatus({ text: t('insights_window_saved', windowText(saved)), error: false });
+    } catch (cause) {
+      setStatus({ text: t('insights_save_failed', errorText(cause)), error: true });
+    }
+  };
+
+  if (!snapshot || !settings || !figures) {
+    return (
+      <main class="insights">
+        <h1>{t('insights_title')}</h1>
+        {ledger.error ? (
+          <div class="notice notice-danger" role="alert">
+            <p>{t('ledger_unavailable')}</p>
+            <p class="detail">{ledger.error}</p>
+            <button type="button" onClick={() => void ledger.refresh()}>
+              {t('retry')}
+            </button>
+          </div>
+        ) : (
+          <p class="muted">{t('loading')}</p>
+        )}
+      </main>
+    );
+  }
+
+  const windowLabel = windowText(settings);
+  return (
+    <main class="insights">
+      <h1>{t('insights_title')}</h1>
+      <p class="hint">{t('insights_intro')}</p>
+      <div role="status" class={status?.error ? 'notice notice-danger' : 'saved'}>
+        {status?.text}
+      </div>
+      {snapshot.records.length === 0 ? (
+        <section class="empty">
+          <h2>{t('insights_empty_title')}</h2>
+          <p>{t('insights_empty_body')}</p>
+        </section>
+      ) : (
+        <>
+          <WindowCheckNotice check={figures.window} windowLabel={windowLabel} onSwitch={(s) => void switchWindow(s)} />
+          <AgeSection histogram={figures.histogram} windowLabel={windowLabel} />
+          <AcceptanceSection stats={figures.acceptance} />
+          <WeeklySection sends={figures.weekly} save={save} />
+          <CapSection cap={figures.cap} save={save} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+import type { WindowCheck } from '../rules';
+import { t, tCount } from '../shared/i18n';
+import { dateText } from '../shared/ui/format';
+
+/** Invitations shown as evidence; the rest are counted. */
+const SHOWN = 5;
+
+/**
+ * LinkedIn still lists invitations older than the expiry window allows: the setting is too
+ * short. Names them, and offers the window that would cover them.
+ */
+export function WindowCheckNotice({
+  check,
+  windowLabel,
+  onSwitch,
+}: {
+  check: WindowCheck;
+  windowLabel: string;
+  onSwitch: (suggestion: NonNullable<WindowCheck['suggestion']>) => void;
+}) {
+  const { evidence, suggestion } = check;
+  const oldest = evidence[0];
+  if (!oldest) return null;
+  return (
+    <section class="notice notice-warn window-check" aria-labelledby="window-check-title">
+      <h2 id="window-check-title">{t('insights_window_title')}</h2>
+      <p>{tCount('insights_window_short', evidence.length, [windowLabel])}</p>
+      <p>{tCount('insights_window_oldest', oldest.youngestDaysWhenSeen, [dateText(oldest.seenAt)])}</p>
+      <ul>
+        {evidence.slice(0, SHOWN).map((e) => (
+          <li key={e.record.id}>
+            <strong>{e.record.name}</strong>
+            {' — '}
+            {t('insights_window_item', [e.youngestDaysWhenSeen, dateText(e.seenAt)])}
+          </li>
+        ))}
+      </ul>
+      {evidence.length > SHOWN && <p>{tCount('insights_window_more', evidence.length - SHOWN)}</p>}
+      {suggestion ? (
+        <button type="button" class="primary" onClick={() => onSwitch(suggestion)}>
+          {suggestion.expiryWindow === 'six-months'
+            ? t('insights_window_switch_six_months')
+            : t('insights_window_switch_days', suggestion.customWindowDays)}
+        </button>
+      ) : (
+        <p>{t('insights_window_no_fit')}</p>
+      )}
+    </section>
+  );
+}
