@@ -5,6 +5,7 @@ import { parseOrThrow, ValidationError } from '../model/validate';
 import { toReply } from '../shared/messaging';
 import { loadSettings, normaliseSettings, resetSettings, saveSettings } from '../shared/settings-store';
 import { getDb } from '../store/db';
+import { applyLinkedInExport } from '../store/export-import';
 import {
   applyReading,
   applyWithdrawObserved,
@@ -115,6 +116,11 @@ async function handlePage(message: PageMessage): Promise<unknown> {
       return importAndReport(message.backup);
     case 'delete-all':
       return deleteAll();
+    case 'import-linkedin-export': {
+      const report = await applyLinkedInExport(await getDb(), message.export, now);
+      await ledgerChanged(now);
+      return report satisfies Replies['import-linkedin-export'];
+    }
   }
 }
 

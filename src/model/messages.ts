@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { InvitationRecord } from './invitation';
+import { LinkedInExport, type LinkedInImportReport } from './linkedin-export';
 import { ReadingLogEntry, SentPageReading, WithdrawObserved } from './reading';
 import { Instant } from './time';
 
@@ -54,6 +55,8 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export-backup') }),
   z.object({ type: z.literal('import-backup'), backup: z.unknown() }),
   z.object({ type: z.literal('delete-all') }),
+  /** Rows of LinkedIn's data export, parsed and checked whole by the options page (src/import/). */
+  z.object({ type: z.literal('import-linkedin-export'), export: LinkedInExport }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
@@ -97,6 +100,7 @@ export interface Replies {
   'export-backup': { json: string };
   'import-backup': ImportReport;
   'delete-all': { deleted: number };
+  'import-linkedin-export': LinkedInImportReport;
   'scan-start': { started: boolean; reason: string | null };
   'scan-cancel': null;
 }
