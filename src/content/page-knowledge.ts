@@ -151,7 +151,8 @@ export const LOADING: readonly string[] = ['[aria-busy="true"]', '[role="progres
 
 /** Positive evidence of an empty Sent list (so zero items may be believed). */
 export const EMPTY_STATE: readonly RegExp[] = [
-  /^no (?:pending|sent) invitations/i,
+  // Not the Received tab's "No pending invitations received", still on screen mid-navigation.
+  /^no (?:pending|sent) invitations(?! received)/i,
   /^you (?:don[’']t|do not) have any (?:pending|sent) invitations/i,
   /^aucune invitation (?:envoyée|en attente)/i,
   /^nenhum convite (?:enviado|pendente)/i,

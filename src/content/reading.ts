@@ -33,7 +33,11 @@ export function toReading(parsed: ParsedSentPage, url: string, observedAt: numbe
   const ended = !parsed.hasMore && !parsed.laterPage && !parsed.loading;
   // When the page shows a total, believe it: a list that looks ended but holds fewer people may be
   // virtualised or half-rendered, and calling it complete would mark the rest gone.
-  const complete = !failed && (total !== null ? read >= total : ended && parsed.unreadable === 0);
+  // An empty list is complete only when LinkedIn says so with a count of 0: words like "No pending
+  // invitations" may belong to the page the user is leaving (the Received tab, mid-navigation),
+  // and a complete empty reading would mark everyone gone.
+  const complete =
+    !failed && (total !== null ? read >= total : read > 0 && ended && parsed.unreadable === 0);
 
   return {
     url: url.slice(0, 2000),

@@ -168,5 +168,5 @@ describe('generated pages in every language and both layouts', () => {
     const page = parseSentPage(load(renderSentPage({ people })), OBSERVED);
     expect(page.invitations.map((i) => i.profileUrl)).toEqual(people.map(expectedProfileUrl));
     expect(page.unreadable).toBe(0);
-  });
+  }, 60_000); // a correctness test: happy-dom on a loaded 2-core machine can take seconds
 });
