@@ -36,8 +36,7 @@ export function toReading(parsed: ParsedSentPage, url: string, observedAt: numbe
   // An empty list is complete only when LinkedIn says so with a count of 0: words like "No pending
   // invitations" may belong to the page the user is leaving (the Received tab, mid-navigation),
   // and a complete empty reading would mark everyone gone.
-  const complete =
-    !failed && (total !== null ? read >= total : read > 0 && ended && parsed.unreadable === 0);
+  const complete = !failed && (total !== null ? read >= total : read > 0 && ended && parsed.unreadable === 0);
 
   return {
     url: url.slice(0, 2000),
