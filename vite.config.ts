@@ -77,6 +77,8 @@ export default defineConfig({
     // Readable stack traces from users' bug reports matter more than a few bytes.
     minify: true,
     sourcemap: false,
+    // Pages the manifest does not name are built only when listed here: the Insights page opens from the popup.
+    rolldownOptions: { input: { insights: 'src/insights/index.html' } },
   },
   esbuild: undefined,
 });

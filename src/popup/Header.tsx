@@ -46,6 +46,9 @@ export function Header(props: HeaderProps) {
         <button type="button" onClick={props.onScanAll} disabled={scanning}>
           {t('scan_all')}
         </button>
+        <a href="../insights/index.html" target="_blank" rel="noopener">
+          {t('insights_link')}
+        </a>
       </div>
       <ScanStatus scan={props.scan} onCancel={props.onCancelScan} />
     </header>
