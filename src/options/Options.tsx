@@ -7,6 +7,7 @@ import { useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';
 import { BackupSection } from './BackupSection';
 import { DangerZone } from './DangerZone';
+import { LinkedInImport } from './LinkedInImport';
 import { NumberField } from './NumberField';
 import { TemplateEditor } from './TemplateEditor';
 
@@ -126,6 +127,8 @@ export function Options() {
       </section>
 
       <BackupSection />
+
+      <LinkedInImport />
 
       <DangerZone recordCount={records?.length ?? 0} onDeleted={() => void ledger.refresh()} />
     </main>

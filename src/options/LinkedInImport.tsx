@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import { readExport } from '../import/read-export';
+import type { ExportSkipReason, LinkedInImportReport } from '../model/linkedin-export';
+import { type MessageKey, t, tCount } from '../shared/i18n';
+import { sendToBackground } from '../shared/messaging';
+
+const REASONS: Record<ExportSkipReason, MessageKey> = {
+  incoming: 'import_reason_incoming',
+  'no-profile': 'import_reason_no_profile',
+  'older-invitation': 'import_reason_older_invitation',
+  'newer-in-ledger': 'import_reason_newer_in_ledger',
+  'not-in-ledger': 'import_reason_not_in_ledger',
+  'connected-before-sent': 'import_reason_connected_before_sent',
+  'user-status': 'import_reason_user_status',
+};
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/**
+ * Imports Invitations.csv, Connections.csv or LinkedIn's whole archive. Every file is read and
+ * checked here first; only when all of them are sound does the worker merge them, in one
+ * transaction. Any problem names the file and row, and nothing is imported.
+ */
+export function LinkedInImport() {
+  const [report, setReport] = useState<{ files: string; result: LinkedInImportReport } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const importFiles = async (list: FileList | null) => {
+    const files = [...(list ?? [])];
+    if (files.length === 0) return;
+    setError(null);
+    setReport(null);
+    setBusy(true);
+    try {
+      const chosen = await Promise.all(
+        files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+      );
+      const data = readExport(chosen);
+      const result = await sendToBackground({ type: 'import-linkedin-export', export: data });
+      setReport({ files: files.map((f) => f.name).join(', '), result });
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      setError(t('import_failed', sentence(message)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title">{t('import_title')}</h2>
+      <p class="hint">{t('import_hint')}</p>
+      <p class="hint">{t('import_assumptions')}</p>
+      <label class="file-button">
+        {t('import_choose')}
+        <input
+          type="file"
+          multiple
+          accept=".csv,.zip,text/csv,application/zip"
+          disabled={busy}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            void importFiles(input.files).finally(() => {
+              input.value = '';
+            });
+          }}
+        />
+      </label>
+      {busy && <p role="status">{t('import_busy')}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {report && <ImportReportView files={report.files} report={report.result} />}
+    </section>
+  );
+}
+
+function ImportReportView({ files, report }: { files: string; report: LinkedInImportReport }) {
+  return (
+    <div class="report" role="status">
+      <p>{t('import_done_files', files)}</p>
+      <p>
+        {tCount('import_matched', report.matched)} · {tCount('import_added', report.added)} ·{' '}
+        {tCount('import_changed', report.changed)}
+      </p>
+      {report.changed === 0 && <p>{t('import_up_to_date')}</p>}
+      {report.skipped.length > 0 && (
+        <>
+          <p>{t('import_skipped_title')}</p>
+          <ul class="rejected">
+            {report.skipped.map(({ reason, count }) => (
+              <li key={reason}>{t('import_skipped_item', [count, t(REASONS[reason])])}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
