@@ -63,6 +63,26 @@ function latestPerPerson(
   return latest;
 }
 
+/** Each person's connection days, earliest first; the same day twice (two files) counted once. */
+function connectionsPerPerson(
+  connections: readonly ExportedConnection[],
+  skip: (reason: ExportSkipReason) => void,
+): Map<string, ExportedConnection[]> {
+  const byPerson = new Map<string, ExportedConnection[]>();
+  for (const connection of connections) {
+    const id = invitationId(connection.profileUrl);
+    if (id === null) {
+      skip('no-profile');
+      continue;
+    }
+    const days = byPerson.get(id) ?? [];
+    if (!days.some((day) => day.connected.earliest === connection.connected.earliest)) days.push(connection);
+    byPerson.set(id, days);
+  }
+  for (const days of byPerson.values()) days.sort((a, b) => a.connected.earliest - b.connected.earliest);
+  return byPerson;
+}
+
 function withConflict(conflicts: readonly IntervalConflict[], conflict: IntervalConflict | null): IntervalConflict[] {
   return conflict ? [...conflicts, conflict].slice(-MAX_CONFLICTS) : [...conflicts];
 }
@@ -130,24 +150,22 @@ export function mergeExport(existing: Records, data: LinkedInExport, now: number
     }
   }
 
-  const connected = new Set<string>();
-  for (const connection of data.connections) {
-    const id = invitationId(connection.profileUrl);
-    if (id === null) {
-      skip('no-profile');
+  for (const [id, days] of connectionsPerPerson(data.connections, skip)) {
+    const record = current(id);
+    if (!record) {
+      skip('not-in-ledger');
       continue;
     }
-    const key = `${id} ${connection.connected.earliest}`;
-    if (connected.has(key)) continue;
-    connected.add(key);
-    const record = current(id);
-    if (!record) skip('not-in-ledger');
-    else if (record.sent && connection.connected.latest < record.sent.earliest) skip('connected-before-sent');
-    else if (record.statusSetBy === 'user' && record.status !== 'accepted' && record.status !== 'pending') {
-      skip('user-status');
-    } else {
+    // The acceptance is the first connection on or after the send (a later one is a reconnection).
+    const sentEarliest = record.sent?.earliest ?? Number.NEGATIVE_INFINITY;
+    const acceptance = days.filter((day) => day.connected.latest >= sentEarliest)[0];
+    if (!acceptance) skip('connected-before-sent');
+    // Any status the user chose stands, pending included (stricter than scans, which may take a
+    // user's pending back): the user may have set it because LinkedIn's data was wrong.
+    else if (record.statusSetBy === 'user' && record.status !== 'accepted') skip('user-status');
+    else {
       matched++;
-      update(record, markAccepted(record, connection, now));
+      update(record, markAccepted(record, acceptance, now));
     }
   }
 

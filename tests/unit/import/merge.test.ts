@@ -153,6 +153,22 @@ describe("merging LinkedIn's export into the ledger", () => {
     expect(report.skipped).toContainEqual({ reason: 'connected-before-sent', count: 1 });
   });
 
+  it('takes the first connection after the send as the acceptance, whatever order the files come in', async () => {
+    const day = (d: number) => ({ earliest: Date.UTC(2026, 2, d), latest: Date.UTC(2026, 2, d) + DAY - 1 });
+    const connection = (d: number) => ({
+      row: 2,
+      profileUrl: 'https://www.linkedin.com/in/linus/',
+      name: 'Linus',
+      connected: day(d),
+    });
+    await seed(record('linus', { sent: { earliest: Date.UTC(2026, 2, 4), latest: Date.UTC(2026, 2, 6) } }));
+    const data = { invitations: [], connections: [connection(9), connection(1), connection(6)], skipped: [] };
+    await applyLinkedInExport(db, data, NOW);
+    expect((await ledger()).get('linus')).toMatchObject({ status: 'accepted', acceptedAt: day(6) });
+    const again = await applyLinkedInExport(db, { ...data, connections: [...data.connections].reverse() }, NOW + DAY);
+    expect(again.changed).toBe(0);
+  });
+
   it('keeps the latest of several invitations to one person', async () => {
     const at = (day: number) => ({ earliest: Date.UTC(2026, 0, day), latest: Date.UTC(2026, 0, day) + MINUTE - 1 });
     const invitation = (day: number) => ({
