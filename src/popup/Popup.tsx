@@ -24,6 +24,8 @@ import {
 
 /** Rows drawn at a time: a 5,000-invitation ledger must open as fast as a 5-invitation one. */
 export const PAGE_SIZE = 50;
+/** Rows in the very first paint: more than the popup's height shows; the rest of the page follows. */
+export const FIRST_PAINT_ROWS = 10;
 
 const FILTER_LABEL: Record<ListFilter, MessageKey> = {
   nearing: 'filter_nearing',
@@ -47,6 +49,8 @@ export function Popup() {
   const [showHidden, setShowHidden] = useState(false);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [actionError, setActionError] = useState<string | null>(null);
+  // False until the first rows have been painted: only the top few are drawn before that.
+  const [painted, setPainted] = useState(false);
   const { snapshot, now } = ledger;
 
   // Every record is assessed once per snapshot/settings/clock; filters and search reuse it.
@@ -61,6 +65,11 @@ export function Popup() {
     [first, settings],
   );
   useEffect(() => setLimit(PAGE_SIZE), [filter, query]);
+  const hasRows = firstRows !== null || view !== null;
+  // Effects run after the browser paints: by now the first rows are on screen.
+  useEffect(() => {
+    if (hasRows) setPainted(true);
+  }, [hasRows]);
 
   const run = async (work: () => Promise<unknown>) => {
     try {
@@ -108,7 +117,7 @@ export function Popup() {
   const lastReading = snapshot ? snapshot.lastReading : (preview?.lastReading ?? null);
   const scan = snapshot ? ledger.scan : (ledger.scan ?? preview?.scan ?? null);
   const listRows: readonly Row[] | null = view ? rows : filter === 'pending' && !query ? firstRows : null;
-  const visible = listRows?.slice(0, limit) ?? [];
+  const visible = listRows?.slice(0, painted ? limit : Math.min(limit, FIRST_PAINT_ROWS)) ?? [];
   return (
     <main class="popup">
       <Header

@@ -45,35 +45,34 @@ function sentEarliestOf(value: unknown): number | null {
 /**
  * Records with a known send time, oldest possible send (`sent.earliest`) first, from `from` on;
  * `visit` says whether to go on. Records without a send time are not in this index.
- * Used to draw the first rows without reading the whole ledger: read in batches (one request
- * each, where a cursor would cost a round trip per record), all in one transaction.
+ * Used to draw the first rows without reading the whole ledger: read in batches (a round trip
+ * each, where a cursor would make one per record), all in one transaction.
  */
 export async function walkBySentEarliest(
   db: LapseDb,
   from: number,
   visit: (value: unknown) => boolean,
-  batch = 100,
+  batch = 200,
 ): Promise<void> {
   const tx = db.transaction('invitations');
   const index = tx.store.index('bySentEarliest');
   const seen = new Set<unknown>();
   let lower = from;
-  let size = batch;
+  // Records already visited whose key is `lower`: the next batch starts with them again.
+  let atLower = 0;
   for (;;) {
-    // Inclusive: records sharing the last key may have been cut off; `seen` skips the ones visited.
+    const size = atLower + batch;
+    // Inclusive: records sharing the last key may have been cut off; `seen` skips the visited ones.
     const values: unknown[] = await index.getAll(IDBKeyRange.lowerBound(lower), size);
-    let fresh = 0;
     for (const value of values) {
       const id = (value as { id?: unknown } | null)?.id;
       if (seen.has(id)) continue;
       seen.add(id);
-      fresh++;
       if (!visit(value)) return tx.done;
     }
     const last = sentEarliestOf(values.at(-1));
     if (values.length < size || last === null) return tx.done;
-    // A whole batch of one key: read more at once next time, or this would never move on.
-    if (last === lower && fresh === 0) size *= 2;
+    atLower = last === lower ? values.length : values.filter((value) => sentEarliestOf(value) === last).length;
     lower = last;
   }
 }
