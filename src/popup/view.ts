@@ -52,7 +52,12 @@ function byDaysLeft(a: Row, b: Row): number {
   const da = a.assessment.daysLeft ?? Number.POSITIVE_INFINITY;
   const db = b.assessment.daysLeft ?? Number.POSITIVE_INFINITY;
   if (da !== db) return da < db ? -1 : 1;
-  return compareNames(a.record.name, b.record.name);
+  return compareNames(a.record.name, b.record.name) || byId(a, b);
+}
+
+/** The last tie-break, so that an order never depends on the order records were read in. */
+function byId(a: Row, b: Row): number {
+  return a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0;
 }
 
 /** Nearing first, then the rest of the live ones, each by days left. */
@@ -68,7 +73,9 @@ function recentlyExpiredFirst(a: Row, b: Row): number {
 }
 
 function recentlyChangedFirst(a: Row, b: Row): number {
-  return b.record.statusChangedAt - a.record.statusChangedAt || compareNames(a.record.name, b.record.name);
+  return (
+    b.record.statusChangedAt - a.record.statusChangedAt || compareNames(a.record.name, b.record.name) || byId(a, b)
+  );
 }
 
 export function buildView(

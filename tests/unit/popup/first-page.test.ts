@@ -27,9 +27,16 @@ const ids = (rows: readonly { record: InvitationRecord }[]) => rows.map((row) =>
 /** People sent between 0 and 400 days ago, often on the same coarse label (ties), some resolved or hidden. */
 const personArb = fc.record({
   name: fc.constantFrom('Ada', 'Bob', 'Cy', 'Dee', 'Ève', 'Zoë', 'ada'),
-  sent: fc.option(fc.record({ youngest: fc.integer({ min: 0, max: 400 }), spread: fc.constantFrom(0, 0, 7, 30) }), {
-    freq: 6,
-  }),
+  sent: fc.option(
+    // Hours, not days: records a few hours apart share a day-count and then sort by name.
+    fc.record({
+      youngest: fc.integer({ min: 0, max: 400 * 24 }).map((h) => h / 24),
+      spread: fc.constantFrom(0, 0, 7, 30),
+    }),
+    {
+      freq: 6,
+    },
+  ),
   status: fc.constantFrom('pending', 'pending', 'pending', 'gone', 'accepted'),
   hidden: fc.constantFrom(false, false, true),
 });
