@@ -5,8 +5,9 @@ import { dateTimeText } from '../shared/ui/format';
 import { ScanStatus } from './ScanStatus';
 
 export interface HeaderProps {
-  pendingCount: number;
-  olderCount: number;
+  /** Null until the whole ledger is read (the first rows show before that). */
+  pendingCount: number | null;
+  olderCount: number | null;
   badgeWeeks: number;
   lastReading: ReadingLogEntry | null;
   scan: ScanProgress | null;
@@ -32,11 +33,13 @@ export function Header(props: HeaderProps) {
     <header class="header">
       <div class="header-top">
         <h1>{t('extName')}</h1>
-        <p class="counts">
-          <span>{tCount('header_pending', props.pendingCount)}</span>
-          <span> · </span>
-          <span>{t('header_older', [props.olderCount, tCount('weeks', props.badgeWeeks)])}</span>
-        </p>
+        {props.pendingCount !== null && props.olderCount !== null && (
+          <p class="counts">
+            <span>{tCount('header_pending', props.pendingCount)}</span>
+            <span> · </span>
+            <span>{t('header_older', [props.olderCount, tCount('weeks', props.badgeWeeks)])}</span>
+          </p>
+        )}
       </div>
       <p class="last-read">{readingText(props.lastReading)}</p>
       <div class="button-row">

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PageMessage } from '../model/messages';
-import { downloadCsv } from '../shared/csv';
 import { type MessageKey, t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
 import { windowText } from '../shared/ui/format';
@@ -11,10 +10,22 @@ import { ExportMenu } from './ExportMenu';
 import { FirstRun } from './FirstRun';
 import { Header } from './Header';
 import { InvitationRow } from './InvitationRow';
-import { buildView, isSentPage, LIST_FILTERS, type ListFilter, SENT_PAGE_URL, searchRows } from './view';
+import { useFirstPage } from './use-first-page';
+import {
+  buildView,
+  firstPendingRows,
+  isSentPage,
+  LIST_FILTERS,
+  type ListFilter,
+  type Row,
+  SENT_PAGE_URL,
+  searchRows,
+} from './view';
 
 /** Rows drawn at a time: a 5,000-invitation ledger must open as fast as a 5-invitation one. */
 export const PAGE_SIZE = 50;
+/** Rows in the very first paint: more than the popup's height shows; the rest of the page follows. */
+export const FIRST_PAINT_ROWS = 10;
 
 const FILTER_LABEL: Record<ListFilter, MessageKey> = {
   nearing: 'filter_nearing',
@@ -29,13 +40,17 @@ function errorText(cause: unknown): string {
 
 /** The toolbar popup: what is about to lapse, and what to do about each. */
 export function Popup() {
-  const ledger = useLedger();
   const [settings] = useSettings();
+  // The top of the default list is read first; the whole ledger only once those rows are drawn.
+  const first = useFirstPage(settings, PAGE_SIZE);
+  const ledger = useLedger({ hold: first.state === 'loading' });
   const [filter, setFilter] = useState<ListFilter>('pending');
   const [query, setQuery] = useState('');
   const [showHidden, setShowHidden] = useState(false);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [actionError, setActionError] = useState<string | null>(null);
+  // False until the first rows have been painted: only the top few are drawn before that.
+  const [painted, setPainted] = useState(false);
   const { snapshot, now } = ledger;
 
   // Every record is assessed once per snapshot/settings/clock; filters and search reuse it.
@@ -44,7 +59,17 @@ export function Popup() {
     [snapshot, settings, now, showHidden],
   );
   const rows = useMemo(() => (view ? searchRows(view.lists[filter], query) : []), [view, filter, query]);
+  const firstRows = useMemo(
+    () =>
+      first.state === 'ready' && settings ? firstPendingRows(first.page.records, settings, first.now, PAGE_SIZE) : null,
+    [first, settings],
+  );
   useEffect(() => setLimit(PAGE_SIZE), [filter, query]);
+  const hasRows = firstRows !== null || view !== null;
+  // Effects run after the browser paints: by now the first rows are on screen.
+  useEffect(() => {
+    if (hasRows) setPainted(true);
+  }, [hasRows]);
 
   const run = async (work: () => Promise<unknown>) => {
     try {
@@ -69,7 +94,8 @@ export function Popup() {
     });
   const cancelScan = () => run(() => sendToBackground({ type: 'cancel-scan' }));
 
-  if (!snapshot || !settings || !view) {
+  const preview = !view && first.state === 'ready' ? first.page : null;
+  if (!settings || (!view && !(preview && firstRows))) {
     return (
       <main class="popup">
         {ledger.error ? (
@@ -87,16 +113,19 @@ export function Popup() {
     );
   }
 
-  const lastReading = snapshot.lastReading;
-  const visible = rows.slice(0, limit);
+  // Until the whole ledger is read, only "All pending" without a search can be drawn (its top).
+  const lastReading = snapshot ? snapshot.lastReading : (preview?.lastReading ?? null);
+  const scan = snapshot ? ledger.scan : (ledger.scan ?? preview?.scan ?? null);
+  const listRows: readonly Row[] | null = view ? rows : filter === 'pending' && !query ? firstRows : null;
+  const visible = listRows?.slice(0, painted ? limit : Math.min(limit, FIRST_PAINT_ROWS)) ?? [];
   return (
     <main class="popup">
       <Header
-        pendingCount={view.pendingCount}
-        olderCount={view.olderCount}
+        pendingCount={view?.pendingCount ?? null}
+        olderCount={view?.olderCount ?? null}
         badgeWeeks={settings.badgeWeeks}
         lastReading={lastReading}
-        scan={ledger.scan}
+        scan={scan}
         onOpenSentPage={openSentPage}
         onScanAll={scanAll}
         onCancelScan={cancelScan}
@@ -107,12 +136,26 @@ export function Popup() {
           {lastReading.failureReason && <p class="detail">{lastReading.failureReason}</p>}
         </div>
       )}
+      {ledger.error && (
+        <div class="notice notice-danger" role="alert">
+          <p>{t('ledger_unavailable')}</p>
+          <p class="detail">{ledger.error}</p>
+          <button type="button" onClick={() => void ledger.refresh()}>
+            {t('retry')}
+          </button>
+        </div>
+      )}
+      {ledger.rejected > 0 && (
+        <div class="notice notice-warn" role="alert">
+          <p>{tCount('records_rejected', ledger.rejected)}</p>
+        </div>
+      )}
       {actionError && (
         <div class="notice notice-danger" role="alert">
           <p>{t('action_failed', actionError)}</p>
         </div>
       )}
-      {snapshot.records.length === 0 ? (
+      {snapshot?.records.length === 0 ? (
         <FirstRun onOpenSentPage={openSentPage} />
       ) : (
         <>
@@ -131,7 +174,13 @@ export function Popup() {
                 class={filter === key ? 'filter active' : 'filter'}
                 onClick={() => setFilter(key)}
               >
-                {t(FILTER_LABEL[key])} <span class="count">{view.lists[key].length}</span>
+                {t(FILTER_LABEL[key])}
+                {view && (
+                  <>
+                    {' '}
+                    <span class="count">{view.lists[key].length}</span>
+                  </>
+                )}
               </button>
             ))}
           </nav>
@@ -143,7 +192,9 @@ export function Popup() {
             value={query}
             onInput={(event) => setQuery(event.currentTarget.value)}
           />
-          {visible.length === 0 ? (
+          {listRows === null ? (
+            <p class="loading">{t('loading')}</p>
+          ) : visible.length === 0 ? (
             <p class="empty-list">{query ? t('no_matches', query) : t('empty_list')}</p>
           ) : (
             <ul class="rows" aria-label={t(FILTER_LABEL[filter])}>
@@ -152,28 +203,37 @@ export function Popup() {
               ))}
             </ul>
           )}
-          {rows.length > limit && (
+          {view && rows.length > limit && (
             <button type="button" class="show-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
               {t('show_more', [Math.min(PAGE_SIZE, rows.length - limit), rows.length - limit])}
             </button>
           )}
-          <footer class="footer">
-            {view.hiddenCount > 0 && (
-              <span>
-                {tCount('hidden_count', view.hiddenCount)}{' '}
-                <button type="button" class="link" aria-pressed={showHidden} onClick={() => setShowHidden(!showHidden)}>
-                  {showHidden ? t('hidden_hide') : t('hidden_show')}
-                </button>
-              </span>
-            )}
-            <ExportMenu
-              listCount={rows.length}
-              allCount={snapshot.records.length}
-              onExport={(what) =>
-                downloadCsv(what === 'all' ? snapshot.records : rows.map((row) => row.record), settings, Date.now())
-              }
-            />
-          </footer>
+          {view && snapshot && (
+            <footer class="footer">
+              {view.hiddenCount > 0 && (
+                <span>
+                  {tCount('hidden_count', view.hiddenCount)}{' '}
+                  <button
+                    type="button"
+                    class="link"
+                    aria-pressed={showHidden}
+                    onClick={() => setShowHidden(!showHidden)}
+                  >
+                    {showHidden ? t('hidden_hide') : t('hidden_show')}
+                  </button>
+                </span>
+              )}
+              <ExportMenu
+                listCount={rows.length}
+                allCount={snapshot.records.length}
+                onExport={(what) => {
+                  const records = what === 'all' ? snapshot.records : rows.map((row) => row.record);
+                  // The CSV code (with its parser library) loads only when someone exports.
+                  void run(async () => (await import('../shared/csv')).downloadCsv(records, settings, Date.now()));
+                }}
+              />
+            </footer>
+          )}
         </>
       )}
     </main>

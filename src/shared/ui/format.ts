@@ -22,12 +22,18 @@ export function sentText(age: AgeDescription | null): string {
   return age ? t('row_sent_ago', ageText(age)) : t('row_sent_unknown');
 }
 
+// Building a formatter costs far more than using one, and a list formats a date on every row.
+let dateFormat: Intl.DateTimeFormat | null = null;
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
+
 export function dateText(ms: number): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
+  dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+  return dateFormat.format(ms);
 }
 
 export function dateTimeText(ms: number): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTimeFormat.format(ms);
 }
 
 export type ChipTone = 'neutral' | 'ok' | 'warn' | 'danger';

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { LedgerSnapshot, ScanProgress } from '../../model/messages';
-import { parseOrThrow } from '../../model/validate';
-import { sendToBackground } from '../messaging';
+import { type LedgerSnapshot, ScanProgress } from '../../model/messages';
+import { loadLedger } from './ledger-source';
 
 /** The worker bumps this key in storage.local after every change to the ledger. */
 export const LEDGER_VERSION_KEY = 'ledgerVersion';
@@ -11,8 +10,10 @@ export const SCAN_KEY = 'scan';
 
 export interface LedgerState {
   snapshot: LedgerSnapshot | null;
-  /** Why the last fetch failed (the worker did not answer, or answered nonsense). */
+  /** Why the last read failed (the database could not be opened or read). */
   error: string | null;
+  /** Stored records that failed validation and are not shown. */
+  rejected: number;
   /** The clock reading taken when the snapshot arrived: the `now` every rule call uses. */
   now: number;
   scan: ScanProgress | null;
@@ -20,26 +21,31 @@ export interface LedgerState {
 }
 
 /**
- * The ledger as the worker sees it, fetched on open and again whenever the worker says it
- * changed, the page regains focus, or a scan stops. Replies are validated at this boundary.
+ * The ledger, read from the extension's database on open and again whenever the worker says it
+ * changed, the page regains focus, or a scan stops. Every record is validated as it is read.
+ * With `hold`, the first read waits (the popup draws its first rows before reading everything).
  */
-export function useLedger(): LedgerState {
+export function useLedger({ hold = false }: { hold?: boolean } = {}): LedgerState {
   const [snapshot, setSnapshot] = useState<LedgerSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [rejected, setRejected] = useState(0);
   const [now, setNow] = useState(() => Date.now());
   const [scan, setScan] = useState<ScanProgress | null>(null);
   // Replies can arrive out of order; only the latest request may win.
   const latest = useRef(0);
+  const held = useRef(hold);
+  held.current = hold;
 
   const refresh = useCallback(async () => {
     const request = ++latest.current;
     try {
-      const reply = await sendToBackground({ type: 'get-ledger' });
-      const next = parseOrThrow(LedgerSnapshot, reply, 'ledger snapshot');
+      const at = Date.now();
+      const next = await loadLedger(at);
       if (request !== latest.current) return;
-      setSnapshot(next);
-      setScan(next.scan);
-      setNow(Date.now());
+      setSnapshot(next.snapshot);
+      setRejected(next.rejected);
+      setScan(next.snapshot.scan);
+      setNow(at);
       setError(null);
     } catch (cause) {
       if (request !== latest.current) return;
@@ -48,7 +54,10 @@ export function useLedger(): LedgerState {
   }, []);
 
   useEffect(() => {
-    void refresh();
+    if (!hold) void refresh();
+  }, [hold, refresh]);
+
+  useEffect(() => {
     const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
       if (area === 'local' && LEDGER_VERSION_KEY in changes) void refresh();
       if (area === 'session' && SCAN_KEY in changes) {
@@ -59,7 +68,7 @@ export function useLedger(): LedgerState {
       }
     };
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void refresh();
+      if (document.visibilityState === 'visible' && !held.current) void refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
     document.addEventListener('visibilitychange', onVisible);
@@ -71,5 +80,5 @@ export function useLedger(): LedgerState {
     };
   }, [refresh]);
 
-  return { snapshot, error, now, scan, refresh };
+  return { snapshot, error, rejected, now, scan, refresh };
 }

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../src/options/Options';
 import { loadSettings, saveSettings } from '../../../src/shared/settings-store';
-import { browser, resetFakeBrowser, worker } from '../popup/fake-browser';
+import { browser, resetFakeBrowser, seed, storedRecords, worker } from '../popup/fake-browser';
 import { NOW, record } from '../popup/records';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../popup/fake-browser')).browser }));
@@ -124,7 +124,7 @@ describe('options: templates', () => {
 
 describe('options: data', () => {
   it('names how many records will go before deleting everything', async () => {
-    worker.records = [record('A One', [30, 31]), record('B Two', [30, 31]), record('C Three', [30, 31])];
+    await seed([record('A One', [30, 31]), record('B Two', [30, 31]), record('C Three', [30, 31])]);
     await renderOptions();
     await screen.findByText('3 invitations');
     fireEvent.click(screen.getByRole('button', { name: 'Delete all data…' }));
@@ -135,7 +135,7 @@ describe('options: data', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete all data…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete 3 records' }));
     await screen.findByText('3 records deleted.');
-    expect(worker.records).toEqual([]);
+    expect(await storedRecords()).toEqual([]);
   });
 
   it('restores a backup file and reports what was imported and rejected, with reasons', async () => {
@@ -160,7 +160,7 @@ describe('options: data', () => {
   });
 
   it('downloads the backup and the CSV as files', async () => {
-    worker.records = [record('A One', [30, 31])];
+    await seed([record('A One', [30, 31])]);
     const clicked: { download: string; href: string }[] = [];
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push({ download: this.download, href: this.href });

@@ -1,14 +1,20 @@
 /**
  * A stand-in for webextension-polyfill in component tests: i18n reads the real English
  * catalogue, storage areas live in memory and fire onChanged, and runtime.sendMessage answers
- * like the background worker would, from an in-memory ledger (validated with the real schemas).
+ * like the background worker would. The ledger is the real store code over fake-indexeddb: pages
+ * read it directly, as they do in the extension, and the fake worker writes it with the real
+ * ledger functions. Each test starts with a fresh, empty database.
  * Use with: vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).browser }))
  */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
 import messages from '../../../public/_locales/en/messages.json';
 import type { InvitationRecord } from '../../../src/model/invitation';
 import { type ImportReport, PageMessage, type ScanProgress } from '../../../src/model/messages';
 import type { ReadingLogEntry } from '../../../src/model/reading';
+import { closeSharedDb, getDb } from '../../../src/store/db';
+import { clearLedger, getAllRecords, lastReadings, setHidden, setNote, setStatus } from '../../../src/store/ledger';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
@@ -63,11 +69,32 @@ function storageArea(name: string) {
   };
 }
 
-/** What the fake worker holds; tests set it up and inspect it. */
+/**
+ * Puts records (and, if given, the last readings) into the ledger as the worker stores them.
+ * Values are written as given, unvalidated, so a test can plant a record that is broken.
+ */
+export async function seed(
+  records: readonly unknown[],
+  meta: { lastReading?: ReadingLogEntry; lastCompleteReading?: ReadingLogEntry } = {},
+): Promise<void> {
+  const db = await getDb();
+  const tx = db.transaction(['invitations', 'meta'], 'readwrite');
+  const store = tx.objectStore('invitations');
+  await Promise.all([
+    ...records.map((record) => store.put(record as InvitationRecord)),
+    ...(meta.lastReading ? [tx.objectStore('meta').put(meta.lastReading, 'lastReading')] : []),
+    ...(meta.lastCompleteReading ? [tx.objectStore('meta').put(meta.lastCompleteReading, 'lastCompleteReading')] : []),
+    tx.done,
+  ]);
+}
+
+/** The ledger as stored now. */
+export async function storedRecords(): Promise<InvitationRecord[]> {
+  return getAllRecords(await getDb());
+}
+
+/** What the fake worker holds besides the ledger; tests set it up and inspect it. */
 export const worker = {
-  records: [] as InvitationRecord[],
-  lastReading: null as ReadingLogEntry | null,
-  lastCompleteReading: null as ReadingLogEntry | null,
   scan: null as ScanProgress | null,
   importReport: { imported: 0, unchanged: 0, rejected: [] } as ImportReport,
   /** Every page message received, in order. */
@@ -85,36 +112,29 @@ async function changed(): Promise<void> {
   await local.set({ ledgerVersion: ++ledgerVersion });
 }
 
-function find(id: string): InvitationRecord {
-  const record = worker.records.find((r) => r.id === id);
-  if (!record) throw new Error(`No invitation ${id}`);
-  return record;
-}
-
 async function handle(raw: unknown): Promise<unknown> {
   const message = PageMessage.parse(raw);
   worker.received.push(message);
   switch (message.type) {
-    case 'get-ledger':
-      return structuredClone({
-        records: worker.records,
-        lastReading: worker.lastReading,
-        lastCompleteReading: worker.lastCompleteReading,
+    case 'get-ledger': {
+      const db = await getDb();
+      return {
+        records: await getAllRecords(db),
+        ...(await lastReadings(db)),
         // The worker answers with the progress it keeps in storage.session.
         scan: session.data.get('scan') ?? worker.scan,
-      });
-    case 'set-status': {
-      const record = find(message.id);
-      Object.assign(record, { status: message.status, statusSetBy: 'user', statusChangedAt: Date.now() });
+      };
+    }
+    case 'set-status':
+      await setStatus(await getDb(), message.id, message.status, Date.now());
       await changed();
       return null;
-    }
     case 'set-hidden':
-      find(message.id).hidden = message.hidden;
+      await setHidden(await getDb(), message.id, message.hidden);
       await changed();
       return null;
     case 'set-note':
-      find(message.id).note = message.note;
+      await setNote(await getDb(), message.id, message.note);
       await changed();
       return null;
     case 'start-scan':
@@ -122,12 +142,11 @@ async function handle(raw: unknown): Promise<unknown> {
     case 'cancel-scan':
       return null;
     case 'export-backup':
-      return { json: JSON.stringify({ format: 'lapse-backup', records: worker.records }) };
+      return { json: JSON.stringify({ format: 'lapse-backup', records: await storedRecords() }) };
     case 'import-backup':
       return worker.importReport;
     case 'delete-all': {
-      const deleted = worker.records.length;
-      worker.records = [];
+      const deleted = await clearLedger(await getDb());
       await changed();
       return { deleted };
     }
@@ -165,9 +184,8 @@ export const browser = {
 
 /** Fresh state for each test. */
 export function resetFakeBrowser(): void {
-  worker.records = [];
-  worker.lastReading = null;
-  worker.lastCompleteReading = null;
+  closeSharedDb();
+  globalThis.indexedDB = new IDBFactory();
   worker.scan = null;
   worker.importReport = { imported: 0, unchanged: 0, rejected: [] };
   worker.received = [];

@@ -5,7 +5,8 @@ import { defaultSettings } from '../../../src/model/settings';
 import { PAGE_SIZE, Popup } from '../../../src/popup/Popup';
 import { assess } from '../../../src/rules';
 import { saveSettings } from '../../../src/shared/settings-store';
-import { browser, resetFakeBrowser, worker } from './fake-browser';
+import { closeSharedDb } from '../../../src/store/db';
+import { browser, resetFakeBrowser, seed, storedRecords, worker } from './fake-browser';
 import { DAY, NOW, reading, record } from './records';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).browser }));
@@ -39,24 +40,26 @@ function filterButton(label: string): HTMLElement {
 }
 
 function mixedLedger() {
-  worker.records = [
-    record('Fiona Fresh', [1, 2]),
-    record('Nora Nearing', [170, 172]),
-    record('Fred Followup', [28, 34]),
-    record('Nina Nearer', [175, 176]),
-    record('Eve Expired', [200, 210]),
-    record('Mona Maybe', [178, 190]),
-    record('Alice Accepted', [40, 45], { status: 'accepted', statusChangedAt: NOW - DAY }),
-    record('Gary Gone', [60, 70], { status: 'gone', statusChangedAt: NOW - 2 * DAY }),
-    record('Hugo Hidden', [171, 172], { hidden: true }),
-  ];
-  worker.lastReading = reading();
-  worker.lastCompleteReading = worker.lastReading;
+  const lastReading = reading();
+  return seed(
+    [
+      record('Fiona Fresh', [1, 2]),
+      record('Nora Nearing', [170, 172]),
+      record('Fred Followup', [28, 34]),
+      record('Nina Nearer', [175, 176]),
+      record('Eve Expired', [200, 210]),
+      record('Mona Maybe', [178, 190]),
+      record('Alice Accepted', [40, 45], { status: 'accepted', statusChangedAt: NOW - DAY }),
+      record('Gary Gone', [60, 70], { status: 'gone', statusChangedAt: NOW - 2 * DAY }),
+      record('Hugo Hidden', [171, 172], { hidden: true }),
+    ],
+    { lastReading, lastCompleteReading: lastReading },
+  );
 }
 
 describe('popup lists', () => {
   it('opens on the pending invitations, those nearing expiry first, by pessimistic days left', async () => {
-    mixedLedger();
+    await mixedLedger();
     render(<Popup />);
     await screen.findByText('Nina Nearer');
     expect(rowNames()).toEqual(['Nina Nearer', 'Nora Nearing', 'Fred Followup', 'Fiona Fresh']);
@@ -64,7 +67,7 @@ describe('popup lists', () => {
   });
 
   it('counts each list, leaves hidden records out and says how many are hidden', async () => {
-    mixedLedger();
+    await mixedLedger();
     render(<Popup />);
     await screen.findByText('Nina Nearer');
     expect(filterButton('Nearing expiry').textContent).toBe('Nearing expiry 2');
@@ -79,7 +82,7 @@ describe('popup lists', () => {
   });
 
   it('switches lists with the filter buttons', async () => {
-    mixedLedger();
+    await mixedLedger();
     render(<Popup />);
     await screen.findByText('Nina Nearer');
     fireEvent.click(filterButton('Nearing expiry'));
@@ -93,10 +96,10 @@ describe('popup lists', () => {
   });
 
   it('filters by name or headline as you type, ignoring case and accents', async () => {
-    worker.records = [
+    await seed([
       record('Zoë Ångström', [30, 31], { headline: 'Physicist at CERN' }),
       record('Bob Builder', [30, 31], { headline: 'Site manager' }),
-    ];
+    ]);
     render(<Popup />);
     await screen.findByText('Bob Builder');
     const search = screen.getByRole('searchbox', { name: 'Search by name or headline' });
@@ -110,18 +113,19 @@ describe('popup lists', () => {
   });
 
   it('pages long ledgers: 5,000 invitations draw 50 rows, "Show more" adds the next 50', async () => {
-    worker.records = Array.from({ length: 5000 }, (_, i) => record(`Person ${i}`, [30 + (i % 100), 31 + (i % 100)]));
+    await seed(Array.from({ length: 5000 }, (_, i) => record(`Person ${i}`, [30 + (i % 100), 31 + (i % 100)])));
     render(<Popup />);
     await screen.findAllByText(/^Person /, { selector: '.row-name' });
-    expect(document.querySelectorAll('.row')).toHaveLength(PAGE_SIZE);
-    fireEvent.click(screen.getByRole('button', { name: /^Show 50 more/ }));
+    // The first paint draws the top few; the rest of the first page follows at once.
+    await waitFor(() => expect(document.querySelectorAll('.row')).toHaveLength(PAGE_SIZE));
+    fireEvent.click(await screen.findByRole('button', { name: /^Show 50 more/ }));
     expect(document.querySelectorAll('.row')).toHaveLength(2 * PAGE_SIZE);
   });
 });
 
 describe('popup rows', () => {
   it('states the age honestly: exact when the ledger knows it, a range when it does not', async () => {
-    worker.records = [record('Exact Person', [21, 21]), record('Vague Person', [21, 28])];
+    await seed([record('Exact Person', [21, 21]), record('Vague Person', [21, 28])]);
     render(<Popup />);
     await screen.findByText('Exact Person');
     expect(within(rowOf('Exact Person')).getByText('Sent 3 weeks ago')).toBeTruthy();
@@ -130,7 +134,7 @@ describe('popup rows', () => {
 
   it('links the name to the profile in a new tab, and shows the status chip with days left', async () => {
     const nearing = record('Nora Nearing', [170, 172]);
-    worker.records = [nearing];
+    await seed([nearing]);
     render(<Popup />);
     const link = (await screen.findByText('Nora Nearing')) as HTMLAnchorElement;
     expect(link.tagName).toBe('A');
@@ -143,12 +147,12 @@ describe('popup rows', () => {
   });
 
   it('renders hostile names, headlines and notes as text, never as markup', async () => {
-    worker.records = [
+    await seed([
       record('<img src=x onerror=alert(1)>', [30, 31], {
         headline: '<b>bold</b><script>alert(2)</script>',
         note: '<iframe src="javascript:alert(3)">',
       }),
-    ];
+    ]);
     render(<Popup />);
     await screen.findByText('<img src=x onerror=alert(1)>');
     expect(document.querySelector('img, script, iframe, b')).toBeNull();
@@ -158,7 +162,7 @@ describe('popup rows', () => {
 
   it('copies the suggestion filled in from the user’s own template, and says so', async () => {
     await saveSettings({ templates: { 'follow-up': 'Hello {firstName} ({headline})!' } });
-    worker.records = [record('Fred Followup', [28, 34], { headline: 'Chief Baker' })];
+    await seed([record('Fred Followup', [28, 34], { headline: 'Chief Baker' })]);
     render(<Popup />);
     await screen.findByText('Fred Followup');
     const button = screen.getByRole('button', { name: 'Copy a message for Fred Followup' });
@@ -170,7 +174,7 @@ describe('popup rows', () => {
 
 describe('popup row menu', () => {
   it('is reachable by keyboard: opens on the first item, arrows move, Escape closes and returns focus', async () => {
-    worker.records = [record('Fred Followup', [28, 34])];
+    await seed([record('Fred Followup', [28, 34])]);
     render(<Popup />);
     await screen.findByText('Fred Followup');
     const menuButton = screen.getByRole('button', { name: 'Actions for Fred Followup' });
@@ -192,37 +196,41 @@ describe('popup row menu', () => {
   });
 
   it('marks an invitation accepted: the worker is told and the row moves to Gone/resolved', async () => {
-    worker.records = [record('Fred Followup', [28, 34])];
+    await seed([record('Fred Followup', [28, 34])]);
     render(<Popup />);
     await screen.findByText('Fred Followup');
     fireEvent.click(screen.getByRole('button', { name: 'Actions for Fred Followup' }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'Mark accepted' }));
     await waitFor(() => expect(screen.queryByText('Fred Followup')).toBeNull());
-    expect(worker.received).toContainEqual({ type: 'set-status', id: worker.records[0]!.id, status: 'accepted' });
+    const [fred] = await storedRecords();
+    expect(worker.received).toContainEqual({ type: 'set-status', id: fred!.id, status: 'accepted' });
+    expect(fred!.status).toBe('accepted');
     fireEvent.click(filterButton('Gone/resolved'));
     expect(rowNames()).toEqual(['Fred Followup']);
     // Back to pending is offered once it is no longer pending.
     fireEvent.click(screen.getByRole('button', { name: 'Actions for Fred Followup' }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'Back to pending' }));
     await waitFor(() => expect(screen.queryByText('Fred Followup')).toBeNull());
-    expect(worker.records[0]!.status).toBe('pending');
+    expect((await storedRecords())[0]!.status).toBe('pending');
   });
 
   it('stops tracking: the row is hidden, not deleted, and can be shown again', async () => {
-    worker.records = [record('Fred Followup', [28, 34]), record('Other Person', [28, 34])];
+    await seed([record('Fred Followup', [28, 34]), record('Other Person', [28, 34])]);
     render(<Popup />);
     await screen.findByText('Fred Followup');
     fireEvent.click(screen.getByRole('button', { name: 'Actions for Fred Followup' }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'Stop tracking' }));
     await waitFor(() => expect(screen.queryByText('Fred Followup')).toBeNull());
-    expect(worker.records).toHaveLength(2);
+    const stored = await storedRecords();
+    expect(stored).toHaveLength(2);
+    expect(stored.find((r) => r.name === 'Fred Followup')!.hidden).toBe(true);
     expect(screen.getByText(/1 hidden/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
     expect(within(rowOf('Fred Followup')).getByText(/not tracked/)).toBeTruthy();
   });
 
   it('adds a private note', async () => {
-    worker.records = [record('Fred Followup', [28, 34])];
+    await seed([record('Fred Followup', [28, 34])]);
     render(<Popup />);
     await screen.findByText('Fred Followup');
     fireEvent.click(screen.getByRole('button', { name: 'Actions for Fred Followup' }));
@@ -232,7 +240,7 @@ describe('popup row menu', () => {
     fireEvent.input(field, { target: { value: 'Met at the bakery conference' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await screen.findByText('Met at the bakery conference');
-    expect(worker.records[0]!.note).toBe('Met at the bakery conference');
+    expect((await storedRecords())[0]!.note).toBe('Met at the bakery conference');
     fireEvent.click(screen.getByRole('button', { name: 'Actions for Fred Followup' }));
     expect(screen.getByRole('menuitem', { name: 'Edit note' })).toBeTruthy();
   });
@@ -254,8 +262,9 @@ describe('popup states and header', () => {
   });
 
   it('says plainly when the last reading failed, and that nothing changed', async () => {
-    worker.records = [record('Fred Followup', [28, 34])];
-    worker.lastReading = reading({ failed: true, complete: false, read: 0, failureReason: 'Layout not recognised' });
+    await seed([record('Fred Followup', [28, 34])], {
+      lastReading: reading({ failed: true, complete: false, read: 0, failureReason: 'Layout not recognised' }),
+    });
     render(<Popup />);
     const alert = await screen.findByText("LinkedIn's page could not be read; nothing in your ledger changed.");
     expect(alert.closest('[role="alert"]')).toBeTruthy();
@@ -264,21 +273,40 @@ describe('popup states and header', () => {
   });
 
   it('tells a partial reading from a complete one', async () => {
-    worker.records = [record('Fred Followup', [28, 34])];
-    worker.lastReading = reading({ complete: false, read: 40, total: 120 });
+    await seed([record('Fred Followup', [28, 34])], {
+      lastReading: reading({ complete: false, read: 40, total: 120 }),
+    });
     render(<Popup />);
     await screen.findByText(/\(partial: 40 of 120\)/);
   });
 
-  it('shows an error, not an empty ledger, when the worker does not answer', async () => {
-    worker.failWith = 'Worker asleep';
+  it('shows an error, not an empty ledger, when the ledger cannot be read, and can try again', async () => {
+    await seed([record('Fred Followup', [28, 34])]);
+    closeSharedDb();
+    const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('Database unavailable', 'UnknownError');
+    });
     render(<Popup />);
     await screen.findByText('Lapse could not load your ledger.');
+    expect(screen.getByText('Database unavailable')).toBeTruthy();
     expect(screen.queryByText('Welcome to Lapse')).toBeNull();
+    open.mockRestore();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByText('Fred Followup');
+  });
+
+  it('leaves out a stored record that fails validation, shows the rest and says so', async () => {
+    const broken = { ...record('Mallory Malformed', [28, 34]), profileUrl: 'javascript:alert(1)', sent: 'soon' };
+    await seed([record('Fred Followup', [28, 34]), broken]);
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    expect(screen.getByText('1 stored invitation could not be read and is not shown.')).toBeTruthy();
+    expect(screen.queryByText('Mallory Malformed')).toBeNull();
+    expect(filterButton('All pending').textContent).toBe('All pending 1');
   });
 
   it('starts "Scan all" in the active tab when it is the Sent page, else lets the worker open one', async () => {
-    worker.records = [record('Fred Followup', [28, 34])];
+    await seed([record('Fred Followup', [28, 34])]);
     browser.tabs.activeTab = { id: 31, url: 'https://www.linkedin.com/mynetwork/invitation-manager/sent/?page=2' };
     render(<Popup />);
     await screen.findByText('Fred Followup');
@@ -290,7 +318,7 @@ describe('popup states and header', () => {
   });
 
   it('follows scan progress from session storage and can cancel it', async () => {
-    worker.records = [record('Fred Followup', [28, 34])];
+    await seed([record('Fred Followup', [28, 34])]);
     render(<Popup />);
     await screen.findByText('Fred Followup');
     await browser.storage.session.set({
@@ -308,16 +336,16 @@ describe('popup states and header', () => {
   });
 
   it('re-reads the ledger when the worker bumps ledgerVersion', async () => {
-    worker.records = [record('Fred Followup', [28, 34])];
+    await seed([record('Fred Followup', [28, 34])]);
     render(<Popup />);
     await screen.findByText('Fred Followup');
-    worker.records.push(record('New Arrival', [1, 2]));
+    await seed([record('New Arrival', [1, 2])]);
     await browser.storage.local.set({ ledgerVersion: 99 });
     await screen.findByText('New Arrival');
   });
 
   it('applies changed settings at once, and discloses the window with a link to options', async () => {
-    worker.records = [record('Fred Followup', [28, 34])];
+    await seed([record('Fred Followup', [28, 34])]);
     render(<Popup />);
     await screen.findByText('1 older than 3 weeks');
     expect(screen.getByText(/Expiry window: six months\. LinkedIn does not publish it/)).toBeTruthy();
@@ -329,7 +357,7 @@ describe('popup states and header', () => {
   });
 
   it('exports the list as shown, or everything, as a CSV file', async () => {
-    mixedLedger();
+    await mixedLedger();
     const files: Blob[] = [];
     const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
       files.push(blob as Blob);
@@ -343,6 +371,8 @@ describe('popup states and header', () => {
     fireEvent.click(screen.getByRole('button', { name: 'This list (2)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     fireEvent.click(screen.getByRole('button', { name: 'Everything (9)' }));
+    // The CSV code loads on the first export.
+    await waitFor(() => expect(files).toHaveLength(2));
     const [list, all] = await Promise.all(files.map((f) => f.text()));
     // Header plus one CRLF-terminated line per record.
     expect(list!.split('\r\n').filter(Boolean)).toHaveLength(3);
