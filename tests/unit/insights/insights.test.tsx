@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Insights } from '../../../src/insights/Insights';
 import { loadSettings, saveSettings } from '../../../src/shared/settings-store';
-import { resetFakeBrowser, worker } from '../popup/fake-browser';
+import { resetFakeBrowser, seed } from '../popup/fake-browser';
 import { daysBefore, HOUR, invitation, NOW, sentDaysAgo } from './ledger';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../popup/fake-browser')).browser }));
@@ -23,9 +23,9 @@ const local = (month: number, day: number, hour: number) => new Date(2026, month
 const acceptedAfter = (name: string, sent: number, accepted: number) =>
   invitation(name, sentDaysAgo(sent), { status: 'accepted', acceptedAt: sentDaysAgo(accepted) });
 
-/** 6 accepted (5 with both dates: 1, 2, 4.5, 10, 20 days), 3 pending, 1 gone, 1 withdrawn. */
-function ledger() {
-  worker.records = [
+/** 6 accepted (5 with both dates: 1, 2, 4.5, 10, 20 days), 3 pending, 1 gone, 1 withdrawn; plus `extra`. */
+async function ledger(extra: ReturnType<typeof invitation>[] = []) {
+  const records = [
     acceptedAfter('Ada One', 40, 39),
     acceptedAfter('Ben Two', 40, 38),
     invitation('Cy Vague', sentDaysAgo(28, 30), { status: 'accepted', acceptedAt: sentDaysAgo(24, 25) }),
@@ -37,8 +37,9 @@ function ledger() {
     invitation('<img src=x onerror=alert(1)>', sentDaysAgo(60, 70), { lastSeenAt: READING_AT }),
     invitation('Ivy Gone', sentDaysAgo(120), { status: 'gone' }),
     invitation('Jo Withdrawn', sentDaysAgo(20), { status: 'withdrawn' }),
+    ...extra,
   ];
-  worker.lastCompleteReading = {
+  const lastCompleteReading = {
     at: READING_AT,
     url: 'https://www.linkedin.com/mynetwork/invitation-manager/sent/',
     read: 3,
@@ -49,7 +50,7 @@ function ledger() {
     added: 0,
     markedGone: 0,
   };
-  worker.lastReading = worker.lastCompleteReading;
+  await seed(records, { lastReading: lastCompleteReading, lastCompleteReading });
 }
 
 /** The section under the level-2 heading `title`, once the page has drawn it. */
@@ -67,7 +68,7 @@ describe('Insights page', () => {
   });
 
   it('shows the acceptance rate and median time to accept with what each rests on', async () => {
-    ledger();
+    await ledger();
     render(<Insights />);
     const acceptance = await section('Acceptance');
     expect(within(acceptance).getByText('Accepted: 60% — 6 of 10 invitations.')).toBeTruthy();
@@ -80,7 +81,7 @@ describe('Insights page', () => {
   });
 
   it('draws the pending ages as an image with a spoken summary, and offers the same numbers as a table', async () => {
-    ledger();
+    await ledger();
     render(<Insights />);
     const ages = await section('Pending invitations by age');
     const chart = within(ages).getByRole('img');
@@ -101,7 +102,7 @@ describe('Insights page', () => {
   });
 
   it('counts this week’s sends against the weekly limit LinkedIn does not publish, and saves a new limit', async () => {
-    ledger();
+    await ledger();
     render(<Insights />);
     const weekly = await section('Invitations sent per week');
     expect(within(weekly).getByText(/This week: 1 for sure, up to 1\./)).toBeTruthy();
@@ -117,7 +118,7 @@ describe('Insights page', () => {
   });
 
   it('lists the oldest pending invitations, names as text, and says how far over the cap they are', async () => {
-    ledger();
+    await ledger();
     await saveSettings({ pendingCap: 2 });
     render(<Insights />);
     const cap = await section('Pending against your cap');
@@ -131,7 +132,7 @@ describe('Insights page', () => {
   });
 
   it('window check: LinkedIn still lists one past a 90-day window; the button switches to six months', async () => {
-    ledger();
+    await ledger();
     await saveSettings({ expiryWindow: '90-days' });
     render(<Insights />);
     const notice = await section('Your expiry window looks too short');
@@ -146,10 +147,9 @@ describe('Insights page', () => {
   });
 
   it('window check: with six months already set, offers a custom window just past the oldest one listed', async () => {
-    ledger();
-    worker.records.push(
+    await ledger([
       invitation('Old Listed', { earliest: daysBefore(215), latest: daysBefore(200) }, { lastSeenAt: READING_AT }),
-    );
+    ]);
     render(<Insights />);
     const button = await screen.findByRole('button', { name: 'Switch to a custom window of 203 days' });
     fireEvent.click(button);
@@ -159,7 +159,7 @@ describe('Insights page', () => {
   });
 
   it('says nothing about the window when LinkedIn lists nothing older than it', async () => {
-    ledger();
+    await ledger();
     render(<Insights />);
     await screen.findByText('Acceptance');
     expect(screen.queryByText('Your expiry window looks too short')).toBeNull();
