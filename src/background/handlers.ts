@@ -7,6 +7,7 @@ import { loadSettings, normaliseSettings, resetSettings, saveSettings } from '..
 import { getDb } from '../store/db';
 import { applyLinkedInExport } from '../store/export-import';
 import {
+  applyConnectionsReading,
   applyReading,
   applyWithdrawObserved,
   clearLedger,
@@ -76,6 +77,16 @@ async function handleContent(message: ContentMessage, tabId: number): Promise<un
       return null;
     case 'scan-requested':
       return { scan: await takeScanRequest(tabId) } satisfies Replies['scan-requested'];
+    case 'connections-reading': {
+      const outcome = await applyConnectionsReading(await getDb(), message.reading);
+      // The page is re-read as the user scrolls: only a reading that changed something tells the pages.
+      if (outcome.changed > 0) await ledgerChanged();
+      return {
+        matched: outcome.matched,
+        accepted: outcome.accepted,
+        ignored: message.reading.failed,
+      } satisfies Replies['connections-reading'];
+    }
   }
 }
 

@@ -3,7 +3,8 @@ import * as z from 'zod/mini';
 import type { ContentMessage, ScanProgress } from '../model/messages';
 import { TabCommand } from '../model/messages';
 import { sendToBackground, toReply } from '../shared/messaging';
-import { isSentPageUrl, watchLocation } from './navigation';
+import { type ConnectionsReader, watchConnectionsPage } from './connections/reader';
+import { isConnectionsPageUrl, isSentPageUrl, watchLocation } from './navigation';
 import { abortableDelay, scanAll } from './scan-all';
 import { type PageReader, watchSentPage } from './scanner';
 import { sendAndReportToPage } from './test-hook';
@@ -122,7 +123,33 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
     visit = null;
   };
 
+  // The Connections page: read only, no scans (people there who are in the ledger accepted).
+  let connections: { controller: AbortController; reader: ConnectionsReader } | null = null;
+  const onConnectionsUrl = (href: string) => {
+    const onPage = isConnectionsPageUrl(href);
+    if (onPage && connections) connections.reader.readNow();
+    else if (onPage) {
+      const controller = new AbortController();
+      life.signal.addEventListener('abort', () => controller.abort(life.signal.reason), {
+        once: true,
+        signal: controller.signal,
+      });
+      const reader = watchConnectionsPage({
+        document: doc,
+        signal: controller.signal,
+        now: env.now,
+        send: (m) => void send(m),
+        debounceMs: env.debounceMs,
+      });
+      connections = { controller, reader };
+    } else if (connections) {
+      connections.controller.abort('navigation');
+      connections = null;
+    }
+  };
+
   const onUrl = (href: string) => {
+    onConnectionsUrl(href);
     const onSent = isSentPageUrl(href);
     if (onSent && !visit) enter();
     else if (!onSent && visit) leave();
@@ -147,5 +174,6 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
 
   watchLocation(env.window, life.signal, onUrl, env.pollMs);
   if (isSentPageUrl(env.window.location.href)) enter();
+  onConnectionsUrl(env.window.location.href);
   return { stop: () => life.abort('stopped') };
 }

@@ -1,3 +1,4 @@
+import { CONNECTIONS_PATH } from './connections/knowledge';
 import { SENT_PATH } from './page-knowledge';
 
 /** True on the Sent view of LinkedIn's invitation manager (any query, `/sent/CONNECTION/`, …). */
@@ -5,6 +6,16 @@ export function isSentPageUrl(href: string): boolean {
   try {
     const url = new URL(href);
     return url.hostname === 'www.linkedin.com' && SENT_PATH.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** True on the user's own Connections list (`/mynetwork/invite-connect/connections/`). */
+export function isConnectionsPageUrl(href: string): boolean {
+  try {
+    const url = new URL(href);
+    return url.hostname === 'www.linkedin.com' && CONNECTIONS_PATH.test(url.pathname);
   } catch {
     return false;
   }

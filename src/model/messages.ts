@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { InvitationRecord } from './invitation';
 import { LinkedInExport, type LinkedInImportReport } from './linkedin-export';
-import { ReadingLogEntry, SentPageReading, WithdrawObserved } from './reading';
+import { ConnectionsReading, ReadingLogEntry, SentPageReading, WithdrawObserved } from './reading';
 import { Instant } from './time';
 
 /**
@@ -31,6 +31,8 @@ export const ContentMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('scan-progress'), progress: ScanProgress }),
   /** Asked on load: did the popup ask for "Scan all" on this tab before it was ready? */
   z.object({ type: z.literal('scan-requested') }),
+  /** The user's Connections page: people there who are in the ledger accepted (src/store/connections-merge.ts). */
+  z.object({ type: z.literal('connections-reading'), reading: ConnectionsReading }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
@@ -91,6 +93,7 @@ export interface Replies {
   'withdraw-observed': { matched: boolean };
   'scan-progress': null;
   'scan-requested': { scan: boolean };
+  'connections-reading': { matched: number; accepted: number; ignored: boolean };
   'get-ledger': LedgerSnapshot;
   'set-status': null;
   'set-hidden': null;

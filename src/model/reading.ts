@@ -58,3 +58,30 @@ export const ReadingLogEntry = z.object({
   markedGone: z.number(),
 });
 export type ReadingLogEntry = z.infer<typeof ReadingLogEntry>;
+
+/** One person read off the user's Connections page. */
+export const ReadConnection = z.object({
+  profileUrl: z.string().check(z.regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#]+\/$/)),
+  name: z.string().check(z.minLength(1), z.maxLength(500)),
+  /** The raw label, e.g. "Connected 2 weeks ago"; '' when none was recognised. */
+  connectedLabel: z.string().check(z.maxLength(200)),
+  /** When they connected, as the label means it at `observedAt`; null when it was not understood. */
+  connected: z.nullable(Interval),
+});
+export type ReadConnection = z.infer<typeof ReadConnection>;
+
+/**
+ * One look at the Connections page (`/mynetwork/invite-connect/connections/`). A person there who
+ * is in the ledger accepted the invitation; a `failed` reading changes nothing.
+ */
+export const ConnectionsReading = z.object({
+  url: z.string().check(z.maxLength(2000)),
+  observedAt: Instant,
+  language: z.nullable(z.string().check(z.maxLength(20))),
+  people: z.array(ReadConnection).check(z.maxLength(50000)),
+  /** Cards with a profile link whose name or date could not be read. */
+  unreadable: z.number().check(z.int(), z.gte(0)),
+  failed: z.boolean(),
+  failureReason: z.nullable(z.string().check(z.maxLength(500))),
+});
+export type ConnectionsReading = z.infer<typeof ConnectionsReading>;

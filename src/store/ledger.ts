@@ -2,7 +2,12 @@ import * as z from 'zod/mini';
 import { InvitationRecord } from '../model/invitation';
 import type { ImportReport } from '../model/messages';
 import { invitationId } from '../model/profile';
-import { ReadingLogEntry, type SentPageReading, type WithdrawObserved } from '../model/reading';
+import {
+  type ConnectionsReading,
+  ReadingLogEntry,
+  type SentPageReading,
+  type WithdrawObserved,
+} from '../model/reading';
 import { describeIssues, ValidationError } from '../model/validate';
 import {
   BACKUP_FORMAT,
@@ -14,6 +19,7 @@ import {
   parseReadingRow,
   readingKey,
 } from './backup';
+import { type ConnectionsMergeResult, mergeConnections } from './connections-merge';
 import type { LapseDb } from './db';
 import { applyWithdraw, findWithdrawn, type MergeResult, mergeReading } from './merge';
 
@@ -101,6 +107,30 @@ export async function applyWithdrawObserved(db: LapseDb, withdraw: WithdrawObser
     if (next) assertValid(InvitationRecord, next, `invitation ${next.id}`);
     await Promise.all([...(next ? [tx.store.put(next)] : []), tx.done]);
     return { matched: record !== null };
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
+}
+
+/**
+ * Marks the invitations of people on the Connections page accepted (see connections-merge.ts), in
+ * one transaction. A failed reading opens none.
+ */
+export async function applyConnectionsReading(
+  db: LapseDb,
+  reading: ConnectionsReading,
+): Promise<Omit<ConnectionsMergeResult, 'upserts'> & { changed: number }> {
+  if (reading.failed) return { matched: 0, accepted: 0, ignored: 0, changed: 0 };
+  const ids = new Set(reading.people.flatMap((person) => invitationId(person.profileUrl) ?? []));
+  const tx = db.transaction('invitations', 'readwrite');
+  try {
+    const found = await Promise.all([...ids].map((id) => tx.store.get(id)));
+    const existing = new Map(found.flatMap((record) => (record ? [[record.id, record] as const] : [])));
+    const { upserts, ...outcome } = mergeConnections(existing, reading);
+    for (const record of upserts) assertValid(InvitationRecord, record, `invitation ${record.id}`);
+    await Promise.all([...upserts.map((record) => tx.store.put(record)), tx.done]);
+    return { ...outcome, changed: upserts.length };
   } catch (error) {
     abortQuietly(tx);
     throw error;
