@@ -30,6 +30,11 @@ export const InvitationRecord = z.object({
   sentLabel: z.nullable(z.string().check(z.maxLength(200))),
   /** When it was sent, as narrowed so far; null when no label could be read yet. */
   sent: z.nullable(Interval),
+  /**
+   * The send time came from an exact source (LinkedIn's data export, to the minute): a page's
+   * coarse label never overrides it. Absent in records written before it existed.
+   */
+  sentExact: z.optional(z.boolean()),
   /** Contradicting observations, most recent last (bounded by the store). */
   conflicts: z.array(IntervalConflict),
   firstSeenAt: Instant,

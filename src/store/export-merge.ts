@@ -95,6 +95,7 @@ function newRecord(id: string, invitation: ExportedInvitation, now: number): Inv
     headline: null,
     sentLabel: null,
     sent: { ...invitation.sent },
+    sentExact: true,
     conflicts: [],
     firstSeenAt: now,
     lastSeenAt: now,
@@ -113,6 +114,7 @@ function pinSent(record: InvitationRecord, invitation: ExportedInvitation, now: 
   return {
     ...record,
     sent: narrowed.interval,
+    sentExact: true,
     conflicts: withConflict(record.conflicts, narrowed.conflict),
     inviteMessage: invitation.message ?? record.inviteMessage,
   };

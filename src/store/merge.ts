@@ -111,8 +111,14 @@ function seenAgain(record: InvitationRecord, item: ReadInvitation, reading: Sent
   }
   if (item.sent) {
     const narrowed = narrow(record.sent, item.sent, at);
-    next.sent = narrowed.interval;
-    next.conflicts = withConflict(record.conflicts, narrowed.conflict);
+    if (narrowed.conflict && record.sentExact && record.sent) {
+      // The export's exact minute outranks a coarse label that disagrees with it; the
+      // disagreement is still recorded.
+      next.conflicts = withConflict(record.conflicts, { at, kept: record.sent, rejected: item.sent });
+    } else {
+      next.sent = narrowed.interval;
+      next.conflicts = withConflict(record.conflicts, narrowed.conflict);
+    }
   }
   // Back on the page after a complete reading missed it: pending again. Only a complete reading
   // may change a status, and only one newer than the change it undoes.

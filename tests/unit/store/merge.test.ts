@@ -109,6 +109,19 @@ describe('mergeReading: seen again', () => {
     expect(ada.conflicts[0]).toEqual(old[1]);
   });
 
+  it('keeps an exact send time from the data export when a later label disagrees, recording the conflict', () => {
+    const minute = { earliest: T0 - 100 * DAY, latest: T0 - 100 * DAY + 59_999 };
+    const known = record('ada', { sent: minute, sentExact: true });
+    const result = mergeReading(byId([known]), reading(T0, [person('ada', T0)], 'partial'), noPrevious);
+    const ada = result.upserts[0]!;
+    expect(ada.sent).toEqual(minute);
+    expect(ada.conflicts.at(-1)).toEqual({
+      at: T0,
+      kept: minute,
+      rejected: { earliest: T0 - 14 * DAY, latest: T0 - 4 * DAY },
+    });
+  });
+
   it('keeps the note, hidden flag and a user-set status', () => {
     const known = record('ada', { note: 'met at PyCon', hidden: true, status: 'accepted', statusSetBy: 'user' });
     const result = mergeReading(byId([known]), reading(T0, [person('ada', T0)]), noPrevious);
