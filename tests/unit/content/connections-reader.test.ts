@@ -1,0 +1,144 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://www.linkedin.com/mynetwork/invite-connect/connections/"}
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import * as z from 'zod/mini';
+import { watchConnectionsPage } from '../../../src/content/connections/reader';
+import { startContentScript } from '../../../src/content/content-script';
+import { ContentMessage } from '../../../src/model/messages';
+import type { ConnectionsReading } from '../../../src/model/reading';
+
+const ext = vi.hoisted(() => ({ sent: [] as unknown[] }));
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    runtime: {
+      id: 'lapse-test',
+      sendMessage: async (message: unknown) => {
+        ext.sent.push(message);
+        return { ok: true, value: null };
+      },
+      onMessage: { addListener: () => {}, removeListener: () => {} },
+    },
+  },
+}));
+
+const CONNECTIONS_URL = 'https://www.linkedin.com/mynetwork/invite-connect/connections/';
+const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
+const fixtureBody = (name: string) => {
+  const html = readFileSync(resolve('tests/fixtures', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+};
+const messages = () => ext.sent as ContentMessage[];
+const connectionReadings = () =>
+  messages().flatMap((m) => (m.type === 'connections-reading' ? [m.reading] : [])) as ConnectionsReading[];
+
+function card(slug: string, name: string, label: string): HTMLElement {
+  const item = document.createElement('div');
+  item.setAttribute('role', 'listitem');
+  const link = document.createElement('a');
+  link.href = `/in/${slug}/`;
+  link.textContent = name;
+  const time = document.createElement('p');
+  time.textContent = label;
+  item.append(link, time);
+  return item;
+}
+
+let script: { stop(): void } | null = null;
+beforeEach(() => {
+  ext.sent.length = 0;
+  history.replaceState(null, '', CONNECTIONS_URL);
+  document.documentElement.lang = 'en';
+  document.body.innerHTML = '';
+});
+afterEach(() => {
+  script?.stop();
+  script = null;
+});
+
+describe('the content script on the Connections page', () => {
+  test('reads the list on load and sends a message the worker accepts; it never asks for a scan', async () => {
+    document.body.innerHTML = fixtureBody('connections-current-en.html');
+    script = startContentScript({ debounceMs: 20, pollMs: 20 });
+    await vi.waitFor(() => expect(connectionReadings()).toHaveLength(1));
+    const [message] = messages().filter((m) => m.type === 'connections-reading');
+    expect(z.safeParse(ContentMessage, message).success).toBe(true);
+    expect(connectionReadings()[0]?.people.map((p) => p.name)).toEqual([
+      'Ada Lovelace',
+      'Grace Hopper',
+      'Émile Zola',
+      'Linus Pauling',
+    ]);
+    expect(messages().some((m) => m.type === 'scan-requested' || m.type === 'reading')).toBe(false);
+  });
+
+  test('reads again when the user scrolls more connections in, once per burst, never the same twice', async () => {
+    document.body.innerHTML = fixtureBody('connections-current-en.html');
+    script = startContentScript({ debounceMs: 30, pollMs: 20 });
+    await vi.waitFor(() => expect(connectionReadings()).toHaveLength(1));
+    const list = document.querySelector('[data-testid="lazy-column"]') as HTMLElement;
+    list.append(card('rosalind-franklin', 'Rosalind Franklin', 'Connected 1 day ago'));
+    list.append(card('lise-meitner', 'Lise Meitner', 'Connected 5 days ago'));
+    await vi.waitFor(() => expect(connectionReadings()).toHaveLength(2));
+    expect(connectionReadings()[1]?.people).toHaveLength(6);
+    list.append(document.createElement('div')); // a change that says nothing new
+    await new Promise((r) => setTimeout(r, 100));
+    expect(connectionReadings()).toHaveLength(2);
+  });
+
+  test("never changes LinkedIn's page", async () => {
+    document.body.innerHTML = fixtureBody('connections-current-en.html');
+    const before = document.documentElement.outerHTML;
+    script = startContentScript({ debounceMs: 20, pollMs: 20 });
+    await vi.waitFor(() => expect(connectionReadings()).toHaveLength(1));
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  test('in-page navigation: the Sent page gets the scanner, the Connections reader stops', async () => {
+    document.body.innerHTML = fixtureBody('connections-current-en.html');
+    script = startContentScript({ debounceMs: 20, pollMs: 20 });
+    await vi.waitFor(() => expect(connectionReadings()).toHaveLength(1));
+    history.pushState(null, '', SENT_URL);
+    await vi.waitFor(() => expect(messages().some((m) => m.type === 'scan-requested')).toBe(true));
+    document
+      .querySelector('[data-testid="lazy-column"]')
+      ?.append(card('new-person', 'New Person', 'Connected 1 day ago'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(connectionReadings()).toHaveLength(1);
+
+    history.pushState(null, '', CONNECTIONS_URL); // and back: read again
+    await vi.waitFor(() => expect(connectionReadings()).toHaveLength(2));
+    expect(connectionReadings()[1]?.people.map((p) => p.name)).toContain('New Person');
+  });
+
+  test('elsewhere on LinkedIn it reads nothing', async () => {
+    history.replaceState(null, '', 'https://www.linkedin.com/feed/');
+    document.body.innerHTML = fixtureBody('connections-current-en.html');
+    script = startContentScript({ debounceMs: 20, pollMs: 20 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(messages()).toEqual([]);
+  });
+});
+
+describe('the reader on its own', () => {
+  test('stops reading when its signal aborts', async () => {
+    const sent: ContentMessage[] = [];
+    const controller = new AbortController();
+    watchConnectionsPage({
+      document,
+      signal: controller.signal,
+      now: () => Date.parse('2026-03-15T12:00:00Z'),
+      send: (m) => sent.push(m),
+      debounceMs: 10,
+    });
+    expect(sent).toHaveLength(0); // nothing rendered yet: nothing to say
+    document.body.append(card('ada', 'Ada Lovelace', 'Connected 2 weeks ago'));
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    controller.abort();
+    document.body.append(card('bob', 'Bob Builder', 'Connected 2 weeks ago'));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(sent).toHaveLength(1);
+  });
+});
