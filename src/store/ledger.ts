@@ -251,13 +251,19 @@ export async function importBackup(db: LapseDb, data: unknown): Promise<ImportRe
     }
     for (const record of writes) assertValid(InvitationRecord, record, `invitation ${record.id}`);
 
-    const knownKeys = new Set(localReadings.map(readingKey));
+    // Counted, not a set: two identical entries (two failed looks in the same millisecond) are two
+    // entries, and a restore must bring both back; re-importing matches each against one already here.
+    const knownKeys = new Map<string, number>();
+    for (const entry of localReadings) knownKeys.set(readingKey(entry), (knownKeys.get(readingKey(entry)) ?? 0) + 1);
     const usedIds = new Set(localReadings.map((r) => r.id));
     const newReadings: ReadingLogEntry[] = [];
     for (const entry of incomingReadings) {
       const key = readingKey(entry);
-      if (knownKeys.has(key)) continue;
-      knownKeys.add(key);
+      const known = knownKeys.get(key) ?? 0;
+      if (known > 0) {
+        knownKeys.set(key, known - 1);
+        continue;
+      }
       // Keep the backup's number when it is free (a restore then matches exactly); else a new one.
       if (entry.id !== undefined && !usedIds.has(entry.id)) {
         usedIds.add(entry.id);

@@ -134,6 +134,20 @@ describe('backup', () => {
     expect(await exportBackup(db, {}, T0)).toEqual(backup);
   });
 
+  it('restores two identical log entries as two, and a second import of them adds none', async () => {
+    // Two failed looks at the same moment (e.g. two tabs) are two entries of the audit trail.
+    await applyReading(db, reading(T0, [], 'failed'));
+    await applyReading(db, reading(T0, [], 'failed'));
+    const backup = await exportBackup(db, {}, T0);
+    expect(backup.readings).toHaveLength(2);
+
+    await clearLedger(db);
+    await importBackup(db, JSON.parse(JSON.stringify(backup)));
+    expect(await exportBackup(db, {}, T0)).toEqual(backup);
+    await importBackup(db, JSON.parse(JSON.stringify(backup)));
+    expect((await exportBackup(db, {}, T0)).readings).toHaveLength(2);
+  });
+
   it('imports the valid rows and reports each rejected one with its index and the field at fault', async () => {
     const good = record('ada');
     const report = await importBackup(db, {
