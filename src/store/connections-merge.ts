@@ -32,7 +32,9 @@ type Records = ReadonlyMap<string, InvitationRecord>;
 
 /** The acceptance interval from what was known and what was seen; what was known wins a contradiction. */
 function acceptedInterval(record: InvitationRecord, connected: Interval, at: number): Interval {
-  const known = record.acceptedAt ?? null;
+  // A known acceptance wholly before the send belongs to an earlier connection, not to this invitation.
+  const stale = record.sent && record.acceptedAt && record.acceptedAt.latest < record.sent.earliest;
+  const known = stale ? null : (record.acceptedAt ?? null);
   const seen = narrow(known, connected, at);
   let interval = seen.conflict ? (known as Interval) : seen.interval;
   // Accepted no earlier than sent.

@@ -87,6 +87,14 @@ describe('merging the Connections page', () => {
     expect(accepted?.acceptedAt).toEqual({ earliest: SENT_EARLIEST, latest: T0 - 3 * DAY });
   });
 
+  it('an acceptance known from before the send (an earlier connection) gives way to the page', () => {
+    const older = record('ada', {
+      acceptedAt: { earliest: SENT_EARLIEST - 40 * DAY, latest: SENT_EARLIEST - 39 * DAY },
+    });
+    const [accepted] = mergeConnections(byId([older]), look([connection('ada', lastWeek)])).upserts;
+    expect(accepted?.acceptedAt).toEqual(lastWeek);
+  });
+
   it('a connection made before the invitation could have been sent predates it: ignored', () => {
     const before = { earliest: T0 - 90 * DAY, latest: SENT_EARLIEST - 1 };
     const result = mergeConnections(byId([record('ada')]), look([connection('ada', before)]));
