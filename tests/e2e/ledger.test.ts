@@ -202,7 +202,7 @@ describe('backup', () => {
     await expect.poll(async () => (await lapse.ledger()).records.length).toBe(0);
     await expect.poll(async () => (await lapse.badge()).text).toBe('');
 
-    await options.locator('input[type="file"]').setInputFiles(backup);
+    await options.getByRole('button', { name: 'Restore from a backup file' }).setInputFiles(backup);
     await expect
       .poll(() => options.locator('.report[role="status"]').textContent())
       .toContain(`${people.length} imported`);

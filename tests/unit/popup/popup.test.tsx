@@ -118,9 +118,10 @@ describe('popup lists', () => {
     await screen.findAllByText(/^Person /, { selector: '.row-name' });
     // The first paint draws the top few; the rest of the first page follows at once.
     await waitFor(() => expect(document.querySelectorAll('.row')).toHaveLength(PAGE_SIZE));
-    fireEvent.click(await screen.findByRole('button', { name: /^Show 50 more/ }));
+    // "Show more" appears once the whole ledger is read (seconds in happy-dom on a loaded machine).
+    fireEvent.click(await screen.findByRole('button', { name: /^Show 50 more/ }, { timeout: 20_000 }));
     expect(document.querySelectorAll('.row')).toHaveLength(2 * PAGE_SIZE);
-  });
+  }, 60_000);
 });
 
 describe('popup rows', () => {
