@@ -102,7 +102,27 @@ export function withdrawNameFrom(label: string | null): string | null {
   return null;
 }
 
-function readItem(item: Element): RawItem {
+/** Some non-space character: the text node holds words, not indentation. */
+const NOT_BLANK = /\S/;
+
+const NOTE_SELECTOR = NOTE_CLASSES.map((c) => `.${c}`).join(', ');
+
+/**
+ * The elements carrying one of NOTE_CLASSES, found by the selector engine in one pass: asking
+ * every element of every item for its classes costs more than the rest of the walk.
+ */
+function noteElements(root: ParentNode): ReadonlySet<Element> {
+  // classList, unlike a selector in quirks mode, is case-sensitive: it has the last word.
+  return new Set(
+    [...root.querySelectorAll(NOTE_SELECTOR)].filter((el) => NOTE_CLASSES.some((c) => el.classList.contains(c))),
+  );
+}
+
+/**
+ * One walk over the item's nodes. It runs for every item on pages of thousands, so it asks each
+ * element as little as it can: the tag first, attributes only where the tag leaves a doubt.
+ */
+function readItem(item: Element, notes: ReadonlySet<Element>): RawItem {
   const raw: RawItem = {
     profileUrl: null,
     nonPersonLink: false,
@@ -112,20 +132,24 @@ function readItem(item: Element): RawItem {
     blocks: [],
   };
   let last: Block | null = null;
-  const walk = (node: Node, inPersonLink: boolean, inNote: boolean, isTime: boolean): void => {
+  // The avatar and the name link share one href: read it once.
+  let lastHref: string | null = null;
+  let lastUrl: string | null = null;
+  const walk = (node: Element, inPersonLink: boolean, inNote: boolean, isTime: boolean): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
+      const type = child.nodeType;
+      if (type === 3) {
         const text = child.nodeValue ?? '';
-        if (!text.trim()) continue;
-        const parent = child.parentElement ?? (node as Element);
-        if (last && last.element === parent) last.text += text;
+        if (!NOT_BLANK.test(text)) continue;
+        // Consecutive text nodes of one element (no element between them) are one block.
+        if (last) last.text += text;
         else {
-          last = { text, element: parent, inPersonLink, inNote, isTime };
+          last = { text, element: node, inPersonLink, inNote, isTime };
           raw.blocks.push(last);
         }
         continue;
       }
-      if (child.nodeType !== 1) continue;
+      if (type !== 1) continue;
       const el = child as Element;
       const tag = el.tagName.toUpperCase();
       if (SKIP_TAGS.has(tag)) continue;
@@ -143,7 +167,11 @@ function readItem(item: Element): RawItem {
         }
         if (tag !== 'A') continue; // other buttons: "…more", "Connect", "Message"
         const href = el.getAttribute('href') ?? '';
-        const url = canonicalProfileUrl(href);
+        if (href !== lastHref) {
+          lastHref = href;
+          lastUrl = canonicalProfileUrl(href);
+        }
+        const url = lastUrl;
         if (url) {
           raw.profileUrl ??= url;
           personLink = url === raw.profileUrl;
@@ -157,8 +185,7 @@ function readItem(item: Element): RawItem {
         if (inPersonLink && alt) raw.nameHints.push(alt);
         continue;
       }
-      const note = inNote || NOTE_CLASSES.some((c) => el.classList.contains(c));
-      walk(el, personLink, note, isTime || tag === 'TIME');
+      walk(el, personLink, inNote || (notes.size > 0 && notes.has(el)), isTime || tag === 'TIME');
       last = null; // text after an element child starts a new block
     }
   };
@@ -350,7 +377,8 @@ function toDates(age: RelativeAge, observedAt: Date): { earliest: Date; latest: 
 /** One look at the Sent page. Never throws on strange markup: what it cannot read it counts. */
 export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPage {
   const { items, layout } = findItems(root);
-  const raws = items.map(readItem);
+  const notes = noteElements(root);
+  const raws = items.map((item) => readItem(item, notes));
   const language = pageLanguage(root, raws);
   const invitations: ParsedInvitation[] = [];
   const seen = new Set<string>();

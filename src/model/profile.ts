@@ -13,8 +13,17 @@ function safeDecode(text: string): string {
   }
 }
 
+/**
+ * The shape nearly every link on the Sent page has: LinkedIn's own origin or none, a plain ASCII
+ * slug, then at most a slash, a query and a hash. The URL parser would read the same slug from it
+ * (nothing to decode, normalise or trim); skipping it matters when a page holds thousands of links.
+ */
+const PLAIN_PROFILE_LINK = /^(?:https:\/\/www\.linkedin\.com)?\/in\/([A-Za-z0-9_-]+)\/?(?:[?#][\s\S]*)?$/;
+
 /** The decoded slug of a `/in/<slug>` link, or null when the link is not a person's profile. */
 export function profileSlug(href: string): string | null {
+  const plain = PLAIN_PROFILE_LINK.exec(href)?.[1];
+  if (plain) return plain;
   let url: URL;
   try {
     url = new URL(href, 'https://www.linkedin.com/');

@@ -117,4 +117,25 @@ describe('properties', () => {
       }),
     );
   });
+
+  it('a plain link read without the URL parser names the same person as the same link read through it', () => {
+    // `https://www.linkedin.com` and relative links take the shortcut; a country subdomain does not.
+    const tail = fc.oneof(
+      decoration,
+      fc.string({ unit: 'binary', maxLength: 20 }).map((s) => `?${s}`),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', 'https://www.linkedin.com'),
+        fc.stringMatching(/^[\w-]{1,40}$/),
+        tail,
+        (host, slug, rest) => {
+          expect(canonicalProfileUrl(`${host}/in/${slug}${rest}`)).toBe(
+            canonicalProfileUrl(`https://de.linkedin.com/in/${slug}${rest}`),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
