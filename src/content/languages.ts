@@ -240,7 +240,14 @@ export function parseCount(text: string, language: string | null): number | null
   return null;
 }
 
+const groupSeparators = new Map<string, string | null>();
+/** Building a NumberFormat costs more than reading a whole page's total: once per language. */
 function groupSeparator(language: string): string | null {
+  if (!groupSeparators.has(language)) groupSeparators.set(language, findGroupSeparator(language));
+  return groupSeparators.get(language) ?? null;
+}
+
+function findGroupSeparator(language: string): string | null {
   try {
     const part = new Intl.NumberFormat(language, { useGrouping: 'always' } as Intl.NumberFormatOptions)
       .formatToParts(1234567)

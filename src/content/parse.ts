@@ -299,10 +299,20 @@ function pageLanguage(root: ParentNode, raws: RawItem[]): string | null {
   return declared;
 }
 
+/** Each match of `selector`, in document order; the first alone is looked up when it suffices. */
+function* matchesOf(root: ParentNode, selector: string): Generator<Element> {
+  // querySelector stops at the first match; querySelectorAll always visits the whole page.
+  const first = root.querySelector(selector);
+  if (!first) return;
+  yield first;
+  let index = 0;
+  for (const el of root.querySelectorAll(selector)) if (index++ > 0) yield el;
+}
+
 function readTotal(root: ParentNode, language: string | null): number | null {
   const languages = language ? [language] : LANGUAGES.map((t) => t.code);
   for (const selector of TOTAL_CANDIDATES) {
-    for (const el of root.querySelectorAll(selector)) {
+    for (const el of matchesOf(root, selector)) {
       const text = el.textContent ?? '';
       if (text.length > 60) continue;
       for (const code of languages) {
@@ -319,10 +329,51 @@ function isDisabled(el: Element): boolean {
 }
 
 const LOAD_MORE_SET = new Set(LOAD_MORE_WORDS.map(normalizeText));
+const NEXT_PAGE_SELECTOR = NEXT_PAGE.join(', ');
+const PAGINATION_SELECTOR = PAGINATION.join(', ');
+const PREVIOUS_PAGE_SELECTOR = PREVIOUS_PAGE.join(', ');
+const LOADING_SELECTOR = LOADING.join(', ');
+const CONTROLS_SELECTOR = [
+  LOAD_MORE_CANDIDATES,
+  NEXT_PAGE_SELECTOR,
+  PAGINATION_SELECTOR,
+  PREVIOUS_PAGE_SELECTOR,
+  LOADING_SELECTOR,
+].join(', ');
 
-/** The page's own "Load more" or next-page control, when one is offered (Lapse clicks only this). */
-export function readLoadMore(root: ParentNode): { element: HTMLElement; kind: 'load-more' | 'next-page' } | null {
-  for (const el of root.querySelectorAll(LOAD_MORE_CANDIDATES)) {
+/** The page's own controls and indicators, each list in document order. */
+interface PageControls {
+  loadMoreCandidates: Element[];
+  nextPage: Element[];
+  pagination: boolean;
+  previousPage: Element[];
+  loading: boolean;
+}
+
+/**
+ * One pass of the selector engine for every control and indicator: on a page of thousands of
+ * items each separate pass costs about as much as reading the items' text.
+ */
+function pageControls(root: ParentNode): PageControls {
+  const controls: PageControls = {
+    loadMoreCandidates: [],
+    nextPage: [],
+    pagination: false,
+    previousPage: [],
+    loading: false,
+  };
+  for (const el of root.querySelectorAll(CONTROLS_SELECTOR)) {
+    if (el.matches(LOAD_MORE_CANDIDATES)) controls.loadMoreCandidates.push(el);
+    if (el.matches(NEXT_PAGE_SELECTOR)) controls.nextPage.push(el);
+    if (el.matches(PREVIOUS_PAGE_SELECTOR)) controls.previousPage.push(el);
+    controls.pagination ||= el.matches(PAGINATION_SELECTOR);
+    controls.loading ||= el.matches(LOADING_SELECTOR);
+  }
+  return controls;
+}
+
+function loadMoreIn(controls: PageControls): { element: HTMLElement; kind: 'load-more' | 'next-page' } | null {
+  for (const el of controls.loadMoreCandidates) {
     if (isDisabled(el) || el.matches(EXPANDABLE_TEXT_BUTTON)) continue;
     const text = normalizeText(el.textContent ?? '');
     const aria = normalizeText(el.getAttribute('aria-label') ?? '');
@@ -330,10 +381,15 @@ export function readLoadMore(root: ParentNode): { element: HTMLElement; kind: 'l
     if (el.closest('[role="listitem"], li.invitation-card, dialog')) continue; // a note's "see more"
     return { element: el as HTMLElement, kind: 'load-more' };
   }
-  for (const el of root.querySelectorAll(NEXT_PAGE.join(', '))) {
+  for (const el of controls.nextPage) {
     if (!isDisabled(el)) return { element: el as HTMLElement, kind: 'next-page' };
   }
   return null;
+}
+
+/** The page's own "Load more" or next-page control, when one is offered (Lapse clicks only this). */
+export function readLoadMore(root: ParentNode): { element: HTMLElement; kind: 'load-more' | 'next-page' } | null {
+  return loadMoreIn(pageControls(root));
 }
 
 /** The list goes on beyond what is rendered. */
@@ -341,9 +397,8 @@ export function hasNextPage(root: ParentNode): boolean {
   return readLoadMore(root) !== null;
 }
 
-function isPaginatedBeyondFirst(root: ParentNode): boolean {
-  if (!root.querySelector(PAGINATION.join(', '))) return false;
-  return [...root.querySelectorAll(PREVIOUS_PAGE.join(', '))].some((el) => !isDisabled(el));
+function isPaginatedBeyondFirst(controls: PageControls): boolean {
+  return controls.pagination && controls.previousPage.some((el) => !isDisabled(el));
 }
 
 function showsEmptyState(root: ParentNode): boolean {
@@ -443,6 +498,7 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
     });
   });
 
+  const controls = pageControls(root);
   return {
     invitations,
     total: readTotal(root, language),
@@ -450,9 +506,9 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
     unreadable,
     language,
     layout,
-    hasMore: hasNextPage(root),
-    laterPage: isPaginatedBeyondFirst(root),
-    loading: root.querySelector(LOADING.join(', ')) !== null,
+    hasMore: loadMoreIn(controls) !== null,
+    laterPage: isPaginatedBeyondFirst(controls),
+    loading: controls.loading,
     emptyState: items.length === 0 && showsEmptyState(root),
   };
 }

@@ -127,7 +127,11 @@ describe('properties', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('', 'https://www.linkedin.com'),
-        fc.stringMatching(/^[\w-]{1,40}$/),
+        fc.oneof(
+          fc.stringMatching(/^[\w-]{1,40}$/),
+          fc.stringMatching(/^[\w%-]{1,20}$/),
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).map(encodeURIComponent),
+        ),
         tail,
         (host, slug, rest) => {
           expect(canonicalProfileUrl(`${host}/in/${slug}${rest}`)).toBe(
