@@ -21,6 +21,9 @@ function safeDecode(text: string): string {
  */
 const PLAIN_PROFILE_LINK = /^(?:https:\/\/www\.linkedin\.com)?\/in\/([\w%-]+)\/?(?:[?#][\s\S]*)?$/;
 
+/** Letters, digits, "_" and "-": nothing to decode, normalise or trim. */
+const PLAIN_ASCII = /^[\w-]+$/;
+
 /** The encoded slug of a `/in/<slug>` link as the URL parser reads it, or null. */
 function encodedSlug(href: string): string | null {
   const plain = PLAIN_PROFILE_LINK.exec(href)?.[1];
@@ -38,7 +41,8 @@ function encodedSlug(href: string): string | null {
 /** The decoded slug of a `/in/<slug>` link, or null when the link is not a person's profile. */
 export function profileSlug(href: string): string | null {
   const encoded = encodedSlug(href);
-  const slug = encoded ? safeDecode(encoded).normalize('NFC').trim() : '';
+  // Plain ASCII needs no decoding and is its own NFC form (normalize is slow on large pages).
+  const slug = !encoded ? '' : PLAIN_ASCII.test(encoded) ? encoded : safeDecode(encoded).normalize('NFC').trim();
   // "." and ".." cannot be written in a path (URLs resolve them away, even as %2E).
   return slug && slug !== '.' && slug !== '..' ? slug : null;
 }
