@@ -254,10 +254,20 @@ function isNoise(text: string): boolean {
 /** A display name without "View profile", "’s profile picture", "Pending" and the like. */
 export function cleanName(text: string): string | null {
   let name = text.replace(/\s+/g, ' ').trim();
-  for (const re of NAME_NOISE) name = name.replace(re, ' ').trim();
-  name = name.replace(/\s+/g, ' ').trim();
+  if (ANY_NAME_NOISE === null || ANY_NAME_NOISE.test(name)) {
+    for (const re of NAME_NOISE) name = name.replace(re, ' ').trim();
+    name = name.replace(/\s+/g, ' ').trim();
+  }
   return name && !isNoise(name) ? name.slice(0, LIMITS.name) : null;
 }
+
+/**
+ * Matches a name wherever some NAME_NOISE pattern would, in one test: a name it does not match
+ * has nothing to remove (most names). Null if the patterns' flags do not allow joining them.
+ */
+const ANY_NAME_NOISE = NAME_NOISE.every((re) => re.flags.replace('g', '') === 'i')
+  ? new RegExp(NAME_NOISE.map((re) => `(?:${re.source})`).join('|'), 'i')
+  : null;
 
 function labelIn(raw: RawItem, language: string): { index: number; age: RelativeAge } | null {
   // A <time> element first, then any block whose WHOLE text is a label (a note never is).
