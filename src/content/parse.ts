@@ -254,20 +254,10 @@ function isNoise(text: string): boolean {
 /** A display name without "View profile", "’s profile picture", "Pending" and the like. */
 export function cleanName(text: string): string | null {
   let name = text.replace(/\s+/g, ' ').trim();
-  if (ANY_NAME_NOISE === null || ANY_NAME_NOISE.test(name)) {
-    for (const re of NAME_NOISE) name = name.replace(re, ' ').trim();
-    name = name.replace(/\s+/g, ' ').trim();
-  }
+  for (const re of NAME_NOISE) name = name.replace(re, ' ').trim();
+  name = name.replace(/\s+/g, ' ').trim();
   return name && !isNoise(name) ? name.slice(0, LIMITS.name) : null;
 }
-
-/**
- * Matches a name wherever some NAME_NOISE pattern would, in one test: a name it does not match
- * has nothing to remove (most names). Null if the patterns' flags do not allow joining them.
- */
-const ANY_NAME_NOISE = NAME_NOISE.every((re) => re.flags.replace('g', '') === 'i')
-  ? new RegExp(NAME_NOISE.map((re) => `(?:${re.source})`).join('|'), 'i')
-  : null;
 
 function labelIn(raw: RawItem, language: string): { index: number; age: RelativeAge } | null {
   // A <time> element first, then any block whose WHOLE text is a label (a note never is).
@@ -309,26 +299,27 @@ function pageLanguage(root: ParentNode, raws: RawItem[]): string | null {
   return declared;
 }
 
-/** Each match of `selector`, in document order; the first alone is looked up when it suffices. */
-function* matchesOf(root: ParentNode, selector: string): Generator<Element> {
-  // querySelector stops at the first match; querySelectorAll always visits the whole page.
-  const first = root.querySelector(selector);
-  if (!first) return;
-  yield first;
-  let index = 0;
-  for (const el of root.querySelectorAll(selector)) if (index++ > 0) yield el;
-}
-
 function readTotal(root: ParentNode, language: string | null): number | null {
   const languages = language ? [language] : LANGUAGES.map((t) => t.code);
+  const countIn = (el: Element): number | null => {
+    const text = el.textContent ?? '';
+    if (text.length > 60) return null;
+    for (const code of languages) {
+      const total = recognisePeopleCount(text, code);
+      if (total !== null) return total;
+    }
+    return null;
+  };
   for (const selector of TOTAL_CANDIDATES) {
-    for (const el of matchesOf(root, selector)) {
-      const text = el.textContent ?? '';
-      if (text.length > 60) continue;
-      for (const code of languages) {
-        const total = recognisePeopleCount(text, code);
-        if (total !== null) return total;
-      }
+    // The tab is usually the first match, near the top: querySelector stops there, where
+    // querySelectorAll would visit the whole page first.
+    const first = root.querySelector(selector);
+    if (!first) continue;
+    const total = countIn(first);
+    if (total !== null) return total;
+    for (const el of root.querySelectorAll(selector)) {
+      const later = countIn(el);
+      if (later !== null) return later;
     }
   }
   return null;
