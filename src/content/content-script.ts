@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import type { ContentMessage, ScanProgress } from '../model/messages';
-import { TabCommand } from '../model/messages';
+import { TabCommand } from '../model/tab-command';
 import { sendToBackground, toReply } from '../shared/messaging';
 import { type ConnectionsReader, watchConnectionsPage } from './connections/reader';
 import { isConnectionsPageUrl, isSentPageUrl, watchLocation } from './navigation';

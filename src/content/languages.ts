@@ -91,13 +91,20 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** A normalized phrase as a regex source in which any space also matches no space ("un'ora"). */
 const phrase = (text: string) => escapeRegExp(normalizeInner(text)).replace(/ /g, ' ?');
 
+/** What a label form means: a fixed age, or "N <unit> ago" with N read from the form's group. */
+type LabelForm = { age: RelativeAge } | { unit: TimeUnit };
+
 interface Compiled {
   table: LanguageTable;
-  /** "N <unit> ago" templates: prefix + count + suffix, per unit. */
-  ago: { re: RegExp; unit: TimeUnit; fixedCount: number | null }[];
-  today: RegExp;
-  yesterday: RegExp;
-  now: RegExp;
+  /**
+   * Every label form of the language in one regex, tried in order (today, yesterday, now, then
+   * "N <unit> ago" per unit): an alternation tries its branches in order, so the first form that
+   * matches the whole text wins, as if each were tested alone, in a single pass over the text.
+   * Each branch has exactly one capture group (the count, or an empty marker), so the first group
+   * that took part tells which form matched: `forms[group - 1]`.
+   */
+  label: RegExp;
+  forms: LabelForm[];
   people: RegExp;
 }
 
@@ -130,30 +137,42 @@ function templatesFor(code: string, unit: TimeUnit): { prefix: string; suffix: s
 function compile(table: LanguageTable): Compiled {
   const code = table.code;
   const sent = `(?:${table.sent.map(phrase).join('|')})`;
+  const branches: string[] = [];
+  const forms: LabelForm[] = [];
   // The sent word is optional (era B) and may sit before or after the time.
-  const wrap = (body: string) => new RegExp(`^(?:${sent} ?)?(?:${body})(?: ?${sent})?$`, 'u');
+  const wrap = (body: string) => `(?:${sent} ?)?(?:${body})(?: ?${sent})?`;
+  /** A form without a number; the empty group marks that it matched. */
+  const fixed = (body: string, age: RelativeAge) => {
+    branches.push(`${wrap(body)}()`);
+    forms.push({ age });
+  };
+  /** "N <unit> ago": the body holds the one group, (\d+). */
+  const counted = (body: string, unit: TimeUnit) => {
+    branches.push(wrap(body));
+    forms.push({ unit });
+  };
   const auto = new Intl.RelativeTimeFormat(code, { numeric: 'auto' });
-  const ago: Compiled['ago'] = [];
+  const nowWords = [auto.format(0, 'second'), ...table.now];
+  fixed(phrase(auto.format(0, 'day')), { kind: 'today' });
+  fixed(phrase(auto.format(-1, 'day')), { kind: 'yesterday' });
+  fixed(nowWords.map(phrase).join('|'), { kind: 'now' });
   const one = `(?:${table.one.map(phrase).join('|')})`;
   for (const unit of UNITS) {
     for (const { prefix, suffix } of templatesFor(code, unit)) {
       const p = phrase(prefix);
       const s = phrase(suffix);
-      ago.push({ re: wrap(`${p}(\\d+)${s}`), unit, fixedCount: null });
+      counted(`${p}(\\d+)${s}`, unit);
       // "a month ago", "il y a un mois": the singular template with a word for one.
-      ago.push({ re: wrap(`${p}${one}${s}`), unit, fixedCount: 1 });
+      fixed(`${p}${one}${s}`, { kind: 'ago', count: 1, unit });
     }
     // Some languages have a word for "1 <unit> ago" without a number (Intl numeric:auto: "last month").
     const single = auto.format(-1, unit);
-    if (!/\d/.test(single)) ago.push({ re: wrap(phrase(single)), unit, fixedCount: 1 });
+    if (!/\d/.test(single)) fixed(phrase(single), { kind: 'ago', count: 1, unit });
   }
-  const nowWords = [auto.format(0, 'second'), ...table.now];
   return {
     table,
-    ago,
-    today: wrap(phrase(auto.format(0, 'day'))),
-    yesterday: wrap(phrase(auto.format(-1, 'day'))),
-    now: wrap(nowWords.map(phrase).join('|')),
+    label: new RegExp(`^(?:${branches.join('|')})$`, 'u'),
+    forms,
     // "People (1,234)": the count is checked by parseCount, any digits/separators here.
     people: new RegExp(`^(?:${table.people.map(phrase).join('|')}) ?\\(([\\d.,' ]+)\\)$`, 'u'),
   };
@@ -183,15 +202,17 @@ export function recogniseLabel(text: string, language: string): RelativeAge | nu
   if (!c || text.length > 80) return null;
   const t = normalizeText(text);
   if (!t) return null;
-  if (c.today.test(t)) return { kind: 'today' };
-  if (c.yesterday.test(t)) return { kind: 'yesterday' };
-  if (c.now.test(t)) return { kind: 'now' };
-  for (const { re, unit, fixedCount } of c.ago) {
-    const m = re.exec(t);
-    if (!m) continue;
-    const count = fixedCount ?? Number(m[1]);
+  const m = c.label.exec(t);
+  if (!m) return null;
+  for (let group = 1; group < m.length; group++) {
+    const matched = m[group];
+    if (matched === undefined) continue;
+    const form = c.forms[group - 1];
+    if (!form) return null;
+    if ('age' in form) return { ...form.age };
+    const count = Number(matched);
     if (!Number.isSafeInteger(count) || count < 0) return null;
-    return { kind: 'ago', count: Math.max(1, count), unit };
+    return { kind: 'ago', count: Math.max(1, count), unit: form.unit };
   }
   return null;
 }
@@ -219,7 +240,14 @@ export function parseCount(text: string, language: string | null): number | null
   return null;
 }
 
+const groupSeparators = new Map<string, string | null>();
+/** Building a NumberFormat costs more than reading a whole page's total: once per language. */
 function groupSeparator(language: string): string | null {
+  if (!groupSeparators.has(language)) groupSeparators.set(language, findGroupSeparator(language));
+  return groupSeparators.get(language) ?? null;
+}
+
+function findGroupSeparator(language: string): string | null {
   try {
     const part = new Intl.NumberFormat(language, { useGrouping: 'always' } as Intl.NumberFormatOptions)
       .formatToParts(1234567)

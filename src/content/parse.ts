@@ -102,7 +102,27 @@ export function withdrawNameFrom(label: string | null): string | null {
   return null;
 }
 
-function readItem(item: Element): RawItem {
+/** Some non-space character: the text node holds words, not indentation. */
+const NOT_BLANK = /\S/;
+
+const NOTE_SELECTOR = NOTE_CLASSES.map((c) => `.${c}`).join(', ');
+
+/**
+ * The elements carrying one of NOTE_CLASSES, found by the selector engine in one pass: asking
+ * every element of every item for its classes costs more than the rest of the walk.
+ */
+function noteElements(root: ParentNode): ReadonlySet<Element> {
+  // classList, unlike a selector in quirks mode, is case-sensitive: it has the last word.
+  return new Set(
+    [...root.querySelectorAll(NOTE_SELECTOR)].filter((el) => NOTE_CLASSES.some((c) => el.classList.contains(c))),
+  );
+}
+
+/**
+ * One walk over the item's nodes. It runs for every item on pages of thousands, so it asks each
+ * element as little as it can: the tag first, attributes only where the tag leaves a doubt.
+ */
+function readItem(item: Element, notes: ReadonlySet<Element>): RawItem {
   const raw: RawItem = {
     profileUrl: null,
     nonPersonLink: false,
@@ -112,20 +132,24 @@ function readItem(item: Element): RawItem {
     blocks: [],
   };
   let last: Block | null = null;
-  const walk = (node: Node, inPersonLink: boolean, inNote: boolean, isTime: boolean): void => {
+  // The avatar and the name link share one href: read it once.
+  let lastHref: string | null = null;
+  let lastUrl: string | null = null;
+  const walk = (node: Element, inPersonLink: boolean, inNote: boolean, isTime: boolean): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
+      const type = child.nodeType;
+      if (type === 3) {
         const text = child.nodeValue ?? '';
-        if (!text.trim()) continue;
-        const parent = child.parentElement ?? (node as Element);
-        if (last && last.element === parent) last.text += text;
+        if (!NOT_BLANK.test(text)) continue;
+        // Consecutive text nodes of one element (no element between them) are one block.
+        if (last) last.text += text;
         else {
-          last = { text, element: parent, inPersonLink, inNote, isTime };
+          last = { text, element: node, inPersonLink, inNote, isTime };
           raw.blocks.push(last);
         }
         continue;
       }
-      if (child.nodeType !== 1) continue;
+      if (type !== 1) continue;
       const el = child as Element;
       const tag = el.tagName.toUpperCase();
       if (SKIP_TAGS.has(tag)) continue;
@@ -143,7 +167,11 @@ function readItem(item: Element): RawItem {
         }
         if (tag !== 'A') continue; // other buttons: "…more", "Connect", "Message"
         const href = el.getAttribute('href') ?? '';
-        const url = canonicalProfileUrl(href);
+        if (href !== lastHref) {
+          lastHref = href;
+          lastUrl = canonicalProfileUrl(href);
+        }
+        const url = lastUrl;
         if (url) {
           raw.profileUrl ??= url;
           personLink = url === raw.profileUrl;
@@ -157,8 +185,7 @@ function readItem(item: Element): RawItem {
         if (inPersonLink && alt) raw.nameHints.push(alt);
         continue;
       }
-      const note = inNote || NOTE_CLASSES.some((c) => el.classList.contains(c));
-      walk(el, personLink, note, isTime || tag === 'TIME');
+      walk(el, personLink, inNote || (notes.size > 0 && notes.has(el)), isTime || tag === 'TIME');
       last = null; // text after an element child starts a new block
     }
   };
@@ -274,14 +301,25 @@ function pageLanguage(root: ParentNode, raws: RawItem[]): string | null {
 
 function readTotal(root: ParentNode, language: string | null): number | null {
   const languages = language ? [language] : LANGUAGES.map((t) => t.code);
+  const countIn = (el: Element): number | null => {
+    const text = el.textContent ?? '';
+    if (text.length > 60) return null;
+    for (const code of languages) {
+      const total = recognisePeopleCount(text, code);
+      if (total !== null) return total;
+    }
+    return null;
+  };
   for (const selector of TOTAL_CANDIDATES) {
+    // The tab is usually the first match, near the top: querySelector stops there, where
+    // querySelectorAll would visit the whole page first.
+    const first = root.querySelector(selector);
+    if (!first) continue;
+    const total = countIn(first);
+    if (total !== null) return total;
     for (const el of root.querySelectorAll(selector)) {
-      const text = el.textContent ?? '';
-      if (text.length > 60) continue;
-      for (const code of languages) {
-        const total = recognisePeopleCount(text, code);
-        if (total !== null) return total;
-      }
+      const later = countIn(el);
+      if (later !== null) return later;
     }
   }
   return null;
@@ -292,10 +330,51 @@ function isDisabled(el: Element): boolean {
 }
 
 const LOAD_MORE_SET = new Set(LOAD_MORE_WORDS.map(normalizeText));
+const NEXT_PAGE_SELECTOR = NEXT_PAGE.join(', ');
+const PAGINATION_SELECTOR = PAGINATION.join(', ');
+const PREVIOUS_PAGE_SELECTOR = PREVIOUS_PAGE.join(', ');
+const LOADING_SELECTOR = LOADING.join(', ');
+const CONTROLS_SELECTOR = [
+  LOAD_MORE_CANDIDATES,
+  NEXT_PAGE_SELECTOR,
+  PAGINATION_SELECTOR,
+  PREVIOUS_PAGE_SELECTOR,
+  LOADING_SELECTOR,
+].join(', ');
 
-/** The page's own "Load more" or next-page control, when one is offered (Lapse clicks only this). */
-export function readLoadMore(root: ParentNode): { element: HTMLElement; kind: 'load-more' | 'next-page' } | null {
-  for (const el of root.querySelectorAll(LOAD_MORE_CANDIDATES)) {
+/** The page's own controls and indicators, each list in document order. */
+interface PageControls {
+  loadMoreCandidates: Element[];
+  nextPage: Element[];
+  pagination: boolean;
+  previousPage: Element[];
+  loading: boolean;
+}
+
+/**
+ * One pass of the selector engine for every control and indicator: on a page of thousands of
+ * items each separate pass costs about as much as reading the items' text.
+ */
+function pageControls(root: ParentNode): PageControls {
+  const controls: PageControls = {
+    loadMoreCandidates: [],
+    nextPage: [],
+    pagination: false,
+    previousPage: [],
+    loading: false,
+  };
+  for (const el of root.querySelectorAll(CONTROLS_SELECTOR)) {
+    if (el.matches(LOAD_MORE_CANDIDATES)) controls.loadMoreCandidates.push(el);
+    if (el.matches(NEXT_PAGE_SELECTOR)) controls.nextPage.push(el);
+    if (el.matches(PREVIOUS_PAGE_SELECTOR)) controls.previousPage.push(el);
+    controls.pagination ||= el.matches(PAGINATION_SELECTOR);
+    controls.loading ||= el.matches(LOADING_SELECTOR);
+  }
+  return controls;
+}
+
+function loadMoreIn(controls: PageControls): { element: HTMLElement; kind: 'load-more' | 'next-page' } | null {
+  for (const el of controls.loadMoreCandidates) {
     if (isDisabled(el) || el.matches(EXPANDABLE_TEXT_BUTTON)) continue;
     const text = normalizeText(el.textContent ?? '');
     const aria = normalizeText(el.getAttribute('aria-label') ?? '');
@@ -303,10 +382,15 @@ export function readLoadMore(root: ParentNode): { element: HTMLElement; kind: 'l
     if (el.closest('[role="listitem"], li.invitation-card, dialog')) continue; // a note's "see more"
     return { element: el as HTMLElement, kind: 'load-more' };
   }
-  for (const el of root.querySelectorAll(NEXT_PAGE.join(', '))) {
+  for (const el of controls.nextPage) {
     if (!isDisabled(el)) return { element: el as HTMLElement, kind: 'next-page' };
   }
   return null;
+}
+
+/** The page's own "Load more" or next-page control, when one is offered (Lapse clicks only this). */
+export function readLoadMore(root: ParentNode): { element: HTMLElement; kind: 'load-more' | 'next-page' } | null {
+  return loadMoreIn(pageControls(root));
 }
 
 /** The list goes on beyond what is rendered. */
@@ -314,9 +398,8 @@ export function hasNextPage(root: ParentNode): boolean {
   return readLoadMore(root) !== null;
 }
 
-function isPaginatedBeyondFirst(root: ParentNode): boolean {
-  if (!root.querySelector(PAGINATION.join(', '))) return false;
-  return [...root.querySelectorAll(PREVIOUS_PAGE.join(', '))].some((el) => !isDisabled(el));
+function isPaginatedBeyondFirst(controls: PageControls): boolean {
+  return controls.pagination && controls.previousPage.some((el) => !isDisabled(el));
 }
 
 function showsEmptyState(root: ParentNode): boolean {
@@ -350,7 +433,8 @@ function toDates(age: RelativeAge, observedAt: Date): { earliest: Date; latest: 
 /** One look at the Sent page. Never throws on strange markup: what it cannot read it counts. */
 export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPage {
   const { items, layout } = findItems(root);
-  const raws = items.map(readItem);
+  const notes = noteElements(root);
+  const raws = items.map((item) => readItem(item, notes));
   const language = pageLanguage(root, raws);
   const invitations: ParsedInvitation[] = [];
   const seen = new Set<string>();
@@ -415,6 +499,7 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
     });
   });
 
+  const controls = pageControls(root);
   return {
     invitations,
     total: readTotal(root, language),
@@ -422,9 +507,9 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
     unreadable,
     language,
     layout,
-    hasMore: hasNextPage(root),
-    laterPage: isPaginatedBeyondFirst(root),
-    loading: root.querySelector(LOADING.join(', ')) !== null,
+    hasMore: loadMoreIn(controls) !== null,
+    laterPage: isPaginatedBeyondFirst(controls),
+    loading: controls.loading,
     emptyState: items.length === 0 && showsEmptyState(root),
   };
 }

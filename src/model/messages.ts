@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { InvitationRecord } from './invitation';
 import { LinkedInExport, type LinkedInImportReport } from './linkedin-export';
 import { ConnectionsReading, ReadingLogEntry, SentPageReading, WithdrawObserved } from './reading';
+import type { TabCommand } from './tab-command';
 import { Instant } from './time';
 
 /**
@@ -63,11 +64,8 @@ export const PageMessage = z.discriminatedUnion('type', [
 export type PageMessage = z.infer<typeof PageMessage>;
 
 // ── background → content script ──
-export const TabCommand = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('scan-start') }),
-  z.object({ type: z.literal('scan-cancel') }),
-]);
-export type TabCommand = z.infer<typeof TabCommand>;
+// Defined in ./tab-command so that the content script can import it alone.
+export { TabCommand } from './tab-command';
 
 /** What the popup needs to draw itself in one round trip. */
 export const LedgerSnapshot = z.object({

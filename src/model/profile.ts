@@ -13,8 +13,21 @@ function safeDecode(text: string): string {
   }
 }
 
-/** The decoded slug of a `/in/<slug>` link, or null when the link is not a person's profile. */
-export function profileSlug(href: string): string | null {
+/**
+ * The shape nearly every link on the Sent page has: LinkedIn's own origin or none, a slug of
+ * letters, digits, "_", "-" and percent escapes, then at most a slash, a query and a hash. The URL
+ * parser would leave such a path as it is (it neither decodes nor re-encodes "%"), so the slug is
+ * read straight from the text; skipping the parser matters when a page holds thousands of links.
+ */
+const PLAIN_PROFILE_LINK = /^(?:https:\/\/www\.linkedin\.com)?\/in\/([\w%-]+)\/?(?:[?#][\s\S]*)?$/;
+
+/** Letters, digits, "_" and "-": nothing to decode, normalise or trim. */
+const PLAIN_ASCII = /^[\w-]+$/;
+
+/** The encoded slug of a `/in/<slug>` link as the URL parser reads it, or null. */
+function encodedSlug(href: string): string | null {
+  const plain = PLAIN_PROFILE_LINK.exec(href)?.[1];
+  if (plain) return plain;
   let url: URL;
   try {
     url = new URL(href, 'https://www.linkedin.com/');
@@ -22,8 +35,14 @@ export function profileSlug(href: string): string | null {
     return null;
   }
   if (!/(^|\.)linkedin\.com$/i.test(url.hostname)) return null;
-  const match = PROFILE_PATH.exec(url.pathname);
-  const slug = match?.[1] ? safeDecode(match[1]).normalize('NFC').trim() : '';
+  return PROFILE_PATH.exec(url.pathname)?.[1] ?? null;
+}
+
+/** The decoded slug of a `/in/<slug>` link, or null when the link is not a person's profile. */
+export function profileSlug(href: string): string | null {
+  const encoded = encodedSlug(href);
+  // Plain ASCII needs no decoding and is its own NFC form (normalize is slow on large pages).
+  const slug = !encoded ? '' : PLAIN_ASCII.test(encoded) ? encoded : safeDecode(encoded).normalize('NFC').trim();
   // "." and ".." cannot be written in a path (URLs resolve them away, even as %2E).
   return slug && slug !== '.' && slug !== '..' ? slug : null;
 }

@@ -117,4 +117,29 @@ describe('properties', () => {
       }),
     );
   });
+
+  it('a plain link read without the URL parser names the same person as the same link read through it', () => {
+    // `https://www.linkedin.com` and relative links take the shortcut; a country subdomain does not.
+    const tail = fc.oneof(
+      decoration,
+      fc.string({ unit: 'binary', maxLength: 20 }).map((s) => `?${s}`),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', 'https://www.linkedin.com'),
+        fc.oneof(
+          fc.stringMatching(/^[\w-]{1,40}$/),
+          fc.stringMatching(/^[\w%-]{1,20}$/),
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).map(encodeURIComponent),
+        ),
+        tail,
+        (host, slug, rest) => {
+          expect(canonicalProfileUrl(`${host}/in/${slug}${rest}`)).toBe(
+            canonicalProfileUrl(`https://de.linkedin.com/in/${slug}${rest}`),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });

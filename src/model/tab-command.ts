@@ -1,0 +1,10 @@
+import * as z from 'zod/mini';
+
+/**
+ * Background → content script commands, in a module of their own: the content script validates
+ * them on receipt and, importing only this, carries none of the other schemas. One object with
+ * the command in `type` (rather than a discriminated union of two objects) accepts the same
+ * messages and keeps the content script under its size budget.
+ */
+export const TabCommand = z.object({ type: z.literal(['scan-start', 'scan-cancel']) });
+export type TabCommand = z.infer<typeof TabCommand>;
