@@ -20,7 +20,8 @@ const outDir = `${target === 'firefox' ? 'dist-firefox' : 'dist'}${testHooks ? '
  * uses (MV3, storage.session, module background scripts) is older.
  */
 const FIREFOX_MIN_VERSION = '142.0';
-const CONTENT_SCRIPT = 'src/content/index.ts';
+/** One script per LinkedIn page Lapse reads, each carrying only that page's code. */
+const CONTENT_SCRIPTS = ['src/content/index.ts', 'src/content/connections/index.ts'];
 
 function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
   const manifest = structuredClone(baseManifest) as Record<string, unknown> & typeof baseManifest;
@@ -66,7 +67,7 @@ export default defineConfig({
       manifest: manifestFor(target),
       browser: target,
       // One self-contained classic script: no loader, no chunks, no web-accessible files.
-      contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
+      contentScripts: { standaloneFiles: CONTENT_SCRIPTS },
     }),
     forbidWebAccessibleResources(),
   ],

@@ -1,13 +1,12 @@
 import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
-import type { ContentMessage, ScanProgress } from '../model/messages';
+import type { ScanProgress } from '../model/messages';
 import { TabCommand } from '../model/tab-command';
-import { sendToBackground, toReply } from '../shared/messaging';
-import { type ConnectionsReader, watchConnectionsPage } from './connections/reader';
-import { isConnectionsPageUrl, isSentPageUrl, watchLocation } from './navigation';
+import { toReply } from '../shared/messaging';
+import { linkToBackground } from './extension-link';
+import { isSentPageUrl, watchLocation } from './navigation';
 import { abortableDelay, scanAll } from './scan-all';
 import { type PageReader, watchSentPage } from './scanner';
-import { sendAndReportToPage } from './test-hook';
 import { watchWithdrawals } from './withdraw-watch';
 
 /** Everything the content script touches outside itself; tests replace the clock and the pace. */
@@ -20,16 +19,6 @@ export interface ContentEnv {
   pollMs: number;
   /** Passed to scan-all (minimum pause is 1.5 s whatever is set). */
   scan: { minPauseMs?: number; extraPauseMs?: number; stallMs?: number; pollMs?: number };
-}
-
-const INVALIDATED = /extension context invalidated|receiving end does not exist/i;
-
-function contextAlive(): boolean {
-  try {
-    return Boolean(browser.runtime?.id);
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -53,19 +42,7 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
   let visit: { controller: AbortController; reader: PageReader; scan: AbortController | null } | null = null;
 
   /** Sends quietly; a dead extension context ends everything. */
-  const send = async <M extends ContentMessage>(message: M): Promise<unknown> => {
-    if (life.signal.aborted) return undefined;
-    if (!contextAlive()) {
-      life.abort('invalidated');
-      return undefined;
-    }
-    try {
-      return await (__LAPSE_TEST_HOOKS__ ? sendAndReportToPage(env.window, message) : sendToBackground(message));
-    } catch (error) {
-      if (INVALIDATED.test(error instanceof Error ? error.message : String(error))) life.abort('invalidated');
-      return undefined;
-    }
-  };
+  const send = linkToBackground(env.window, life);
 
   const startScan = (): { started: boolean; reason: string | null } => {
     if (!visit) return { started: false, reason: 'Not on the Sent invitations page.' };
@@ -123,33 +100,7 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
     visit = null;
   };
 
-  // The Connections page: read only, no scans (people there who are in the ledger accepted).
-  let connections: { controller: AbortController; reader: ConnectionsReader } | null = null;
-  const onConnectionsUrl = (href: string) => {
-    const onPage = isConnectionsPageUrl(href);
-    if (onPage && connections) connections.reader.readNow();
-    else if (onPage) {
-      const controller = new AbortController();
-      life.signal.addEventListener('abort', () => controller.abort(life.signal.reason), {
-        once: true,
-        signal: controller.signal,
-      });
-      const reader = watchConnectionsPage({
-        document: doc,
-        signal: controller.signal,
-        now: env.now,
-        send: (m) => void send(m),
-        debounceMs: env.debounceMs,
-      });
-      connections = { controller, reader };
-    } else if (connections) {
-      connections.controller.abort('navigation');
-      connections = null;
-    }
-  };
-
   const onUrl = (href: string) => {
-    onConnectionsUrl(href);
     const onSent = isSentPageUrl(href);
     if (onSent && !visit) enter();
     else if (!onSent && visit) leave();
@@ -174,6 +125,5 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
 
   watchLocation(env.window, life.signal, onUrl, env.pollMs);
   if (isSentPageUrl(env.window.location.href)) enter();
-  onConnectionsUrl(env.window.location.href);
   return { stop: () => life.abort('stopped') };
 }

@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
 import type { ContentMessage } from '../../model/messages';
-import { ConnectionsReading } from '../../model/reading';
+import type { ConnectionsReading } from '../../model/reading';
 import { type ParsedConnectionsPage, parseConnectionsPage } from './parse';
 
 /**
@@ -62,7 +61,7 @@ export interface ConnectionsReader {
 /**
  * Reads the Connections page when it renders and again whenever the DOM changes (debounced), so
  * connections the user scrolls into view are recorded too. It only observes: it never changes
- * LinkedIn's page. Only a reading that passes the message schema is sent.
+ * LinkedIn's page.
  */
 export function watchConnectionsPage(options: ConnectionsReaderOptions): ConnectionsReader {
   const { document: doc, signal, now, send } = options;
@@ -82,14 +81,14 @@ export function watchConnectionsPage(options: ConnectionsReaderOptions): Connect
     const parsed = parseConnectionsPage(doc, new Date(observedAt));
     const reading = toConnectionsReading(parsed, doc.location?.href ?? '', observedAt);
     if (!reading) return null;
-    const checked = z.safeParse(ConnectionsReading, reading);
-    if (!checked.success) return null; // a reading the worker would refuse is not sent
-    const key = readingKey(checked.data);
+    // Validated where it lands (the worker), like the Sent page's readings: zod stays out of
+    // this script, which must stay small.
+    const key = readingKey(reading);
     if (key !== lastKey) {
       lastKey = key;
-      send({ type: 'connections-reading', reading: checked.data });
+      send({ type: 'connections-reading', reading });
     }
-    return checked.data;
+    return reading;
   };
 
   const schedule = () => {

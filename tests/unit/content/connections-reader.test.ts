@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import * as z from 'zod/mini';
+import { startConnectionsScript } from '../../../src/content/connections/connections-script';
 import { watchConnectionsPage } from '../../../src/content/connections/reader';
-import { startContentScript } from '../../../src/content/content-script';
 import { ContentMessage } from '../../../src/model/messages';
 import type { ConnectionsReading } from '../../../src/model/reading';
 
@@ -61,7 +61,7 @@ afterEach(() => {
 describe('the content script on the Connections page', () => {
   test('reads the list on load and sends a message the worker accepts; it never asks for a scan', async () => {
     document.body.innerHTML = fixtureBody('connections-current-en.html');
-    script = startContentScript({ debounceMs: 20, pollMs: 20 });
+    script = startConnectionsScript({ debounceMs: 20, pollMs: 20 });
     await vi.waitFor(() => expect(connectionReadings()).toHaveLength(1));
     const [message] = messages().filter((m) => m.type === 'connections-reading');
     expect(z.safeParse(ContentMessage, message).success).toBe(true);
@@ -76,7 +76,7 @@ describe('the content script on the Connections page', () => {
 
   test('reads again when the user scrolls more connections in, once per burst, never the same twice', async () => {
     document.body.innerHTML = fixtureBody('connections-current-en.html');
-    script = startContentScript({ debounceMs: 30, pollMs: 20 });
+    script = startConnectionsScript({ debounceMs: 30, pollMs: 20 });
     await vi.waitFor(() => expect(connectionReadings()).toHaveLength(1));
     const list = document.querySelector('[data-testid="lazy-column"]') as HTMLElement;
     list.append(card('rosalind-franklin', 'Rosalind Franklin', 'Connected 1 day ago'));
@@ -91,22 +91,24 @@ describe('the content script on the Connections page', () => {
   test("never changes LinkedIn's page", async () => {
     document.body.innerHTML = fixtureBody('connections-current-en.html');
     const before = document.documentElement.outerHTML;
-    script = startContentScript({ debounceMs: 20, pollMs: 20 });
+    script = startConnectionsScript({ debounceMs: 20, pollMs: 20 });
     await vi.waitFor(() => expect(connectionReadings()).toHaveLength(1));
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
-  test('in-page navigation: the Sent page gets the scanner, the Connections reader stops', async () => {
+  test('in-page navigation: leaving the Connections page stops the reader, coming back reads again', async () => {
     document.body.innerHTML = fixtureBody('connections-current-en.html');
-    script = startContentScript({ debounceMs: 20, pollMs: 20 });
+    script = startConnectionsScript({ debounceMs: 20, pollMs: 20 });
     await vi.waitFor(() => expect(connectionReadings()).toHaveLength(1));
     history.pushState(null, '', SENT_URL);
-    await vi.waitFor(() => expect(messages().some((m) => m.type === 'scan-requested')).toBe(true));
+    await new Promise((r) => setTimeout(r, 60)); // let the URL poll notice the move
     document
       .querySelector('[data-testid="lazy-column"]')
       ?.append(card('new-person', 'New Person', 'Connected 1 day ago'));
     await new Promise((r) => setTimeout(r, 100));
     expect(connectionReadings()).toHaveLength(1);
+    // The Sent page has its own script; this one neither scans nor reads it.
+    expect(messages().every((m) => m.type === 'connections-reading')).toBe(true);
 
     history.pushState(null, '', CONNECTIONS_URL); // and back: read again
     await vi.waitFor(() => expect(connectionReadings()).toHaveLength(2));
@@ -116,7 +118,7 @@ describe('the content script on the Connections page', () => {
   test('elsewhere on LinkedIn it reads nothing', async () => {
     history.replaceState(null, '', 'https://www.linkedin.com/feed/');
     document.body.innerHTML = fixtureBody('connections-current-en.html');
-    script = startContentScript({ debounceMs: 20, pollMs: 20 });
+    script = startConnectionsScript({ debounceMs: 20, pollMs: 20 });
     await new Promise((r) => setTimeout(r, 100));
     expect(messages()).toEqual([]);
   });
