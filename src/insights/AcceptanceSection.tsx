@@ -9,7 +9,7 @@ export function AcceptanceSection({ stats }: { stats: AcceptanceStats }) {
     <section aria-labelledby="acceptance-title">
       <h2 id="acceptance-title">{t('insights_acceptance_title')}</h2>
       {stats.rate === null || stats.rateIfGoneAccepted === null ? (
-        <p>{t('insights_rate_not_enough', [stats.base, MIN_SAMPLE])}</p>
+        <p>{tCount('insights_rate_not_enough', stats.base, [MIN_SAMPLE])}</p>
       ) : (
         <>
           <p class="figure">{t('insights_rate', [percentText(stats.rate), stats.accepted, stats.base])}</p>
@@ -20,7 +20,7 @@ export function AcceptanceSection({ stats }: { stats: AcceptanceStats }) {
       )}
       <p class="hint">{t('insights_rate_base')}</p>
       {time.medianDays === null || time.lowDays === null || time.highDays === null ? (
-        <p>{t('insights_median_not_enough', [time.count, MIN_SAMPLE])}</p>
+        <p>{tCount('insights_median_not_enough', time.count, [MIN_SAMPLE])}</p>
       ) : (
         <p class="figure">
           {t('insights_median', [

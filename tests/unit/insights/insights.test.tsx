@@ -67,6 +67,13 @@ describe('Insights page', () => {
     expect(screen.queryByRole('img')).toBeNull();
   });
 
+  it('speaks of one invitation in the singular when a figure rests on just one', async () => {
+    await seed([acceptedAfter('Ada One', 40, 39)]);
+    render(<Insights />);
+    expect(await screen.findByText(/— 1 invitation recorded, at least 5 needed\./)).toBeTruthy();
+    expect(screen.getByText(/— 1 accepted invitation with known send and acceptance dates/)).toBeTruthy();
+  });
+
   it('shows the acceptance rate and median time to accept with what each rests on', async () => {
     await ledger();
     render(<Insights />);
