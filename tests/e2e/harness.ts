@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { LedgerSnapshot, PageMessage, Reply, ReplyTo } from '../../src/model/messages';
 import { CHROMIUM } from './global-setup';
 
@@ -279,3 +279,34 @@ export async function closeTabs(lapse: Lapse): Promise<void> {
     if (!page.url().endsWith('/manifest.json')) await page.close();
   }
 }
+
+/**
+ * One Chromium with Lapse for the whole test file (a fresh profile), emptied between tests:
+ * tabs closed, ledger and settings deleted. Failures leave artifacts. The returned object stands
+ * for the launched instance once `beforeAll` has run.
+ */
+export function lapseForThisFile(): Lapse {
+  let current: Lapse | undefined;
+  beforeAll(async () => {
+    current = await launchLapse();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  afterEach(async () => {
+    if (!current) return;
+    await closeTabs(current);
+    await current.send({ type: 'delete-all' });
+  });
+  artifactsOnFailure(() => current);
+  return new Proxy({} as Lapse, {
+    get(_, key) {
+      if (!current) throw new Error('Lapse is not launched yet: use it inside a test or hook');
+      const value = current[key as keyof Lapse];
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+}
+
+/** The ledger id of a fixture person: the case-folded slug. */
+export const idOf = (p: { slug: string }) => p.slug.normalize('NFC').toLowerCase();

@@ -3,37 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { InvitationRecord } from '../../src/model/invitation';
 import { defaultSettings, type Settings } from '../../src/model/settings';
 import { expiryStatus, reinviteFrom } from '../../src/rules';
 import { renderSentPage, samplePeople } from '../fixtures/sent-page';
-import {
-  artifactsOnFailure,
-  closeTabs,
-  type Lapse,
-  launchLapse,
-  networkViolations,
-  POPUP_FILTERS,
-  popupList,
-} from './harness';
+import { lapseForThisFile, networkViolations, POPUP_FILTERS, popupList } from './harness';
 import { AGED_PEOPLE, expectedSent, person } from './pages';
 
 /** What the user does with the ledger: settings, CSV, LinkedIn's withdraw dialog, backups. */
-let lapse: Lapse;
+const lapse = lapseForThisFile();
 let downloads: string;
-beforeAll(async () => {
-  lapse = await launchLapse();
+beforeAll(() => {
   downloads = mkdtempSync(join(tmpdir(), 'lapse-downloads-'));
 });
-afterAll(async () => {
-  await lapse?.close();
-});
-afterEach(async () => {
-  await closeTabs(lapse);
-  await lapse.send({ type: 'delete-all' });
-});
-artifactsOnFailure(() => lapse);
 
 async function recordFrom(html: string, count: number): Promise<InvitationRecord[]> {
   const page = await lapse.openLinkedIn(html);

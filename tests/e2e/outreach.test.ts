@@ -1,19 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InvitationRecord } from '../../src/model/invitation';
 import { defaultSettings } from '../../src/model/settings';
 import { ageHistogram, describeAge, wholeDaysBetween } from '../../src/rules';
 import { type FixturePerson, renderSentPage } from '../fixtures/sent-page';
-import {
-  artifactsOnFailure,
-  closeTabs,
-  type Lapse,
-  launchLapse,
-  networkViolations,
-  POPUP_FILTERS,
-  type PopupRow,
-  popupList,
-} from './harness';
+import { idOf, lapseForThisFile, networkViolations, POPUP_FILTERS, type PopupRow, popupList } from './harness';
 import {
   archive,
   CONNECTIONS_URL,
@@ -29,20 +20,7 @@ import { person } from './pages';
  * Beyond the Sent page, as a user meets it: importing LinkedIn's data export in Options, the
  * Connections page confirming an acceptance, and the Insights page drawing the picture.
  */
-let lapse: Lapse;
-beforeAll(async () => {
-  lapse = await launchLapse();
-});
-afterAll(async () => {
-  await lapse?.close();
-});
-afterEach(async () => {
-  await closeTabs(lapse);
-  await lapse.send({ type: 'delete-all' });
-});
-artifactsOnFailure(() => lapse);
-
-const idOf = (p: FixturePerson) => p.slug.normalize('NFC').toLowerCase();
+const lapse = lapseForThisFile();
 
 /** Newest first, as the Sent page lists them. */
 function sentPage(now: number) {

@@ -1,14 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InvitationRecord } from '../../src/model/invitation';
 import { defaultSettings } from '../../src/model/settings';
 import { describeAge, expiryStatus } from '../../src/rules';
 import { type FixturePerson, renderSentPage, type SentPageOptions, samplePeople } from '../fixtures/sent-page';
 import {
-  artifactsOnFailure,
   closeTabs,
-  type Lapse,
-  launchLapse,
+  idOf,
+  lapseForThisFile,
   networkViolations,
   POPUP_FILTERS,
   type PopupRow,
@@ -20,20 +19,8 @@ import { AGED_PEOPLE, expectedSent, receivedThenSentApp, surelyOlderThan3Weeks, 
  * Reading the Sent page as a user meets it: current and classic layouts, French and Portuguese,
  * in-page navigation, invitations that leave the list, and a page Lapse cannot read.
  */
-let lapse: Lapse;
-beforeAll(async () => {
-  lapse = await launchLapse();
-});
-afterAll(async () => {
-  await lapse?.close();
-});
-afterEach(async () => {
-  await closeTabs(lapse);
-  await lapse.send({ type: 'delete-all' });
-});
-artifactsOnFailure(() => lapse);
+const lapse = lapseForThisFile();
 
-const idOf = (p: FixturePerson) => p.slug.normalize('NFC').toLowerCase();
 const SECOND = 1_000;
 
 async function waitForRecords(count: number): Promise<InvitationRecord[]> {

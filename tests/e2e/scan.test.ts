@@ -1,31 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ScanProgress } from '../../src/model/messages';
 import { renderSentPage, samplePeople } from '../fixtures/sent-page';
-import {
-  artifactsOnFailure,
-  builtFiles,
-  closeTabs,
-  type Lapse,
-  launchLapse,
-  networkViolations,
-  SENT_URL,
-} from './harness';
+import { builtFiles, lapseForThisFile, networkViolations, SENT_URL } from './harness';
 import { withMutationRecorder } from './pages';
 
 /** "Scan all" from the popup, and that LinkedIn's page can see none of it. */
-let lapse: Lapse;
-beforeAll(async () => {
-  lapse = await launchLapse();
-});
-afterAll(async () => {
-  await lapse?.close();
-});
-afterEach(async () => {
-  await closeTabs(lapse);
-  await lapse.send({ type: 'delete-all' });
-});
-artifactsOnFailure(() => lapse);
+const lapse = lapseForThisFile();
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
