@@ -89,7 +89,7 @@ export const HEADLINES: readonly string[] = [
 ];
 
 /** "Load more" / next-page controls, buttons only; their text is matched against LOAD_MORE_WORDS. */
-export const LOAD_MORE_CANDIDATES = 'button, [role="button"]';
+export const LOAD_MORE_CANDIDATES: readonly string[] = ['button', '[role="button"]'];
 export const LOAD_MORE_WORDS: readonly string[] = [
   // era D, 2025–2026
   'Load more',
@@ -187,3 +187,5 @@ export const NAME_NOISE: readonly RegExp[] = [
   /\s*\bpending\b\s*/gi,
   /\s*status is (?:online|offline|reachable|away)\s*/gi,
 ];
+/** A word each NAME_NOISE pattern holds (keep in step): a name without one has no noise to remove. */
+export const NAME_NOISE_WORD = /profil|photo|foto|immagine|view|pending|status is/i;

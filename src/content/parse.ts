@@ -19,6 +19,7 @@ import {
   LOAD_MORE_WORDS,
   LOADING,
   NAME_NOISE,
+  NAME_NOISE_WORD,
   NEXT_PAGE,
   NOISE_TEXT,
   NON_PERSON_LINK,
@@ -91,7 +92,8 @@ interface RawItem {
   blocks: Block[];
 }
 
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'svg']);
+// localName: lower case in HTML documents, and SVG's own case is 'svg' too.
+const SKIP_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 export const WITHDRAW_SELECTOR = WITHDRAW_CONTROLS.join(', ');
 
 export function withdrawNameFrom(label: string | null): string | null {
@@ -151,12 +153,12 @@ function readItem(item: Element, notes: ReadonlySet<Element>): RawItem {
       }
       if (type !== 1) continue;
       const el = child as Element;
-      const tag = el.tagName.toUpperCase();
+      const tag = el.localName;
       if (SKIP_TAGS.has(tag)) continue;
       let personLink = inPersonLink;
       if (
-        tag === 'A' ||
-        tag === 'BUTTON' ||
+        tag === 'a' ||
+        tag === 'button' ||
         el.getAttribute('role') === 'button' ||
         el.hasAttribute('data-view-name')
       ) {
@@ -165,7 +167,7 @@ function readItem(item: Element, notes: ReadonlySet<Element>): RawItem {
           raw.withdrawName ??= withdrawNameFrom(el.getAttribute('aria-label'));
           continue; // its text is "Withdraw", never a name
         }
-        if (tag !== 'A') continue; // other buttons: "…more", "Connect", "Message"
+        if (tag !== 'a') continue; // other buttons: "…more", "Connect", "Message"
         const href = el.getAttribute('href') ?? '';
         if (href !== lastHref) {
           lastHref = href;
@@ -180,12 +182,12 @@ function readItem(item: Element, notes: ReadonlySet<Element>): RawItem {
         } else if (NON_PERSON_LINK.test(pathOf(href))) {
           raw.nonPersonLink = true;
         }
-      } else if (tag === 'IMG') {
+      } else if (tag === 'img') {
         const alt = el.getAttribute('alt');
         if (inPersonLink && alt) raw.nameHints.push(alt);
         continue;
       }
-      walk(el, personLink, inNote || (notes.size > 0 && notes.has(el)), isTime || tag === 'TIME');
+      walk(el, personLink, inNote || (notes.size > 0 && notes.has(el)), isTime || tag === 'time');
       last = null; // text after an element child starts a new block
     }
   };
@@ -247,15 +249,20 @@ function findItems(root: ParentNode): { items: Element[]; layout: ParsedSentPage
 
 // ── meaning ──
 
+/** NOISE_TEXT as one regex (each is a whole-text /i pattern): one pass over a text, not eight. */
+const NOISE = new RegExp(NOISE_TEXT.map((re) => `(?:${re.source})`).join('|'), 'i');
+
 function isNoise(text: string): boolean {
-  return NOISE_TEXT.some((re) => re.test(text));
+  return NOISE.test(text);
 }
 
 /** A display name without "View profile", "’s profile picture", "Pending" and the like. */
 export function cleanName(text: string): string | null {
   let name = text.replace(/\s+/g, ' ').trim();
-  for (const re of NAME_NOISE) name = name.replace(re, ' ').trim();
-  name = name.replace(/\s+/g, ' ').trim();
+  if (NAME_NOISE_WORD.test(name)) {
+    for (const re of NAME_NOISE) name = name.replace(re, ' ').trim();
+    name = name.replace(/\s+/g, ' ').trim();
+  }
   return name && !isNoise(name) ? name.slice(0, LIMITS.name) : null;
 }
 
@@ -283,14 +290,21 @@ function labelInElements(item: Element, language: string): { text: string; age: 
   return null;
 }
 
-function pageLanguage(root: ParentNode, raws: RawItem[]): string | null {
+/** The page's language, reading items through `rawAt` only as far as it must (usually one). */
+function pageLanguage(root: ParentNode, count: number, rawAt: (i: number) => RawItem): string | null {
   const doc = (root as Document).documentElement ? (root as Document) : (root as Node).ownerDocument;
   const declared = knownLanguage(doc?.documentElement?.getAttribute('lang'));
-  const labelled = (language: string) => raws.some((raw) => raw.profileUrl && labelIn(raw, language));
-  if (declared && (raws.length === 0 || labelled(declared))) return declared;
+  const labelled = (language: string) => {
+    for (let i = 0; i < count; i++) {
+      const raw = rawAt(i);
+      if (raw.profileUrl && labelIn(raw, language)) return true;
+    }
+    return false;
+  };
+  if (declared && (count === 0 || labelled(declared))) return declared;
   // The attribute is missing, unknown or wrong: try the tables on the items' own text.
-  for (const raw of raws) {
-    for (const block of raw.blocks) {
+  for (let i = 0; i < count; i++) {
+    for (const block of rawAt(i).blocks) {
       if (block.inPersonLink || block.text.length > 80) continue;
       const found = detectLabelLanguage(block.text);
       if (found) return found;
@@ -330,76 +344,50 @@ function isDisabled(el: Element): boolean {
 }
 
 const LOAD_MORE_SET = new Set(LOAD_MORE_WORDS.map(normalizeText));
-const NEXT_PAGE_SELECTOR = NEXT_PAGE.join(', ');
-const PAGINATION_SELECTOR = PAGINATION.join(', ');
-const PREVIOUS_PAGE_SELECTOR = PREVIOUS_PAGE.join(', ');
-const LOADING_SELECTOR = LOADING.join(', ');
-const CONTROLS_SELECTOR = [
-  LOAD_MORE_CANDIDATES,
-  NEXT_PAGE_SELECTOR,
-  PAGINATION_SELECTOR,
-  PREVIOUS_PAGE_SELECTOR,
-  LOADING_SELECTOR,
-].join(', ');
-
-/** The page's own controls and indicators, each list in document order. */
-interface PageControls {
-  loadMoreCandidates: Element[];
-  nextPage: Element[];
-  pagination: boolean;
-  previousPage: Element[];
-  loading: boolean;
-}
 
 /**
- * One pass of the selector engine for every control and indicator: on a page of thousands of
- * items each separate pass costs about as much as reading the items' text.
+ * The first element in document order matching any of `selectors` that passes `test`. Each
+ * selector runs alone: a lone tag, class or attribute selector takes the engine's fast paths,
+ * where one list of them all made the engine try every selector on every element of the page.
  */
-function pageControls(root: ParentNode): PageControls {
-  const controls: PageControls = {
-    loadMoreCandidates: [],
-    nextPage: [],
-    pagination: false,
-    previousPage: [],
-    loading: false,
-  };
-  for (const el of root.querySelectorAll(CONTROLS_SELECTOR)) {
-    if (el.matches(LOAD_MORE_CANDIDATES)) controls.loadMoreCandidates.push(el);
-    if (el.matches(NEXT_PAGE_SELECTOR)) controls.nextPage.push(el);
-    if (el.matches(PREVIOUS_PAGE_SELECTOR)) controls.previousPage.push(el);
-    controls.pagination ||= el.matches(PAGINATION_SELECTOR);
-    controls.loading ||= el.matches(LOADING_SELECTOR);
+function firstOf(root: ParentNode, selectors: readonly string[], test: (el: Element) => boolean): Element | null {
+  let best: Element | null = null;
+  for (const selector of selectors) {
+    for (const el of root.querySelectorAll(selector)) {
+      // 4: `best` follows `el`. Past `best` (or at it), this list has nothing earlier.
+      if (best && !(el.compareDocumentPosition(best) & 4)) break;
+      if (test(el)) {
+        best = el;
+        break;
+      }
+    }
   }
-  return controls;
+  return best;
 }
 
-function loadMoreIn(controls: PageControls): { element: HTMLElement; kind: 'load-more' | 'next-page' } | null {
-  for (const el of controls.loadMoreCandidates) {
-    if (isDisabled(el) || el.matches(EXPANDABLE_TEXT_BUTTON)) continue;
-    const text = normalizeText(el.textContent ?? '');
-    const aria = normalizeText(el.getAttribute('aria-label') ?? '');
-    if (!LOAD_MORE_SET.has(text) && !LOAD_MORE_SET.has(aria)) continue;
-    if (el.closest('[role="listitem"], li.invitation-card, dialog')) continue; // a note's "see more"
-    return { element: el as HTMLElement, kind: 'load-more' };
-  }
-  for (const el of controls.nextPage) {
-    if (!isDisabled(el)) return { element: el as HTMLElement, kind: 'next-page' };
-  }
-  return null;
+const isEnabled = (el: Element) => !isDisabled(el);
+
+function isLoadMore(el: Element): boolean {
+  if (isDisabled(el) || el.matches(EXPANDABLE_TEXT_BUTTON)) return false;
+  const text = normalizeText(el.textContent ?? '');
+  const aria = normalizeText(el.getAttribute('aria-label') ?? '');
+  if (!LOAD_MORE_SET.has(text) && !LOAD_MORE_SET.has(aria)) return false;
+  return !el.closest('[role="listitem"], li.invitation-card, dialog'); // else a note's "see more"
 }
 
 /** The page's own "Load more" or next-page control, when one is offered (Lapse clicks only this). */
 export function readLoadMore(root: ParentNode): { element: HTMLElement; kind: 'load-more' | 'next-page' } | null {
-  return loadMoreIn(pageControls(root));
+  const more = firstOf(root, LOAD_MORE_CANDIDATES, isLoadMore);
+  if (more) return { element: more as HTMLElement, kind: 'load-more' };
+  const next = firstOf(root, NEXT_PAGE, isEnabled);
+  return next ? { element: next as HTMLElement, kind: 'next-page' } : null;
 }
 
-/** The list goes on beyond what is rendered. */
-export function hasNextPage(root: ParentNode): boolean {
-  return readLoadMore(root) !== null;
-}
+const any = (root: ParentNode, selectors: readonly string[]) => firstOf(root, selectors, () => true) !== null;
 
-function isPaginatedBeyondFirst(controls: PageControls): boolean {
-  return controls.pagination && controls.previousPage.some((el) => !isDisabled(el));
+/** Numbered pages, and the Previous control is enabled: this is not page 1. */
+function isPaginatedBeyondFirst(root: ParentNode): boolean {
+  return any(root, PAGINATION) && firstOf(root, PREVIOUS_PAGE, isEnabled) !== null;
 }
 
 function showsEmptyState(root: ParentNode): boolean {
@@ -434,23 +422,26 @@ function toDates(age: RelativeAge, observedAt: Date): { earliest: Date; latest: 
 export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPage {
   const { items, layout } = findItems(root);
   const notes = noteElements(root);
-  const raws = items.map((item) => readItem(item, notes));
-  const language = pageLanguage(root, raws);
+  // Only the items read to find the language are kept; the rest are read and interpreted one at a
+  // time, so each card's raw text is garbage before the next is read (less for the GC to move).
+  const early: RawItem[] = [];
+  const language = pageLanguage(root, items.length, (i) => (early[i] ??= readItem(items[i]!, notes)));
   const invitations: ParsedInvitation[] = [];
   const seen = new Set<string>();
   let skipped = 0;
   let unreadable = 0;
 
-  raws.forEach((raw, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const raw = early[i] ?? readItem(items[i]!, notes);
     if (!raw.profileUrl) {
       const emailed =
         (raw.withdrawName !== null && EMAIL.test(raw.withdrawName)) || raw.blocks.some((b) => EMAIL.test(b.text));
       if (raw.nonPersonLink || emailed) skipped++;
       else if (raw.withdraw || (language !== null && labelIn(raw, language))) unreadable++;
       // else: a placeholder or separator, not an invitation at all
-      return;
+      continue;
     }
-    if (seen.has(raw.profileUrl)) return;
+    if (seen.has(raw.profileUrl)) continue;
 
     const nameBlocks = raw.blocks.filter((b) => b.inPersonLink);
     const name =
@@ -459,7 +450,7 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
       (raw.withdrawName ? cleanName(raw.withdrawName) : null);
     if (!name) {
       unreadable++;
-      return;
+      continue;
     }
     seen.add(raw.profileUrl);
 
@@ -497,9 +488,8 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
       sent: age ? toDates(age, observedAt) : null,
       inviteMessage: noteParts.length > 0 ? noteParts.join(' ').slice(0, LIMITS.note) : null,
     });
-  });
+  }
 
-  const controls = pageControls(root);
   return {
     invitations,
     total: readTotal(root, language),
@@ -507,9 +497,9 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
     unreadable,
     language,
     layout,
-    hasMore: loadMoreIn(controls) !== null,
-    laterPage: isPaginatedBeyondFirst(controls),
-    loading: controls.loading,
+    hasMore: readLoadMore(root) !== null,
+    laterPage: isPaginatedBeyondFirst(root),
+    loading: any(root, LOADING),
     emptyState: items.length === 0 && showsEmptyState(root),
   };
 }

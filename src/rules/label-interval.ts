@@ -1,4 +1,3 @@
-import { subMonths, subYears } from 'date-fns';
 import type { Interval } from '../model/time';
 
 /**
@@ -51,12 +50,28 @@ const UNIT_START: Record<TimeUnit, number> = {
   year: 319 * DAY, // moment.js switches at 319.6 days; under a day of margin
 };
 
+/**
+ * `months` calendar months before `at` in local time, the day of month clamped to the shorter
+ * month's end (31 March → 28/29 February): date-fns `subMonths` arithmetic, written out because
+ * the content script's size budget has no room for the library's generic date handling.
+ */
+function monthsBefore(at: number, months: number): number {
+  const date = new Date(at);
+  const day = date.getDate();
+  // Day 0 of the month after is the last day of the wanted month.
+  const end = new Date(at);
+  end.setMonth(date.getMonth() - months + 1, 0);
+  if (day >= end.getDate()) return end.getTime();
+  date.setFullYear(end.getFullYear(), end.getMonth(), day);
+  return date.getTime();
+}
+
 /** The longest calendar day: 25 hours, when daylight saving ends. */
 const LONGEST_DAY = 25 * HOUR;
 
 /**
- * Counts beyond this are nonsense (LinkedIn is younger than 30 years) and would push date-fns
- * past the largest Date, which yields NaN; they are read as this many.
+ * Counts beyond this are nonsense (LinkedIn is younger than 30 years) and would push the calendar
+ * arithmetic past the largest Date, which yields NaN; they are read as this many.
  */
 const MAX_COUNT = 10_000;
 
@@ -65,8 +80,8 @@ const MAX_COUNT = 10_000;
  * rounding, so for "N <unit> ago" the interval holds under both conventions:
  * - youngest: round-to-nearest with the shortest unit, (N − ½)·min(unit), and never below the
  *   unit's start threshold above;
- * - oldest: floor with the longest unit, just under (N + 1)·unit — calendar months/years via
- *   date-fns, or 31/366-day units, whichever reaches further back.
+ * - oldest: floor with the longest unit, just under (N + 1)·unit — calendar months/years
+ *   (as date-fns counts them), or 31/366-day units, whichever reaches further back.
  * Resulting ages, in days: "1 week" 3.5–14, "1 month" 24.5–62, "3 months" 70–124,
  * "1 year" 319–732 (tests/unit/rules/label-interval.test.ts lists every unit).
  * "today" is under 25 h old and "yesterday" under 49 h (calendar days in whatever time zone
@@ -91,8 +106,8 @@ export function labelToInterval(age: RelativeAge, observedAt: number): Interval 
         const high = Math.max(1, Math.ceil(count));
         const youngest = low === 0 ? 0 : Math.max(UNIT_START[age.unit], (low - 0.5) * UNIT_MIN[age.unit]);
         let oldest = (high + 1) * UNIT_AVG_MAX[age.unit];
-        if (age.unit === 'month') oldest = Math.max(oldest, observedAt - subMonths(observedAt, high + 1).getTime());
-        if (age.unit === 'year') oldest = Math.max(oldest, observedAt - subYears(observedAt, high + 1).getTime());
+        if (age.unit === 'month') oldest = Math.max(oldest, observedAt - monthsBefore(observedAt, high + 1));
+        if (age.unit === 'year') oldest = Math.max(oldest, observedAt - monthsBefore(observedAt, 12 * (high + 1)));
         return { youngest, oldest: Number.isNaN(oldest) ? Number.POSITIVE_INFINITY : oldest };
       }
     }

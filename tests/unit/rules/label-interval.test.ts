@@ -1,4 +1,11 @@
-import { addDays, differenceInCalendarDays, differenceInMonths, differenceInYears } from 'date-fns';
+import {
+  addDays,
+  differenceInCalendarDays,
+  differenceInMonths,
+  differenceInYears,
+  subMonths,
+  subYears,
+} from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { labelToInterval, type RelativeAge, type TimeUnit } from '../../../src/rules/label-interval';
@@ -292,6 +299,22 @@ describe('labelToInterval: properties', () => {
           expect(more.latest).toBeLessThanOrEqual(one.latest);
         },
       ),
+    );
+  });
+
+  it('counts calendar months and years back exactly as date-fns does, month ends and DST included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom<TimeUnit>('month', 'year'),
+        (observed, count, unit) => {
+          const back = unit === 'month' ? subMonths(observed, count + 1) : subYears(observed, count + 1);
+          const oldest = Math.max((count + 1) * (unit === 'month' ? 31 : 366) * DAY, observed - back.getTime());
+          expect(labelToInterval(ago(count, unit), observed).earliest).toBe(Math.max(0, observed - oldest + 1));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
