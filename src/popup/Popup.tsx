@@ -10,6 +10,7 @@ import { ExportMenu } from './ExportMenu';
 import { FirstRun } from './FirstRun';
 import { Header } from './Header';
 import { InvitationRow } from './InvitationRow';
+import { type OpeningReads, startOpeningReads } from './opening-reads';
 import { useFirstPage } from './use-first-page';
 import {
   buildView,
@@ -39,10 +40,12 @@ function errorText(cause: unknown): string {
 }
 
 /** The toolbar popup: what is about to lapse, and what to do about each. */
-export function Popup() {
-  const [settings] = useSettings();
+export function Popup({ opening }: { opening?: OpeningReads }) {
+  // Reads started before mounting (main.tsx), or now.
+  const [reads] = useState(() => opening ?? startOpeningReads(PAGE_SIZE));
+  const [settings] = useSettings(reads.settings);
   // The top of the default list is read first; the whole ledger only once those rows are drawn.
-  const first = useFirstPage(settings, PAGE_SIZE);
+  const first = useFirstPage(reads.firstPage);
   const ledger = useLedger({ hold: first.state === 'loading' });
   const [filter, setFilter] = useState<ListFilter>('pending');
   const [query, setQuery] = useState('');

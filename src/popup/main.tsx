@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import '../shared/ui/base.css';
 import './popup.css';
-import { getDb } from '../store/db';
-import { Popup } from './Popup';
+import { startOpeningReads } from './opening-reads';
+import { PAGE_SIZE, Popup } from './Popup';
 
-// Open the database while the settings load: the first rows need both.
-getDb().catch(() => {});
+// The reads start before the first render, so they overlap with it.
+const opening = startOpeningReads(PAGE_SIZE);
 
-render(<Popup />, document.getElementById('app')!);
+render(<Popup opening={opening} />, document.getElementById('app')!);

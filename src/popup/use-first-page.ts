@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../model/settings';
-import { type FirstPage, loadFirstPage } from '../shared/ui/ledger-source';
+import { useLayoutEffect, useState } from 'preact/hooks';
+import type { FirstPage } from '../shared/ui/ledger-source';
+import type { FirstPageRead } from './opening-reads';
 
 export type FirstPageState =
   | { state: 'loading' }
@@ -9,24 +9,21 @@ export type FirstPageState =
   | { state: 'ready'; page: FirstPage; now: number };
 
 /**
- * The top of "All pending", read once when the popup opens, so the first rows show before the
- * whole ledger is read, validated and assessed.
+ * The top of "All pending", read once when the popup opens (the read starts before the popup
+ * mounts), so the first rows show before the whole ledger is read, validated and assessed.
  */
-export function useFirstPage(settings: Settings | null, size: number): FirstPageState {
+export function useFirstPage(read: Promise<FirstPageRead>): FirstPageState {
   const [first, setFirst] = useState<FirstPageState>({ state: 'loading' });
-  const ready = settings !== null;
-  useEffect(() => {
-    if (!settings) return;
+  // A layout effect subscribes right after the first render, not a frame later.
+  useLayoutEffect(() => {
     let alive = true;
-    const now = Date.now();
-    loadFirstPage(settings, now, size).then(
-      (page) => alive && setFirst(page ? { state: 'ready', page, now } : { state: 'none' }),
+    read.then(
+      ({ page, now }) => alive && setFirst(page ? { state: 'ready', page, now } : { state: 'none' }),
       () => alive && setFirst({ state: 'none' }),
     );
     return () => {
       alive = false;
     };
-    // Only the settings at opening matter (read once): later changes are drawn from the whole ledger.
-  }, [ready]);
+  }, [read]);
   return first;
 }

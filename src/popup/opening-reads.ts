@@ -1,0 +1,35 @@
+import type { Settings } from '../model/settings';
+import { loadSettings } from '../shared/settings-store';
+import { type FirstPage, loadFirstPage } from '../shared/ui/ledger-source';
+import { getDb } from '../store/db';
+
+/** The top of "All pending" and the clock reading it was computed for. */
+export interface FirstPageRead {
+  page: FirstPage | null;
+  now: number;
+}
+
+/** What the popup needs for its first paint, already on its way. */
+export interface OpeningReads {
+  settings: Promise<Settings>;
+  firstPage: Promise<FirstPageRead>;
+}
+
+/**
+ * Starts every read the first rows need at once, before Preact mounts: the settings and the
+ * database open overlap, and the first page follows the moment both are there (rather than
+ * waiting for a render and an effect between each step).
+ */
+export function startOpeningReads(size: number): OpeningReads {
+  const now = Date.now();
+  // The database opens while the settings load: the first page needs both. (Through a promise:
+  // an open that throws at once becomes a rejection, which the whole-ledger read then reports.)
+  Promise.resolve()
+    .then(getDb)
+    .catch(() => {});
+  const settings = loadSettings();
+  const firstPage = settings.then((loaded) => loadFirstPage(loaded, now, size)).then((page) => ({ page, now }));
+  // The popup reports a failed read by waiting for the whole ledger; never an unhandled rejection.
+  firstPage.catch(() => {});
+  return { settings, firstPage };
+}
