@@ -169,32 +169,46 @@ try {
     if (!reply?.ok) throw new Error(`${message.type}: ${reply?.error ?? 'no reply'}`);
     return reply.value;
   };
-  const popupTime = async (selector) => {
-    const xs = [];
+  // The popup marks its own timeline (performance.mark 'lapse:first-screen', src/popup/Popup.tsx)
+  // when its first rows — or, empty, its first-run screen — are on screen; reading the mark adds
+  // no polling delay. The page's own parse time (domInteractive) is reported as the floor.
+  const popupTime = async () => {
+    const shown = [];
+    const parsed = [];
     for (let i = 0; i <= RUNS; i++) {
       const popup = await context.newPage();
       await popup.setViewportSize({ width: 400, height: 600 });
       await popup.goto(lapse.url(manifest.action.default_popup), { waitUntil: 'commit' });
-      const at = await popup.waitForFunction((s) => (document.querySelector(s) ? performance.now() : 0), selector, {
-        polling: 2,
-        timeout: 20_000,
-      });
-      if (i > 0) xs.push(await at.jsonValue()); // the first opening warms the worker
+      const at = await popup.waitForFunction(
+        () => {
+          const mark = performance.getEntriesByName('lapse:first-screen')[0];
+          const nav = performance.getEntriesByType('navigation')[0];
+          return mark && nav ? { shown: mark.startTime, parsed: nav.domInteractive } : null;
+        },
+        null,
+        { polling: 10, timeout: 20_000 },
+      );
+      const figures = await at.jsonValue();
+      if (i > 0) {
+        // the first opening warms the worker
+        shown.push(figures.shown);
+        parsed.push(figures.parsed);
+      }
       await popup.close();
     }
-    return median(xs);
+    return { shown: median(shown), parsed: median(parsed) };
   };
-  const empty = await popupTime('.header');
+  const empty = await popupTime();
   const backup = await page5000.evaluate(() => window.LapseBench.backupJson());
   const report = await send({ type: 'import-backup', backup: JSON.parse(backup) });
   if (report.imported !== 5000) throw new Error(`the extension imported ${report.imported} of 5,000`);
-  const full = await popupTime('li.row');
+  const full = await popupTime();
   row(
     'popup: time to first rows, 5,000 invitations',
-    ms(full),
-    `0 invitations ${ms(empty)} → ${(full / empty).toFixed(2)}×`,
+    ms(full.shown),
+    `0 invitations ${ms(empty.shown)} → ${(full.shown / empty.shown).toFixed(2)}× (HTML parsed at ${ms(full.parsed)})`,
     '≤ 150 ms',
-    full <= 150,
+    full.shown <= 150,
   );
 } finally {
   await lapse.close();
