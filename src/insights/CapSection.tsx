@@ -1,7 +1,7 @@
 import type { Settings } from '../model/settings';
 import type { PendingCap } from '../rules';
 import { t, tCount } from '../shared/i18n';
-import { LimitField } from './LimitField';
+import { NumberField } from '../shared/ui/NumberField';
 
 /** Pending invitations against the user's cap, and the oldest ones to withdraw first. */
 export function CapSection({ cap, save }: { cap: PendingCap; save: (change: Partial<Settings>) => Promise<unknown> }) {
@@ -14,7 +14,7 @@ export function CapSection({ cap, save }: { cap: PendingCap; save: (change: Part
       ) : (
         <p>{tCount('insights_cap_room', cap.cap - cap.pending)}</p>
       )}
-      <LimitField
+      <NumberField
         setting="pendingCap"
         label={t('insights_cap_field')}
         hint={t('insights_cap_hint')}

@@ -1,8 +1,8 @@
 import type { Settings } from '../model/settings';
 import type { WeeklySends, WeekSends } from '../rules';
 import { t, tCount } from '../shared/i18n';
+import { NumberField } from '../shared/ui/NumberField';
 import { BarChart } from './BarChart';
-import { LimitField } from './LimitField';
 import { countText } from './numbers';
 
 const shortDate = (ms: number) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' }).format(ms);
@@ -46,7 +46,7 @@ export function WeeklySection({
       />
       <p>{summary}</p>
       {sends.unknownSend > 0 && <p class="hint">{tCount('insights_weekly_unknown', sends.unknownSend)}</p>}
-      <LimitField
+      <NumberField
         setting="weeklyLimit"
         label={t('insights_weekly_limit_field')}
         hint={t('insights_weekly_limit_hint')}

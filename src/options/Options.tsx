@@ -3,12 +3,12 @@ import type { ExpiryWindowKind, Settings } from '../model/settings';
 import { downloadCsv } from '../shared/csv';
 import { t, tCount } from '../shared/i18n';
 import { resetSettings, saveSettings } from '../shared/settings-store';
+import { NumberField } from '../shared/ui/NumberField';
 import { useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';
 import { BackupSection } from './BackupSection';
 import { DangerZone } from './DangerZone';
 import { LinkedInImport } from './LinkedInImport';
-import { NumberField } from './NumberField';
 import { TemplateEditor } from './TemplateEditor';
 
 const WINDOW_CHOICES: {

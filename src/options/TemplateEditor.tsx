@@ -4,7 +4,7 @@ import { fillTemplate, templateFor } from '../rules';
 import { t } from '../shared/i18n';
 import { loadSettings } from '../shared/settings-store';
 import { SUGGESTION_TITLE } from '../shared/ui/format';
-import type { SaveSettings } from './limits';
+import type { SaveSettings } from '../shared/ui/setting-limits';
 
 const TEMPLATE_MAX = 2000;
 /** Typing saves after this pause (storage.sync allows few writes a minute); leaving saves at once. */

@@ -1,15 +1,23 @@
-import type { Settings } from '../model/settings';
+import type { Settings } from '../../model/settings';
 
 /**
  * The numeric settings' bounds, for the inline error text. The schema in src/model/settings.ts
  * is what decides (saveSettings refuses anything else); these only word the message.
  */
-export type NumericSetting = 'customWindowDays' | 'badgeWeeks' | 'warningDays' | 'followUpDays';
+export type NumericSetting =
+  | 'customWindowDays'
+  | 'badgeWeeks'
+  | 'warningDays'
+  | 'followUpDays'
+  | 'weeklyLimit'
+  | 'pendingCap';
 export const LIMITS: Record<NumericSetting, { min: number; max: number }> = {
   customWindowDays: { min: 1, max: 730 },
   badgeWeeks: { min: 1, max: 26 },
   warningDays: { min: 1, max: 120 },
   followUpDays: { min: 1, max: 365 },
+  weeklyLimit: { min: 1, max: 1000 },
+  pendingCap: { min: 1, max: 5000 },
 };
 
 /** A whole number within the setting's bounds, or null. No silent clamping or rounding. */
@@ -21,4 +29,4 @@ export function parseSetting(key: NumericSetting, text: string): number | null {
   return value >= min && value <= max ? value : null;
 }
 
-export type SaveSettings = (change: Partial<Settings>) => Promise<void>;
+export type SaveSettings = (change: Partial<Settings>) => Promise<unknown>;

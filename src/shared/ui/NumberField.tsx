@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
-import { LIMITS, type NumericSetting, parseSetting, type SaveSettings } from './limits';
+import { t } from '../i18n';
+import { LIMITS, type NumericSetting, parseSetting, type SaveSettings } from './setting-limits';
 
 /**
  * A whole-number setting, saved as soon as it is valid. Out of range: an inline error, and the
@@ -17,7 +17,7 @@ export function NumberField({
 }: {
   setting: NumericSetting;
   label: string;
-  unit: string;
+  unit?: string;
   hint?: string;
   value: number;
   disabled?: boolean;
@@ -66,7 +66,7 @@ export function NumberField({
           aria-describedby={`${id}-help`}
           onInput={(event) => void onInput(event.currentTarget.value)}
         />
-        <span>{unit}</span>
+        {unit && <span>{unit}</span>}
       </div>
       <div id={`${id}-help`}>
         {error !== null ? (
