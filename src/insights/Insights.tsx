@@ -4,6 +4,7 @@ import { acceptanceStats, ageHistogram, pendingAgainstCap, type WindowCheck, wee
 import { t } from '../shared/i18n';
 import { saveSettings } from '../shared/settings-store';
 import { windowText } from '../shared/ui/format';
+import { LedgerUnavailable } from '../shared/ui/LedgerUnavailable';
 import { useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';
 import { AcceptanceSection } from './AcceptanceSection';
@@ -50,13 +51,7 @@ export function Insights() {
       <main class="insights">
         <h1>{t('insights_title')}</h1>
         {ledger.error ? (
-          <div class="notice notice-danger" role="alert">
-            <p>{t('ledger_unavailable')}</p>
-            <p class="detail">{ledger.error}</p>
-            <button type="button" onClick={() => void ledger.refresh()}>
-              {t('retry')}
-            </button>
-          </div>
+          <LedgerUnavailable error={ledger.error} retry={() => void ledger.refresh()} />
         ) : (
           <p class="muted">{t('loading')}</p>
         )}

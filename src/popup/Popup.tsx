@@ -4,6 +4,7 @@ import type { PageMessage } from '../model/messages';
 import { type MessageKey, t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
 import { windowText } from '../shared/ui/format';
+import { LedgerUnavailable } from '../shared/ui/LedgerUnavailable';
 import { useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';
 import { ExportMenu } from './ExportMenu';
@@ -110,13 +111,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
     return (
       <main class="popup">
         {ledger.error ? (
-          <div class="notice notice-danger" role="alert">
-            <p>{t('ledger_unavailable')}</p>
-            <p class="detail">{ledger.error}</p>
-            <button type="button" onClick={() => void ledger.refresh()}>
-              {t('retry')}
-            </button>
-          </div>
+          <LedgerUnavailable error={ledger.error} retry={() => void ledger.refresh()} />
         ) : (
           <p class="loading">{t('loading')}</p>
         )}
@@ -147,15 +142,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
           {lastReading.failureReason && <p class="detail">{lastReading.failureReason}</p>}
         </div>
       )}
-      {ledger.error && (
-        <div class="notice notice-danger" role="alert">
-          <p>{t('ledger_unavailable')}</p>
-          <p class="detail">{ledger.error}</p>
-          <button type="button" onClick={() => void ledger.refresh()}>
-            {t('retry')}
-          </button>
-        </div>
-      )}
+      {ledger.error && <LedgerUnavailable error={ledger.error} retry={() => void ledger.refresh()} />}
       {ledger.rejected > 0 && (
         <div class="notice notice-warn" role="alert">
           <p>{tCount('records_rejected', ledger.rejected)}</p>
