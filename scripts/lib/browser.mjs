@@ -9,26 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
+import { CHROMIUM, ensureChromium, extensionArgs } from './chromium.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const CHROMIUM = process.env.LAPSE_CHROMIUM ?? '/usr/bin/chromium';
 export const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
-
-/** Installs Debian's chromium where it is missing (nothing may download a browser build). */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  console.log(`${CHROMIUM} not found; installing Debian's chromium (apt-get install -y chromium)…`);
-  try {
-    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], {
-      stdio: 'inherit',
-    });
-  } catch {
-    // Explained below.
-  }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error('Chromium is needed: install it with "sudo apt-get install -y chromium" or set LAPSE_CHROMIUM.');
-  }
-}
 
 /** `chromium --version`, e.g. "Chromium 156.0.8078.108". */
 export function chromiumVersion() {
@@ -67,17 +51,7 @@ export async function launchWithExtension({ dist = join(ROOT, 'dist'), headless 
     headless,
     acceptDownloads: true,
     viewport: viewport ?? { width: 1100, height: 800 },
-    args: [
-      ...(headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: extensionArgs(dist, headless),
   });
   const refused = [];
   let linkedIn = () => '<!doctype html><title>LinkedIn</title>';

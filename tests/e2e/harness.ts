@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { CHROMIUM, extensionArgs } from '../../scripts/lib/chromium.mjs';
 import type { LedgerSnapshot, PageMessage, Reply, ReplyTo } from '../../src/model/messages';
-import { CHROMIUM } from './global-setup';
 
 /** The `chrome` global inside the service worker and extension pages, for `evaluate`. */
 declare const chrome: {
@@ -63,17 +63,7 @@ export async function launchLapse(options: { headless?: boolean; dist?: string }
     headless,
     acceptDownloads: true,
     viewport: { width: 1100, height: 800 },
-    args: [
-      ...(headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: extensionArgs(dist, headless),
   });
   const requests: RecordedRequest[] = [];
   const consoleLines: string[] = [];
