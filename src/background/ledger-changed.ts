@@ -1,8 +1,6 @@
 import browser from 'webextension-polyfill';
+import { LEDGER_VERSION_KEY } from '../shared/well-known';
 import { refreshBadge } from './badge';
-
-/** Open popups and options pages watch this key in storage.local and re-read the ledger. */
-export const LEDGER_VERSION_KEY = 'ledgerVersion';
 
 /**
  * After every write to the ledger: tell open extension pages (a storage change reaches every

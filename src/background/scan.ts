@@ -2,15 +2,15 @@ import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { ScanProgress } from '../model/messages';
 import { sendToTab } from '../shared/messaging';
+import { SCAN_KEY, SENT_PAGE_URL } from '../shared/well-known';
 
 /**
  * "Scan all" coordination. The worker may stop between any two events, so everything lives in
  * storage.session (cleared when the browser closes; readable by the popup, not by content scripts).
  */
-export const SENT_PAGE_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 export const SESSION_KEYS = {
   /** The latest ScanProgress, for the popup and the badge. */
-  scan: 'scan',
+  scan: SCAN_KEY,
   /** The tab the scan runs in, for cancelling. */
   scanTab: 'scanTab',
   /** A tab opened by "Scan all" whose content script has not picked up the request yet. */

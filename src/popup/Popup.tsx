@@ -7,22 +7,14 @@ import { windowText } from '../shared/ui/format';
 import { LedgerUnavailable } from '../shared/ui/LedgerUnavailable';
 import { useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';
+import { SENT_PAGE_URL } from '../shared/well-known';
 import { ExportMenu } from './ExportMenu';
 import { FirstRun } from './FirstRun';
 import { Header } from './Header';
 import { InvitationRow } from './InvitationRow';
 import { type OpeningReads, startOpeningReads } from './opening-reads';
 import { useFirstPage } from './use-first-page';
-import {
-  buildView,
-  firstPendingRows,
-  isSentPage,
-  LIST_FILTERS,
-  type ListFilter,
-  type Row,
-  SENT_PAGE_URL,
-  searchRows,
-} from './view';
+import { buildView, firstPendingRows, isSentPage, LIST_FILTERS, type ListFilter, type Row, searchRows } from './view';
 
 /** Rows drawn at a time: a 5,000-invitation ledger must open as fast as a 5-invitation one. */
 export const PAGE_SIZE = 50;

@@ -139,9 +139,7 @@ export function firstPendingRows(
     .slice(0, size);
 }
 
-/** LinkedIn's Sent invitations page; any path under it counts as "on the Sent page". */
-export const SENT_PAGE_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
-
+/** On LinkedIn's Sent invitations page (any path under it). */
 export function isSentPage(url: string | undefined): boolean {
   return url?.startsWith('https://www.linkedin.com/mynetwork/invitation-manager/sent') ?? false;
 }

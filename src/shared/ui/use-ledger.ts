@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { type LedgerSnapshot, ScanProgress } from '../../model/messages';
+import { LEDGER_VERSION_KEY, SCAN_KEY } from '../well-known';
 import { loadLedger } from './ledger-source';
-
-/** The worker bumps this key in storage.local after every change to the ledger. */
-export const LEDGER_VERSION_KEY = 'ledgerVersion';
-/** The worker keeps "Scan all" progress under this key in storage.session. */
-export const SCAN_KEY = 'scan';
 
 export interface LedgerState {
   snapshot: LedgerSnapshot | null;

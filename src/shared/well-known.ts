@@ -1,0 +1,10 @@
+/** Names the worker and the extension pages must agree on, written once. */
+
+/** LinkedIn's Sent invitations page, which "Open Sent page" and "Scan all" open. */
+export const SENT_PAGE_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
+
+/** storage.local: the worker bumps it after every ledger write; open pages re-read on change. */
+export const LEDGER_VERSION_KEY = 'ledgerVersion';
+
+/** storage.session: the latest "Scan all" progress, for the popup and the badge. */
+export const SCAN_KEY = 'scan';
