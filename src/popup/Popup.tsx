@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { isSentPageUrl } from '../content/navigation';
 import type { PageMessage } from '../model/messages';
 import { type MessageKey, t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
@@ -14,7 +15,7 @@ import { Header } from './Header';
 import { InvitationRow } from './InvitationRow';
 import { type OpeningReads, startOpeningReads } from './opening-reads';
 import { useFirstPage } from './use-first-page';
-import { buildView, firstPendingRows, isSentPage, LIST_FILTERS, type ListFilter, type Row, searchRows } from './view';
+import { buildView, firstPendingRows, LIST_FILTERS, type ListFilter, type Row, searchRows } from './view';
 
 /** Rows drawn at a time: a 5,000-invitation ledger must open as fast as a 5-invitation one. */
 export const PAGE_SIZE = 50;
@@ -93,7 +94,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
     run(async () => {
       // With activeTab, the active tab's URL is visible because the user opened the popup.
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const tabId = tab?.id !== undefined && isSentPage(tab.url) ? tab.id : null;
+      const tabId = tab?.id !== undefined && tab.url !== undefined && isSentPageUrl(tab.url) ? tab.id : null;
       await sendToBackground({ type: 'start-scan', tabId });
     });
   const cancelScan = () => run(() => sendToBackground({ type: 'cancel-scan' }));

@@ -138,8 +138,3 @@ export function firstPendingRows(
     .sort(nearingFirst)
     .slice(0, size);
 }
-
-/** On LinkedIn's Sent invitations page (any path under it). */
-export function isSentPage(url: string | undefined): boolean {
-  return url?.startsWith('https://www.linkedin.com/mynetwork/invitation-manager/sent') ?? false;
-}
