@@ -10,7 +10,8 @@ import os from 'node:os';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { chromiumVersion, launchWithExtension, ROOT, typescriptLoader } from './lib/browser.mjs';
+import { chromiumVersion, launchWithExtension, ROOT, typescriptLoader, waitFor } from './lib/browser.mjs';
+import { evaluateIn, launchOverPipe, sleep } from './lib/cdp-pipe.mjs';
 
 const DIST = join(ROOT, 'dist');
 const quick = process.argv.includes('--quick');
@@ -106,6 +107,8 @@ const repeat = async (page, name, runs = RUNS) => {
   return median(xs);
 };
 
+let backup = ''; // 5,000 invitations as a Lapse backup, for the popup measured below
+let popupAttached = null; // { empty, full } as Playwright measures them
 try {
   // Parse: the content script's look at 1,000 and 5,000 items vs a bare walk over the same nodes.
   let page5000 = null;
@@ -161,7 +164,9 @@ try {
     csv <= 100,
   );
 
-  // Popup: time from navigation to the first rows drawn, with 5,000 invitations vs with 0.
+  // Popup, as Playwright opens it: informational only. Playwright attaches to every page as it
+  // opens, which adds ~30 ms to each resource the page fetches in sequence; users open the popup
+  // with no debugger attached, and that is measured below, once this browser is closed.
   const messenger = await context.newPage();
   await messenger.goto(lapse.url('manifest.json'));
   const send = async (message) => {
@@ -199,10 +204,75 @@ try {
     return { shown: median(shown), parsed: median(parsed) };
   };
   const empty = await popupTime();
-  const backup = await page5000.evaluate(() => window.LapseBench.backupJson());
+  backup = await page5000.evaluate(() => window.LapseBench.backupJson());
   const report = await send({ type: 'import-backup', backup: JSON.parse(backup) });
   if (report.imported !== 5000) throw new Error(`the extension imported ${report.imported} of 5,000`);
-  const full = await popupTime();
+  popupAttached = { empty, full: await popupTime() };
+} finally {
+  await lapse.close();
+}
+
+// Popup: time from navigation to the first rows drawn, with 5,000 invitations vs with 0, opened
+// the way a user opens it — with no debugger attached (scripts/lib/cdp-pipe.mjs) — in a browser
+// of its own, measured while no other browser competes for the CPU. Each opening is a tab the
+// browser target creates; only once it has drawn does a session attach to read its timeline.
+const READ_POPUP_MARKS = `(() => {
+  const mark = performance.getEntriesByName('lapse:first-screen')[0];
+  const nav = performance.getEntriesByType('navigation')[0];
+  return mark && nav
+    ? { shown: mark.startTime, parsed: nav.domInteractive, visible: document.visibilityState === 'visible' }
+    : null;
+})()`;
+const pipe = await launchOverPipe({ dist: DIST });
+try {
+  const { cdp } = pipe;
+  let late = 0;
+  const popupTimeUnattached = async () => {
+    const shown = [];
+    const parsed = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const { targetId } = await cdp.send('Target.createTarget', { url: pipe.url(manifest.action.default_popup) });
+      // Long enough for the popup to draw, so the read below attaches after the fact. Should it
+      // not have drawn yet (a busy machine, a cold first opening), the read is repeated — that
+      // opening then finished with a debugger attached, and is counted as late.
+      await sleep(1500);
+      let figures = await evaluateIn(cdp, targetId, READ_POPUP_MARKS);
+      if (!figures) {
+        if (i > 0) late++;
+        figures = await waitFor('the popup to mark its first screen', () =>
+          evaluateIn(cdp, targetId, READ_POPUP_MARKS),
+        );
+      }
+      // A hidden page gets no animation frames, and the mark would wait for Preact's fallback timer.
+      if (!figures.visible) throw new Error('the popup tab was not visible');
+      await cdp.send('Target.closeTarget', { targetId });
+      if (i > 0) {
+        // the first opening warms the worker
+        shown.push(figures.shown);
+        parsed.push(figures.parsed);
+      }
+    }
+    return { shown: median(shown), parsed: median(parsed) };
+  };
+  const empty = await popupTimeUnattached();
+
+  // Fill the ledger from an extension page (the worker answers extension pages only); a debugger on
+  // this page does not matter, and it is closed before the popup is opened again.
+  const { targetId: messenger } = await cdp.send('Target.createTarget', { url: pipe.url('manifest.json') });
+  await waitFor('the extension page to load', () =>
+    evaluateIn(cdp, messenger, `location.protocol === 'chrome-extension:' && document.readyState === 'complete'`),
+  );
+  const reply = await evaluateIn(
+    cdp,
+    messenger,
+    `chrome.runtime.sendMessage({ type: 'import-backup', backup: JSON.parse(${JSON.stringify(backup)}) })`,
+  );
+  if (!reply?.ok) throw new Error(`import-backup: ${reply?.error ?? 'no reply'}`);
+  if (reply.value.imported !== 5000) throw new Error(`the extension imported ${reply.value.imported} of 5,000`);
+  await cdp.send('Target.closeTarget', { targetId: messenger });
+
+  const full = await popupTimeUnattached();
+  if (late) console.warn(`${late} popup opening(s) had not drawn after 1.5 s and were read with a debugger attached.`);
   row(
     'popup: time to first rows, 5,000 invitations',
     ms(full.shown),
@@ -211,8 +281,16 @@ try {
     full.shown <= 150,
   );
 } finally {
-  await lapse.close();
+  await pipe.close();
 }
+const { empty: emptyAttached, full: fullAttached } = popupAttached;
+row(
+  'popup: time to first rows, 5,000 invitations — debugger attached, for comparison',
+  ms(fullAttached.shown),
+  `0 invitations ${ms(emptyAttached.shown)} → ${(fullAttached.shown / emptyAttached.shown).toFixed(2)}× (HTML parsed at ${ms(fullAttached.parsed)})`,
+  'none (informational)',
+  null,
+);
 
 // Gzip size of each built entry, everything it loads included.
 const sizes = [
@@ -246,14 +324,19 @@ const header = '| measure | median | baseline (same run) → ratio | budget | wi
 const table = [
   header,
   '|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.what} | ${r.figure} | ${r.baseline} | ${r.budget} | ${r.ok ? 'yes' : '**OVER BUDGET**'} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.what} | ${r.figure} | ${r.baseline} | ${r.budget} | ${r.ok === null ? 'n/a' : r.ok ? 'yes' : '**OVER BUDGET**'} |`,
+  ),
 ].join('\n');
-const over = rows.filter((r) => !r.ok).length;
-const md = `# Lapse benchmark\n\nRun ${new Date().toISOString()} with \`npm run bench\`.\n\n${machine.join('\n')}\n\n${table}\n\n${
+const over = rows.filter((r) => r.ok === false).length;
+const method =
+  'Popup budget row: popup opened with no debugger attached; read afterwards (the comparison row: opened by Playwright, debugger attached).';
+const md = `# Lapse benchmark\n\nRun ${new Date().toISOString()} with \`npm run bench\`.\n\n${machine.join('\n')}\n\n${table}\n\n${method}\n\n${
   over ? `${over} figure${over === 1 ? ' is' : 's are'} over budget.` : 'Every figure is within budget.'
 }\n`;
 writeFileSync(join(ROOT, 'bench', 'results.md'), md);
 console.log(
-  `\n${machine.join('\n')}\n\n${table}\n\n${over ? `${over} over budget` : 'all within budget'}; written to ${relative(ROOT, join(ROOT, 'bench', 'results.md'))}`,
+  `\n${machine.join('\n')}\n\n${table}\n\n${method}\n\n${over ? `${over} over budget` : 'all within budget'}; written to ${relative(ROOT, join(ROOT, 'bench', 'results.md'))}`,
 );
 process.exitCode = 0;
