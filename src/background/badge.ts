@@ -1,4 +1,6 @@
 import browser from 'webextension-polyfill';
+import type { InvitationRecord } from '../model/invitation';
+import type { Settings } from '../model/settings';
 import { loadSettings } from '../shared/settings-store';
 import { getDb } from '../store/db';
 import { getAllRecords } from '../store/ledger';
@@ -20,16 +22,24 @@ async function show(view: BadgeView): Promise<void> {
   ]);
 }
 
+async function readLedger(): Promise<{ records: InvitationRecord[]; settings: Settings }> {
+  const [db, settings] = await Promise.all([getDb(), loadSettings()]);
+  return { records: await getAllRecords(db), settings };
+}
+
 /** Redraws the badge from the ledger (or the scan in progress). Call after anything that may change it. */
-export async function refreshBadge(now = Date.now()): Promise<BadgeView> {
+export async function refreshBadge(
+  now = Date.now(),
+  ledger?: { records: readonly InvitationRecord[]; settings: Settings },
+): Promise<BadgeView> {
   const scan = await readScan(now);
   if (scan?.state === 'running') {
     const view = scanBadge(scan, translate);
     await show(view);
     return view;
   }
-  const [db, settings] = await Promise.all([getDb(), loadSettings()]);
-  const view = recountBadge(await getAllRecords(db), settings, now, translate);
+  const { records, settings } = ledger ?? (await readLedger());
+  const view = recountBadge(records, settings, now, translate);
   await show(view);
   return view;
 }

@@ -2,6 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { onSettingsChanged } from '../shared/settings-store';
 import { DAILY_ALARM, ensureDailyAlarm, refreshBadge } from './badge';
 import { handleMessage } from './handlers';
+import { refreshLedgerViews } from './ledger-views';
 import { scanTabClosed } from './scan';
 import { answerTestHook } from './test-hook';
 
@@ -21,18 +22,20 @@ browser.runtime.onMessage.addListener(
     (__LAPSE_TEST_HOOKS__ ? answerTestHook(message, sender) : null) ?? handleMessage(message, sender),
 );
 
+// Installed or updated (an update may bring a new opening-page format), started, a day later,
+// settings changed: the badge and the popup's opening page are recomputed.
 browser.runtime.onInstalled.addListener(() => {
   inBackground(ensureDailyAlarm);
-  inBackground(() => refreshBadge());
+  inBackground(() => refreshLedgerViews());
 });
 browser.runtime.onStartup.addListener(() => {
   inBackground(ensureDailyAlarm);
-  inBackground(() => refreshBadge());
+  inBackground(() => refreshLedgerViews());
 });
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === DAILY_ALARM) inBackground(() => refreshBadge());
+  if (alarm.name === DAILY_ALARM) inBackground(() => refreshLedgerViews());
 });
-onSettingsChanged(() => inBackground(() => refreshBadge()));
+onSettingsChanged(() => inBackground(() => refreshLedgerViews()));
 browser.tabs.onRemoved.addListener((tabId) => {
   inBackground(async () => {
     if (await scanTabClosed(tabId, Date.now())) await refreshBadge();

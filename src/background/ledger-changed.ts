@@ -1,11 +1,10 @@
-import browser from 'webextension-polyfill';
-import { LEDGER_VERSION_KEY } from '../shared/well-known';
-import { refreshBadge } from './badge';
+import { refreshLedgerViews } from './ledger-views';
 
 /**
- * After every write to the ledger: tell open extension pages (a storage change reaches every
- * extension context at once, with no message to a page that may be closed) and recount the badge.
+ * After every write to the ledger: a new ledger version tells open extension pages to re-read (a
+ * storage change reaches every extension context at once, with no message to a page that may be
+ * closed); the badge and the popup's opening page are recomputed with it.
  */
-export async function ledgerChanged(now: number = Date.now()): Promise<void> {
-  await Promise.all([browser.storage.local.set({ [LEDGER_VERSION_KEY]: now }), refreshBadge()]);
+export function ledgerChanged(now: number = Date.now()): Promise<void> {
+  return refreshLedgerViews(now);
 }

@@ -1,6 +1,6 @@
 import type { Settings } from '../model/settings';
 import { loadSettings } from '../shared/settings-store';
-import { type FirstPage, loadFirstPage } from '../shared/ui/ledger-source';
+import { type FirstPage, loadFirstPage, loadOpeningFirstPage } from '../shared/ui/ledger-source';
 import { getDb } from '../store/db';
 
 /** The top of "All pending" and the clock reading it was computed for. */
@@ -16,19 +16,25 @@ export interface OpeningReads {
 }
 
 /**
- * Starts every read the first rows need at once, before Preact mounts: the settings and the
- * database open overlap, and the first page follows the moment both are there (rather than
- * waiting for a render and an effect between each step).
+ * Starts every read the first rows need at once, before Preact mounts: the settings, the
+ * worker's opening page and the database open overlap, and the first page follows the moment
+ * they are there (rather than waiting for a render and an effect between each step).
  */
 export function startOpeningReads(size: number): OpeningReads {
   const now = Date.now();
-  // The database opens while the settings load: the first page needs both. (Through a promise:
-  // an open that throws at once becomes a rejection, which the whole-ledger read then reports.)
+  // The database opens meanwhile: the whole ledger is read from it next, and the first page too
+  // when the opening page cannot say. (Through a promise: an open that throws at once becomes a
+  // rejection, which the whole-ledger read then reports.)
   Promise.resolve()
     .then(getDb)
     .catch(() => {});
   const settings = loadSettings();
-  const firstPage = settings.then((loaded) => loadFirstPage(loaded, now, size)).then((page) => ({ page, now }));
+  // The worker's opening page first (one small read, alongside the settings); the database
+  // index when it cannot say.
+  const opening = loadOpeningFirstPage(settings, now);
+  const firstPage = Promise.all([settings, opening.catch(() => null)])
+    .then(([loaded, page]) => page ?? loadFirstPage(loaded, now, size))
+    .then((page) => ({ page, now }));
   // The popup reports a failed read by waiting for the whole ledger; never an unhandled rejection.
   firstPage.catch(() => {});
   return { settings, firstPage };

@@ -1,12 +1,16 @@
+import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { readScan } from '../../background/scan';
 import { InvitationRecord } from '../../model/invitation';
 import type { LedgerSnapshot } from '../../model/messages';
+import { OpeningPage } from '../../model/opening-page';
 import { ReadingLogEntry } from '../../model/reading';
 import type { Settings } from '../../model/settings';
 import { DAY, daysLeft, expiryStatus, windowDays } from '../../rules';
 import { getDb } from '../../store/db';
 import { readRawLedger, readRawMeta, walkBySentEarliest } from '../../store/read';
+import { openingRecords } from '../opening-page';
+import { LEDGER_VERSION_KEY, OPENING_PAGE_KEY } from '../well-known';
 
 /**
  * The ledger as extension pages read it: straight from the extension's own IndexedDB (no worker
@@ -99,4 +103,26 @@ export async function loadFirstPage(settings: Settings, now: number, size: numbe
   ]);
   if (!filled) return null;
   return { records, lastReading: readingOrNull(meta.lastReading), scan };
+}
+
+/**
+ * The first page from the opening page the worker keeps in storage.local: one small read, no
+ * database. Null when there is none, it does not validate, or it was made for another ledger
+ * version or other settings (then loadFirstPage reads the database instead).
+ */
+export async function loadOpeningFirstPage(
+  settings: Settings | Promise<Settings>,
+  now: number,
+): Promise<FirstPage | null> {
+  // Settings may still be on their way: both reads go out at once.
+  const [loaded, stored, scan] = await Promise.all([
+    settings,
+    browser.storage.local.get([LEDGER_VERSION_KEY, OPENING_PAGE_KEY]),
+    readScan(now),
+  ]);
+  const page = z.safeParse(OpeningPage, stored[OPENING_PAGE_KEY]);
+  if (!page.success) return null;
+  const version = stored[LEDGER_VERSION_KEY];
+  const records = openingRecords(page.data, loaded, now, typeof version === 'number' ? version : 0);
+  return records && { records, lastReading: page.data.lastReading, scan };
 }

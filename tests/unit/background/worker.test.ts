@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { OpeningPage } from '../../../src/model/opening-page';
 import { closeSharedDb } from '../../../src/store/db';
 import { DAY, person, reading, T0 } from '../store/builders';
 import { createFakeBrowser, type FakeBrowser, LINKEDIN_SENDER, POPUP_SENDER } from './fake-browser';
@@ -144,6 +145,65 @@ describe('badge', () => {
     fake.browser.runtime.onStartup.fire();
     await vi.waitFor(() => expect(fake.browser.alarms.get).toHaveBeenCalledTimes(2));
     expect(fake.browser.alarms.create).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the popup's opening page", () => {
+  const stored = async () => {
+    const { ledgerVersion, openingPage } = await fake.browser.storage.local.get(['ledgerVersion', 'openingPage']);
+    return { ledgerVersion, page: OpeningPage.parse(openingPage) };
+  };
+
+  it('is rewritten with every ledger change, under the same version that tells the popup to re-read', async () => {
+    await send({ type: 'reading', reading: reading(T0, [fresh('cy'), nearing('ada'), month('bob')]) }, LINKEDIN_SENDER);
+    let { ledgerVersion, page } = await stored();
+    expect(page.ledgerVersion).toBe(ledgerVersion);
+    // Earliest possible send first: the order the popup's list starts in.
+    expect(page.records.map((r) => r.id)).toEqual(['ada', 'bob', 'cy']);
+    expect(page.lastReading?.complete).toBe(true);
+
+    vi.setSystemTime(T0 + 1000);
+    await send({ type: 'set-status', id: 'ada', status: 'accepted' });
+    ({ ledgerVersion, page } = await stored());
+    expect(page.ledgerVersion).toBe(ledgerVersion);
+    expect(page.records.map((r) => r.id)).toEqual(['bob', 'cy']);
+  });
+
+  it('ends with the newest ledger when changes overlap, however slow an earlier write is', async () => {
+    await send({ type: 'reading', reading: reading(T0, [nearing('ada'), month('bob')]) }, LINKEDIN_SENDER);
+    // The next write of the opening page takes a while: a later change must still land last.
+    const set = fake.browser.storage.local.set;
+    let slow = true;
+    fake.browser.storage.local.set = async (items: Record<string, unknown>) => {
+      if (slow && 'openingPage' in items) {
+        slow = false;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      return set(items);
+    };
+    vi.setSystemTime(T0 + 1000);
+    const first = send({ type: 'set-note', id: 'ada', note: 'met at the meetup' });
+    vi.setSystemTime(T0 + 2000);
+    const second = send({ type: 'set-status', id: 'ada', status: 'accepted' });
+    await Promise.all([first, second]);
+    const { ledgerVersion, page } = await stored();
+    expect(ledgerVersion).toBe(T0 + 2000);
+    expect(page.ledgerVersion).toBe(T0 + 2000);
+    expect(page.records.map((r) => r.id)).toEqual(['bob']);
+  });
+
+  it('follows a settings change without a ledger change', async () => {
+    vi.resetModules(); // registers the listeners on this test's browser
+    await import('../../../src/background/index');
+    const { saveSettings: save } = await import('../../../src/shared/settings-store');
+    await send({ type: 'reading', reading: reading(T0, [nearing('ada'), month('bob')]) }, LINKEDIN_SENDER);
+    const before = (await stored()).page;
+    await save({ expiryWindow: '90-days' });
+    // Sent 170–175 days ago: expired under a 90-day window, so no longer on the opening page.
+    await vi.waitFor(async () => expect((await stored()).page.orderKey).not.toBe(before.orderKey));
+    const { ledgerVersion, page } = await stored();
+    expect(page.ledgerVersion).toBe(ledgerVersion);
+    expect(page.records.map((r) => r.id)).toEqual(['bob']);
   });
 });
 

@@ -1,0 +1,40 @@
+import browser from 'webextension-polyfill';
+import { selectOpeningPage } from '../shared/opening-page';
+import { loadSettings } from '../shared/settings-store';
+import { LEDGER_VERSION_KEY, OPENING_PAGE_KEY } from '../shared/well-known';
+import { getDb } from '../store/db';
+import { getAllRecords, lastReadings } from '../store/ledger';
+import { refreshBadge } from './badge';
+
+/**
+ * What the worker derives from the ledger, from one read of it: the badge, and the popup's
+ * opening page (model/opening-page.ts). Runs after every ledger write (with a new version, which
+ * tells open pages to re-read), after a settings change, at startup and once a day.
+ *
+ * Refreshes run one at a time, in the order asked: a slow one finishing after a later one must
+ * never leave an opening page from an older ledger under the newer version.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function refreshLedgerViews(newVersion?: number): Promise<void> {
+  const run = queue.then(() => refresh(newVersion));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function refresh(newVersion: number | undefined): Promise<void> {
+  const now = Date.now();
+  const [db, settings, stored] = await Promise.all([
+    getDb(),
+    loadSettings(),
+    browser.storage.local.get(LEDGER_VERSION_KEY),
+  ]);
+  const [records, { lastReading }] = await Promise.all([getAllRecords(db), lastReadings(db)]);
+  const current = stored[LEDGER_VERSION_KEY];
+  const ledgerVersion = newVersion ?? (typeof current === 'number' ? current : 0);
+  const openingPage = selectOpeningPage(records, settings, now, ledgerVersion, lastReading);
+  // One write: a page never sees the new version with the old opening page, or the reverse.
+  const writes: Record<string, unknown> = { [OPENING_PAGE_KEY]: openingPage };
+  if (newVersion !== undefined) writes[LEDGER_VERSION_KEY] = newVersion;
+  await Promise.all([browser.storage.local.set(writes), refreshBadge(now, { records, settings })]);
+}

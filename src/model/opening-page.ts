@@ -1,0 +1,31 @@
+import * as z from 'zod/mini';
+import { InvitationRecord } from './invitation';
+import { ReadingLogEntry } from './reading';
+import { Instant } from './time';
+
+/**
+ * The top of the popup's default list ("All pending"), kept by the worker in storage.local after
+ * every ledger change, so the popup can draw its first rows from one small read instead of
+ * opening and walking IndexedDB. It is only a head start: the popup reads the whole ledger right
+ * after, and uses this only while `ledgerVersion` and `orderKey` still match (see
+ * src/shared/ui/opening-page.ts for why its rows are then exactly the list's first rows).
+ */
+export const OpeningPage = z.object({
+  /** The ledger version (storage.local `ledgerVersion`) the records were read at; 0 before any write. */
+  ledgerVersion: z.number(),
+  /** The settings that decide which records are listed and in what order (see `orderKey`). */
+  orderKey: z.string(),
+  computedAt: Instant,
+  /**
+   * Pending, tracked records with a send time that had not (maybe) expired at `computedAt`,
+   * earliest possible send first — the order of the `bySentEarliest` index.
+   */
+  records: z.array(InvitationRecord),
+  /**
+   * `sent.earliest` of the first such record left out, or null when none was. Records without
+   * a send time (listed last) are here only when all the others are.
+   */
+  nextEarliest: z.nullable(Instant),
+  lastReading: z.nullable(ReadingLogEntry),
+});
+export type OpeningPage = z.infer<typeof OpeningPage>;

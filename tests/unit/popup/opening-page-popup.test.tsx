@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/preact';
+import { IDBOpenDBRequest } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultSettings } from '../../../src/model/settings';
+import { Popup } from '../../../src/popup/Popup';
+import { selectOpeningPage } from '../../../src/shared/opening-page';
+import { browser, resetFakeBrowser } from './fake-browser';
+import { NOW, reading, record } from './records';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).browser }));
+
+/** Names of the rows on screen, top to bottom. */
+function rowNames(): string[] {
+  return Array.from(document.querySelectorAll('.row .row-name')).map((el) => el.textContent ?? '');
+}
+
+const ledger = [
+  record('Fiona Fresh', [1, 2]),
+  record('Nora Nearing', [170, 172]),
+  record('Fred Followup', [28, 34]),
+  record('Eve Expired', [200, 210]),
+  record('Alice Accepted', [40, 45], { status: 'accepted' }),
+];
+
+let open: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  resetFakeBrowser();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  // A database that has not answered yet (a large ledger, a busy disk): it never opens here.
+  open = vi.spyOn(indexedDB, 'open').mockImplementation(() => new IDBOpenDBRequest() as never);
+});
+afterEach(() => {
+  cleanup();
+  open.mockRestore();
+  vi.useRealTimers();
+});
+
+describe("the popup's first rows, from the worker's opening page", () => {
+  it('are drawn before the database answers, in the list’s order, with the last reading', async () => {
+    const page = selectOpeningPage(ledger, defaultSettings(), NOW - 3_600_000, 42, reading({ read: 5, total: 5 }));
+    await browser.storage.local.set({ ledgerVersion: 42, openingPage: page });
+    render(<Popup />);
+    await screen.findByText('Nora Nearing');
+    expect(rowNames()).toEqual(['Nora Nearing', 'Fred Followup', 'Fiona Fresh']);
+    expect(screen.getByText(/\(complete\)/)).toBeTruthy();
+  });
+
+  it('are not taken from an opening page made for an older ledger', async () => {
+    const page = selectOpeningPage(ledger, defaultSettings(), NOW, 41, null);
+    await browser.storage.local.set({ ledgerVersion: 42, openingPage: page });
+    render(<Popup />);
+    await screen.findByText('Loading…');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rowNames()).toEqual([]);
+    expect(open).toHaveBeenCalled();
+  });
+
+  it('are not taken from an opening page that fails validation', async () => {
+    const page = selectOpeningPage(ledger, defaultSettings(), NOW, 42, null);
+    page.records[0] = { ...page.records[0]!, profileUrl: 'javascript:alert(1)' };
+    await browser.storage.local.set({ ledgerVersion: 42, openingPage: page });
+    render(<Popup />);
+    await screen.findByText('Loading…');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rowNames()).toEqual([]);
+  });
+});
