@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import '../shared/ui/base.css';
 import './insights.css';
 import { Insights } from './Insights';
 

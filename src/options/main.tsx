@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import '../shared/ui/base.css';
 import './options.css';
 import { Options } from './Options';
 

@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import '../shared/ui/base.css';
 import './popup.css';
 import { startOpeningReads } from './opening-reads';
 import { PAGE_SIZE, Popup } from './Popup';
