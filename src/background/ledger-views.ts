@@ -33,8 +33,14 @@ async function refresh(newVersion: number | undefined): Promise<void> {
   const current = stored[LEDGER_VERSION_KEY];
   const ledgerVersion = newVersion ?? (typeof current === 'number' ? current : 0);
   const openingPage = selectOpeningPage(records, settings, now, ledgerVersion, lastReading);
-  // One write: a page never sees the new version with the old opening page, or the reverse.
-  const writes: Record<string, unknown> = { [OPENING_PAGE_KEY]: openingPage };
-  if (newVersion !== undefined) writes[LEDGER_VERSION_KEY] = newVersion;
-  await Promise.all([browser.storage.local.set(writes), refreshBadge(now, { records, settings })]);
+  // The page carries its own version: should a popup read it together with a version from just
+  // before or after, the two differ and the popup reads the database instead.
+  await Promise.all([
+    // Nothing to list (an empty ledger, or after "delete all"): nothing kept.
+    openingPage.records.length > 0
+      ? browser.storage.session.set({ [OPENING_PAGE_KEY]: openingPage })
+      : browser.storage.session.remove(OPENING_PAGE_KEY),
+    newVersion === undefined ? null : browser.storage.local.set({ [LEDGER_VERSION_KEY]: newVersion }),
+    refreshBadge(now, { records, settings }),
+  ]);
 }

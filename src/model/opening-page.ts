@@ -4,11 +4,11 @@ import { ReadingLogEntry } from './reading';
 import { Instant } from './time';
 
 /**
- * The top of the popup's default list ("All pending"), kept by the worker in storage.local after
+ * The top of the popup's default list ("All pending"), kept by the worker in storage.session after
  * every ledger change, so the popup can draw its first rows from one small read instead of
  * opening and walking IndexedDB. It is only a head start: the popup reads the whole ledger right
  * after, and uses this only while `ledgerVersion` and `orderKey` still match (see
- * src/shared/ui/opening-page.ts for why its rows are then exactly the list's first rows).
+ * src/shared/opening-page.ts for why its rows are then exactly the list's first rows).
  */
 export const OpeningPage = z.object({
   /** The ledger version (storage.local `ledgerVersion`) the records were read at; 0 before any write. */

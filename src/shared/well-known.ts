@@ -6,7 +6,10 @@ export const SENT_PAGE_URL = 'https://www.linkedin.com/mynetwork/invitation-mana
 /** storage.local: the worker bumps it after every ledger write; open pages re-read on change. */
 export const LEDGER_VERSION_KEY = 'ledgerVersion';
 
-/** storage.local: the top of the popup's default list, kept by the worker (model/opening-page.ts). */
+/**
+ * storage.session: the top of the popup's default list, kept by the worker (model/opening-page.ts).
+ * In memory only (not on disk twice), out of content scripts' reach; rebuilt at browser startup.
+ */
 export const OPENING_PAGE_KEY = 'openingPage';
 
 /** storage.session: the latest "Scan all" progress, for the popup and the badge. */

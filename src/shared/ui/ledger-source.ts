@@ -106,7 +106,7 @@ export async function loadFirstPage(settings: Settings, now: number, size: numbe
 }
 
 /**
- * The first page from the opening page the worker keeps in storage.local: one small read, no
+ * The first page from the opening page the worker keeps in storage.session: one small read, no
  * database. Null when there is none, it does not validate, or it was made for another ledger
  * version or other settings (then loadFirstPage reads the database instead).
  */
@@ -115,12 +115,13 @@ export async function loadOpeningFirstPage(
   now: number,
 ): Promise<FirstPage | null> {
   // Settings may still be on their way: both reads go out at once.
-  const [loaded, stored, scan] = await Promise.all([
+  const [loaded, stored, session, scan] = await Promise.all([
     settings,
-    browser.storage.local.get([LEDGER_VERSION_KEY, OPENING_PAGE_KEY]),
+    browser.storage.local.get(LEDGER_VERSION_KEY),
+    browser.storage.session.get(OPENING_PAGE_KEY),
     readScan(now),
   ]);
-  const page = z.safeParse(OpeningPage, stored[OPENING_PAGE_KEY]);
+  const page = z.safeParse(OpeningPage, session[OPENING_PAGE_KEY]);
   if (!page.success) return null;
   const version = stored[LEDGER_VERSION_KEY];
   const records = openingRecords(page.data, loaded, now, typeof version === 'number' ? version : 0);

@@ -150,7 +150,8 @@ describe('badge', () => {
 
 describe("the popup's opening page", () => {
   const stored = async () => {
-    const { ledgerVersion, openingPage } = await fake.browser.storage.local.get(['ledgerVersion', 'openingPage']);
+    const { ledgerVersion } = await fake.browser.storage.local.get('ledgerVersion');
+    const { openingPage } = await fake.browser.storage.session.get('openingPage');
     return { ledgerVersion, page: OpeningPage.parse(openingPage) };
   };
 
@@ -172,9 +173,9 @@ describe("the popup's opening page", () => {
   it('ends with the newest ledger when changes overlap, however slow an earlier write is', async () => {
     await send({ type: 'reading', reading: reading(T0, [nearing('ada'), month('bob')]) }, LINKEDIN_SENDER);
     // The next write of the opening page takes a while: a later change must still land last.
-    const set = fake.browser.storage.local.set;
+    const set = fake.browser.storage.session.set;
     let slow = true;
-    fake.browser.storage.local.set = async (items: Record<string, unknown>) => {
+    fake.browser.storage.session.set = async (items: Record<string, unknown>) => {
       if (slow && 'openingPage' in items) {
         slow = false;
         await new Promise((resolve) => setTimeout(resolve, 30));

@@ -40,7 +40,10 @@ afterEach(() => {
 describe("the popup's first rows, from the worker's opening page", () => {
   it('are drawn before the database answers, in the list’s order, with the last reading', async () => {
     const page = selectOpeningPage(ledger, defaultSettings(), NOW - 3_600_000, 42, reading({ read: 5, total: 5 }));
-    await browser.storage.local.set({ ledgerVersion: 42, openingPage: page });
+    await Promise.all([
+      browser.storage.local.set({ ledgerVersion: 42 }),
+      browser.storage.session.set({ openingPage: page }),
+    ]);
     render(<Popup />);
     await screen.findByText('Nora Nearing');
     expect(rowNames()).toEqual(['Nora Nearing', 'Fred Followup', 'Fiona Fresh']);
@@ -49,7 +52,10 @@ describe("the popup's first rows, from the worker's opening page", () => {
 
   it('are not taken from an opening page made for an older ledger', async () => {
     const page = selectOpeningPage(ledger, defaultSettings(), NOW, 41, null);
-    await browser.storage.local.set({ ledgerVersion: 42, openingPage: page });
+    await Promise.all([
+      browser.storage.local.set({ ledgerVersion: 42 }),
+      browser.storage.session.set({ openingPage: page }),
+    ]);
     render(<Popup />);
     await screen.findByText('Loading…');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -60,7 +66,10 @@ describe("the popup's first rows, from the worker's opening page", () => {
   it('are not taken from an opening page that fails validation', async () => {
     const page = selectOpeningPage(ledger, defaultSettings(), NOW, 42, null);
     page.records[0] = { ...page.records[0]!, profileUrl: 'javascript:alert(1)' };
-    await browser.storage.local.set({ ledgerVersion: 42, openingPage: page });
+    await Promise.all([
+      browser.storage.local.set({ ledgerVersion: 42 }),
+      browser.storage.session.set({ openingPage: page }),
+    ]);
     render(<Popup />);
     await screen.findByText('Loading…');
     await new Promise((resolve) => setTimeout(resolve, 50));
