@@ -497,9 +497,17 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
     unreadable,
     language,
     layout,
-    hasMore: readLoadMore(root) !== null,
-    laterPage: isPaginatedBeyondFirst(root),
-    loading: any(root, LOADING),
+    // Asked on demand: each is a pass over the whole page, and a reading needs them only when the
+    // page shows no total.
+    get hasMore() {
+      return readLoadMore(root) !== null;
+    },
+    get laterPage() {
+      return isPaginatedBeyondFirst(root);
+    },
+    get loading() {
+      return any(root, LOADING);
+    },
     emptyState: items.length === 0 && showsEmptyState(root),
   };
 }

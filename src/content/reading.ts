@@ -29,14 +29,18 @@ export function toReading(parsed: ParsedSentPage, url: string, observedAt: numbe
   const failed = failureReason !== null;
   if (!failed && looked === 0 && parsed.skipped === 0 && total === null && !parsed.emptyState) return null;
 
-  // The list visibly ended: nothing more to load, not a later page of a paged list, not loading.
-  const ended = !parsed.hasMore && !parsed.laterPage && !parsed.loading;
   // When the page shows a total, believe it: a list that looks ended but holds fewer people may be
   // virtualised or half-rendered, and calling it complete would mark the rest gone.
   // An empty list is complete only when LinkedIn says so with a count of 0: words like "No pending
   // invitations" may belong to the page the user is leaving (the Received tab, mid-navigation),
   // and a complete empty reading would mark everyone gone.
-  const complete = !failed && (total !== null ? read >= total : read > 0 && ended && parsed.unreadable === 0);
+  // Without a total, the list must visibly have ended: nothing more to load, not a later page of a
+  // paged list, not loading (asked last: each of these looks over the whole page).
+  const complete =
+    !failed &&
+    (total !== null
+      ? read >= total
+      : read > 0 && parsed.unreadable === 0 && !parsed.hasMore && !parsed.laterPage && !parsed.loading);
 
   return {
     url: url.slice(0, 2000),
