@@ -53,13 +53,16 @@ export const WITHDRAW_ARIA_PREFIXES: readonly RegExp[] = [
 
 /**
  * The same test as WITHDRAW_CONTROLS without a selector engine (the parser asks it of every link
- * and button, and `matches` is slow on large pages).
+ * and button, and `matches` is slow on large pages). The caller has read the element's
+ * `localName` and `aria-label` already and passes them in.
  */
-export function isWithdrawControl(el: Element): boolean {
-  const aria = el.getAttribute('aria-label');
+export function isWithdrawControl(el: Element, localName: string, aria: string | null): boolean {
   if (aria && WITHDRAW_ARIA_PREFIXES.some((re) => re.test(aria))) return true;
   if (el.getAttribute('data-view-name') === 'sent-invitations-withdraw-single') return true;
-  return el.tagName.toUpperCase() === 'BUTTON' && el.classList.contains('invitation-card__action-btn');
+  // A link is never a button: no need to ask for its tag name.
+  return (
+    localName !== 'a' && el.tagName.toUpperCase() === 'BUTTON' && el.classList.contains('invitation-card__action-btn')
+  );
 }
 
 /** Text of a withdraw/confirm button (case-insensitive, whole text). */

@@ -76,7 +76,6 @@ const LIMITS = { name: 500, headline: 2000, label: 200, note: 5000 };
 
 interface Block {
   text: string;
-  element: Element;
   inPersonLink: boolean;
   inNote: boolean;
   isTime: boolean;
@@ -146,7 +145,7 @@ function readItem(item: Element, notes: ReadonlySet<Element>): RawItem {
         // Consecutive text nodes of one element (no element between them) are one block.
         if (last) last.text += text;
         else {
-          last = { text, element: node, inPersonLink, inNote, isTime };
+          last = { text, inPersonLink, inNote, isTime };
           raw.blocks.push(last);
         }
         continue;
@@ -162,9 +161,10 @@ function readItem(item: Element, notes: ReadonlySet<Element>): RawItem {
         el.getAttribute('role') === 'button' ||
         el.hasAttribute('data-view-name')
       ) {
-        if (isWithdrawControl(el)) {
+        const aria = el.getAttribute('aria-label');
+        if (isWithdrawControl(el, tag, aria)) {
           raw.withdraw = true;
-          raw.withdrawName ??= withdrawNameFrom(el.getAttribute('aria-label'));
+          raw.withdrawName ??= withdrawNameFrom(aria);
           continue; // its text is "Withdraw", never a name
         }
         if (tag !== 'a') continue; // other buttons: "…more", "Connect", "Message"
@@ -177,7 +177,6 @@ function readItem(item: Element, notes: ReadonlySet<Element>): RawItem {
         if (url) {
           raw.profileUrl ??= url;
           personLink = url === raw.profileUrl;
-          const aria = el.getAttribute('aria-label');
           if (personLink && aria) raw.nameHints.push(aria);
         } else if (NON_PERSON_LINK.test(pathOf(href))) {
           raw.nonPersonLink = true;
@@ -450,11 +449,17 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
     }
     if (seen.has(raw.profileUrl)) continue;
 
-    const nameBlocks = raw.blocks.filter((b) => b.inPersonLink);
-    const name =
-      nameBlocks.map((b) => cleanName(b.text)).find((n) => n) ??
-      raw.nameHints.map(cleanName).find((n) => n) ??
-      (raw.withdrawName ? cleanName(raw.withdrawName) : null);
+    const blocks = raw.blocks;
+    // The name: the first person-link block that reads as one, else the link's or avatar's label.
+    let name: string | null = null;
+    let lastNameBlock = -1;
+    for (let index = 0; index < blocks.length; index++) {
+      if (!blocks[index]!.inPersonLink) continue;
+      lastNameBlock = index;
+      name ||= cleanName(blocks[index]!.text);
+    }
+    for (const hint of raw.nameHints) name ||= cleanName(hint);
+    if (!name && raw.withdrawName) name = cleanName(raw.withdrawName);
     if (!name) {
       unreadable++;
       continue;
@@ -462,7 +467,7 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
     seen.add(raw.profileUrl);
 
     const label = language ? labelIn(raw, language) : null;
-    let sentLabel = label ? raw.blocks[label.index]!.text : '';
+    let sentLabel = label ? blocks[label.index]!.text : '';
     let age = label?.age ?? null;
     if (!label && language) {
       const split = labelInElements(items[i]!, language);
@@ -473,12 +478,11 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
     }
     if (!age) unreadable++;
 
-    const lastNameBlock = nameBlocks.length > 0 ? raw.blocks.lastIndexOf(nameBlocks[nameBlocks.length - 1]!) : -1;
-    const labelIndex = label?.index ?? raw.blocks.length;
+    const labelIndex = label?.index ?? blocks.length;
     let headline: string | null = null;
     const noteParts: string[] = [];
-    for (let index = 0; index < raw.blocks.length; index++) {
-      const block = raw.blocks[index]!;
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index]!;
       if (block.inPersonLink || index === label?.index || !block.text || isNoise(block.text)) continue;
       if (block.text === sentLabel) continue;
       if (block.inNote || (label && index > labelIndex)) noteParts.push(block.text);
