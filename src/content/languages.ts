@@ -81,11 +81,14 @@ export function normalizeText(text: string): string {
   return normalizeInner(text).trim();
 }
 function normalizeInner(text: string): string {
-  return text
-    .replace(/[\s\u00a0\u202f\u2007\u200b]+/g, ' ')
+  // Most text has only single plain spaces: testing for anything else first spares the copy
+  // that replacing each space with itself would make.
+  return (ODD_SPACE.test(text) ? text.replace(/[\s\u00a0\u202f\u2007\u200b]+/g, ' ') : text)
     .replace(/[’‘ʼ`´]/g, "'")
     .toLocaleLowerCase();
 }
+/** What the replace above changes: a space other than U+0020, a zero-width space, two spaces. */
+const ODD_SPACE = /[^\S ]|\u200b| {2}/;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A normalized phrase as a regex source in which any space also matches no space ("un'ora"). */

@@ -105,25 +105,39 @@ export function withdrawNameFrom(label: string | null): string | null {
 
 /** Some non-space character: the text node holds words, not indentation. */
 const NOT_BLANK = /\S/;
-
-const NOTE_SELECTOR = NOTE_CLASSES.map((c) => `.${c}`).join(', ');
+/** A space other than U+0020, two spaces, or a space at either end: what tidying a block changes. */
+const NOT_TIDY = /[^\S ]| {2}|^ | $/;
 
 /**
- * The elements carrying one of NOTE_CLASSES, found by the selector engine in one pass: asking
- * every element of every item for its classes costs more than the rest of the walk.
+ * What the walk must know of elements it cannot tell by their tag, found by the selector engine
+ * (one lone selector at a time, its fast path): asking every element of every item for its
+ * classes or attributes costs more than the rest of the walk.
  */
-function noteElements(root: ParentNode): ReadonlySet<Element> {
-  // classList, unlike a selector in quirks mode, is case-sensitive: it has the last word.
-  return new Set(
-    [...root.querySelectorAll(NOTE_SELECTOR)].filter((el) => NOTE_CLASSES.some((c) => el.classList.contains(c))),
-  );
+interface Marked {
+  /** Carrying one of NOTE_CLASSES. */
+  notes: ReadonlySet<Element>;
+  /** role="button" or a data-view-name: a control, though not a link or button. */
+  controls: ReadonlySet<Element>;
+}
+
+function markedIn(scope: ParentNode): Marked {
+  const controls = new Set<Element>();
+  for (const selector of ['[role="button"]', '[data-view-name]']) {
+    for (const el of scope.querySelectorAll(selector)) controls.add(el);
+  }
+  const notes = new Set<Element>();
+  for (const c of NOTE_CLASSES) {
+    // classList, unlike a selector in quirks mode, is case-sensitive: it has the last word.
+    for (const el of scope.querySelectorAll(`.${c}`)) if (el.classList.contains(c)) notes.add(el);
+  }
+  return { notes, controls };
 }
 
 /**
  * One walk over the item's nodes. It runs for every item on pages of thousands, so it asks each
- * element as little as it can: the tag first, attributes only where the tag leaves a doubt.
+ * element as little as it can: its tag, attributes only of links, buttons and controls.
  */
-function readItem(item: Element, notes: ReadonlySet<Element>): RawItem {
+function readItem(item: Element, { notes, controls }: Marked): RawItem {
   const raw: RawItem = {
     profileUrl: null,
     nonPersonLink: false,
@@ -155,12 +169,7 @@ function readItem(item: Element, notes: ReadonlySet<Element>): RawItem {
       const tag = el.localName;
       if (SKIP_TAGS.has(tag)) continue;
       let personLink = inPersonLink;
-      if (
-        tag === 'a' ||
-        tag === 'button' ||
-        el.getAttribute('role') === 'button' ||
-        el.hasAttribute('data-view-name')
-      ) {
+      if (tag === 'a' || tag === 'button' || (controls.size > 0 && controls.has(el))) {
         const aria = el.getAttribute('aria-label');
         if (isWithdrawControl(el, tag, aria)) {
           raw.withdraw = true;
@@ -191,7 +200,10 @@ function readItem(item: Element, notes: ReadonlySet<Element>): RawItem {
     }
   };
   walk(item, false, false, false);
-  for (const block of raw.blocks) block.text = block.text.replace(/\s+/g, ' ').trim();
+  for (const block of raw.blocks) {
+    // Testing is cheaper than a replace that changes nothing (a block with single spaces only).
+    if (NOT_TIDY.test(block.text)) block.text = block.text.replace(/\s+/g, ' ').trim();
+  }
   return raw;
 }
 
@@ -427,18 +439,18 @@ function toDates(age: RelativeAge, observedAt: Date): { earliest: Date; latest: 
 /** One look at the Sent page. Never throws on strange markup: what it cannot read it counts. */
 export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPage {
   const { items, layout, scope } = findItems(root);
-  const notes = noteElements(scope);
+  const marked = markedIn(scope);
   // Only the items read to find the language are kept; the rest are read and interpreted one at a
   // time, so each card's raw text is garbage before the next is read (less for the GC to move).
   const early: RawItem[] = [];
-  const language = pageLanguage(root, items.length, (i) => (early[i] ??= readItem(items[i]!, notes)));
+  const language = pageLanguage(root, items.length, (i) => (early[i] ??= readItem(items[i]!, marked)));
   const invitations: ParsedInvitation[] = [];
   const seen = new Set<string>();
   let skipped = 0;
   let unreadable = 0;
 
   for (let i = 0; i < items.length; i++) {
-    const raw = early[i] ?? readItem(items[i]!, notes);
+    const raw = early[i] ?? readItem(items[i]!, marked);
     if (!raw.profileUrl) {
       const emailed =
         (raw.withdrawName !== null && EMAIL.test(raw.withdrawName)) || raw.blocks.some((b) => EMAIL.test(b.text));
