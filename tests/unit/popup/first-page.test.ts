@@ -3,10 +3,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InvitationRecord } from '../../../src/model/invitation';
-import { defaultSettings, type Settings } from '../../../src/model/settings';
+import { defaultSettings } from '../../../src/model/settings';
 import { buildView, firstPendingRows } from '../../../src/popup/view';
 import { loadFirstPage } from '../../../src/shared/ui/ledger-source';
 import { closeSharedDb, getDb } from '../../../src/store/db';
+import { ids, ledgerOf, personArb, settingsArb } from './ledger-arbitraries';
 import { NOW, record } from './records';
 
 // readScan reads storage.session through the polyfill.
@@ -22,31 +23,6 @@ async function freshLedger(records: readonly InvitationRecord[]): Promise<void> 
   await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
 }
 
-const ids = (rows: readonly { record: InvitationRecord }[]) => rows.map((row) => row.record.id);
-
-/** People sent between 0 and 400 days ago, often on the same coarse label (ties), some resolved or hidden. */
-const personArb = fc.record({
-  name: fc.constantFrom('Ada', 'Bob', 'Cy', 'Dee', 'Ève', 'Zoë', 'ada'),
-  sent: fc.option(
-    // Hours, not days: records a few hours apart share a day-count and then sort by name.
-    fc.record({
-      youngest: fc.integer({ min: 0, max: 400 * 24 }).map((h) => h / 24),
-      spread: fc.constantFrom(0, 0, 7, 30),
-    }),
-    {
-      freq: 6,
-    },
-  ),
-  status: fc.constantFrom('pending', 'pending', 'pending', 'gone', 'accepted'),
-  hidden: fc.constantFrom(false, false, true),
-});
-const settingsArb = fc.constantFrom<Partial<Settings>>(
-  {},
-  { expiryWindow: '90-days' },
-  { expiryWindow: 'custom', customWindowDays: 30 },
-  { warningDays: 60 },
-);
-
 describe('the first rows, read from the sent.earliest index', () => {
   it('are the same rows, in the same order, as the top of "All pending" over the whole ledger', async () => {
     await fc.assert(
@@ -56,12 +32,7 @@ describe('the first rows, read from the sent.earliest index', () => {
         fc.integer({ min: 1, max: 12 }),
         async (people, change, size) => {
           const settings = { ...defaultSettings(), ...change };
-          const records = people.map((p) =>
-            record(p.name, p.sent ? [p.sent.youngest, p.sent.youngest + p.sent.spread] : null, {
-              status: p.status as InvitationRecord['status'],
-              hidden: p.hidden,
-            }),
-          );
+          const records = ledgerOf(people);
           await freshLedger(records);
           const page = await loadFirstPage(settings, NOW, size);
           const whole = buildView(records, settings, NOW).lists.pending;

@@ -2,6 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { IDBOpenDBRequest } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OpeningPage } from '../../../src/model/opening-page';
 import { defaultSettings } from '../../../src/model/settings';
 import { Popup } from '../../../src/popup/Popup';
 import { selectOpeningPage } from '../../../src/shared/opening-page';
@@ -50,8 +51,17 @@ describe("the popup's first rows, from the worker's opening page", () => {
     expect(screen.getByText(/\(complete\)/)).toBeTruthy();
   });
 
-  it('are not taken from an opening page made for an older ledger', async () => {
-    const page = selectOpeningPage(ledger, defaultSettings(), NOW, 41, null);
+  it.each([
+    ['made for an older ledger', (page: OpeningPage) => ({ ...page, ledgerVersion: 41 })],
+    [
+      'that fails validation',
+      (page: OpeningPage) => ({
+        ...page,
+        records: page.records.map((r, i) => (i === 0 ? { ...r, profileUrl: 'javascript:alert(1)' } : r)),
+      }),
+    ],
+  ])('are not taken from an opening page %s: the popup waits for the database', async (_, spoil) => {
+    const page = spoil(selectOpeningPage(ledger, defaultSettings(), NOW, 42, null));
     await Promise.all([
       browser.storage.local.set({ ledgerVersion: 42 }),
       browser.storage.session.set({ openingPage: page }),
@@ -61,18 +71,5 @@ describe("the popup's first rows, from the worker's opening page", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(rowNames()).toEqual([]);
     expect(open).toHaveBeenCalled();
-  });
-
-  it('are not taken from an opening page that fails validation', async () => {
-    const page = selectOpeningPage(ledger, defaultSettings(), NOW, 42, null);
-    page.records[0] = { ...page.records[0]!, profileUrl: 'javascript:alert(1)' };
-    await Promise.all([
-      browser.storage.local.set({ ledgerVersion: 42 }),
-      browser.storage.session.set({ openingPage: page }),
-    ]);
-    render(<Popup />);
-    await screen.findByText('Loading…');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(rowNames()).toEqual([]);
   });
 });

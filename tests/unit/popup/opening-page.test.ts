@@ -1,47 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { InvitationRecord } from '../../../src/model/invitation';
 import { OpeningPage } from '../../../src/model/opening-page';
-import { defaultSettings, type Settings } from '../../../src/model/settings';
+import { defaultSettings } from '../../../src/model/settings';
 import { buildView, firstPendingRows } from '../../../src/popup/view';
 import { openingRecords, selectOpeningPage } from '../../../src/shared/opening-page';
+import { ids, ledgerOf, personArb, settingsArb } from './ledger-arbitraries';
 import { DAY, NOW, record } from './records';
 
 const HOUR = 3_600_000;
-const ids = (rows: readonly { record: InvitationRecord }[]) => rows.map((row) => row.record.id);
-
-/** People sent between 0 and 400 days before NOW, often on the same coarse label (ties), some resolved or hidden. */
-const personArb = fc.record({
-  name: fc.constantFrom('Ada', 'Bob', 'Cy', 'Dee', 'Ève', 'Zoë', 'ada'),
-  sent: fc.option(
-    fc.record({
-      // Hours, not days: records a few hours apart share a day-count and then sort by name.
-      youngest: fc.integer({ min: 0, max: 400 * 24 }).map((h) => h / 24),
-      spread: fc.constantFrom(0, 0, 7, 30),
-    }),
-    { freq: 6 },
-  ),
-  status: fc.constantFrom('pending', 'pending', 'pending', 'gone', 'accepted'),
-  hidden: fc.constantFrom(false, false, true),
-});
-const settingsArb = fc.constantFrom<Partial<Settings>>(
-  {},
-  { expiryWindow: '90-days' },
-  { expiryWindow: 'custom', customWindowDays: 30 },
-  { warningDays: 60 },
-);
-
-type Person = typeof personArb extends fc.Arbitrary<infer P> ? P : never;
-
-function ledgerOf(people: Person[]): InvitationRecord[] {
-  return people.map((p) =>
-    record(p.name, p.sent ? [p.sent.youngest, p.sent.youngest + p.sent.spread] : null, {
-      status: p.status as InvitationRecord['status'],
-      hidden: p.hidden,
-    }),
-  );
-}
-
 describe("the popup's opening page, kept by the worker", () => {
   it('gives exactly the first rows of "All pending", however long after it was made the popup opens', () => {
     fc.assert(
