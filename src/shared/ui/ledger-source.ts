@@ -73,7 +73,7 @@ function windowBoundDays(settings: Settings): number {
  * after `size` of them, reading goes on only through the ties of the last day-count, so sorting
  * these alone gives the same first rows as sorting the whole list. Null when the index runs out
  * first (records without a send time come next, and they are not in the index): then only the
- * whole ledger can say what comes first.
+ * whole ledger can say what comes first (unless the page was already full).
  */
 export async function loadFirstPage(settings: Settings, now: number, size: number): Promise<FirstPage | null> {
   const db = await getDb();
@@ -101,7 +101,9 @@ export async function loadFirstPage(settings: Settings, now: number, size: numbe
     readRawMeta(db),
     readScan(now),
   ]);
-  if (!filled) return null;
+  // The index ran out: every dated record was read, and those without a send time sort after
+  // them, so a full page is still the top of the list; a short one may need them.
+  if (!filled && records.length < size) return null;
   return { records, lastReading: readingOrNull(meta.lastReading), scan };
 }
 
