@@ -22,7 +22,8 @@ export function orderKey(settings: Settings): string {
   return JSON.stringify([settings.expiryWindow, settings.customWindowDays, settings.warningDays]);
 }
 
-function isLive(record: InvitationRecord, settings: Settings, now: number): boolean {
+/** In "All pending" at `now`: pending, tracked, and its window not (maybe) passed — else "Expired". */
+export function inPendingList(record: InvitationRecord, settings: Settings, now: number): boolean {
   if (record.status !== 'pending' || record.hidden) return false;
   const expiry = expiryStatus(record.sent, settings, now);
   return expiry !== 'expired' && expiry !== 'maybe-expired';
@@ -37,7 +38,7 @@ export function selectOpeningPage(
   lastReading: ReadingLogEntry | null,
   size = OPENING_PAGE_SIZE,
 ): OpeningPage {
-  const live = records.filter((record) => isLive(record, settings, now));
+  const live = records.filter((record) => inPendingList(record, settings, now));
   const dated = live.filter((record) => record.sent !== null);
   // The index's order: sent.earliest, then the key.
   dated.sort((a, b) => a.sent!.earliest - b.sent!.earliest || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -72,7 +73,7 @@ export function openingRecords(
       ? Number.POSITIVE_INFINITY
       : daysLeft({ earliest: page.nextEarliest, latest: page.nextEarliest }, settings, now);
   const kept = page.records.filter(
-    (record) => isLive(record, settings, now) && (record.sent === null || daysLeft(record.sent, settings, now) < bound),
+    (record) => inPendingList(record, settings, now) && (record.sent === null || daysLeft(record.sent, settings, now) < bound),
   );
   return kept.length > 0 ? kept : null;
 }

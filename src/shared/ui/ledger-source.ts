@@ -6,10 +6,10 @@ import type { LedgerSnapshot } from '../../model/messages';
 import { OpeningPage } from '../../model/opening-page';
 import { ReadingLogEntry } from '../../model/reading';
 import type { Settings } from '../../model/settings';
-import { DAY, daysLeft, expiryStatus, windowDays } from '../../rules';
+import { DAY, daysLeft, windowDays } from '../../rules';
 import { getDb } from '../../store/db';
 import { readRawLedger, readRawMeta, walkBySentEarliest } from '../../store/read';
-import { openingRecords } from '../opening-page';
+import { inPendingList, openingRecords } from '../opening-page';
 import { LEDGER_VERSION_KEY, OPENING_PAGE_KEY } from '../well-known';
 
 /**
@@ -88,10 +88,7 @@ export async function loadFirstPage(settings: Settings, now: number, size: numbe
       filled = true;
       return false;
     }
-    if (record.status !== 'pending' || record.hidden) return true;
-    // The window may have passed: that is the "Expired" list.
-    const expiry = expiryStatus(record.sent, settings, now);
-    if (expiry === 'maybe-expired' || expiry === 'expired') return true;
+    if (!inPendingList(record, settings, now)) return true;
     records.push(record);
     if (records.length === size) cutoff = left;
     return true;
