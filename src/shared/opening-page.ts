@@ -73,7 +73,8 @@ export function openingRecords(
       ? Number.POSITIVE_INFINITY
       : daysLeft({ earliest: page.nextEarliest, latest: page.nextEarliest }, settings, now);
   const kept = page.records.filter(
-    (record) => inPendingList(record, settings, now) && (record.sent === null || daysLeft(record.sent, settings, now) < bound),
+    (record) =>
+      inPendingList(record, settings, now) && (record.sent === null || daysLeft(record.sent, settings, now) < bound),
   );
   return kept.length > 0 ? kept : null;
 }
