@@ -18,14 +18,17 @@ export const OpeningPage = z.object({
   computedAt: Instant,
   /**
    * Pending, tracked records with a send time that had not (maybe) expired at `computedAt`,
-   * earliest possible send first — the order of the `bySentEarliest` index.
+   * earliest possible send first, then by name and id. Records without a send time (listed
+   * last) are here only when all the others are.
    */
   records: z.array(InvitationRecord),
   /**
-   * `sent.earliest` of the first such record left out, or null when none was. Records without
-   * a send time (listed last) are here only when all the others are.
+   * The records left out, as far as ties can matter: for each of their first few send times
+   * (`sent.earliest`), the one that sorts first by name and id. Empty when none was left out.
    */
-  nextEarliest: z.nullable(Instant),
+  leftOut: z.array(z.object({ earliest: Instant, name: z.string(), id: z.string() })),
+  /** `sent.earliest` of the first record left out past those, or null when there is none. */
+  leftOutBeyond: z.nullable(Instant),
   lastReading: z.nullable(ReadingLogEntry),
 });
 export type OpeningPage = z.infer<typeof OpeningPage>;

@@ -3,15 +3,20 @@ import type { OpeningPage } from '../model/opening-page';
 import type { ReadingLogEntry } from '../model/reading';
 import type { Settings } from '../model/settings';
 import { daysLeft, expiryStatus } from '../rules';
+import { byNameThenId } from './name-order';
 
 /**
  * The popup's head start (model/opening-page.ts), pure: the worker selects it, the popup turns it
  * into first rows. Why the rows are exact, at any later `now`, while the ledger is unchanged:
  * - "All pending" holds pending, tracked records not (maybe) expired, sorted by pessimistic days
- *   left, which only grows with `sent.earliest`; ties go by name.
+ *   left — which only grows with `sent.earliest` — then by name, then id.
  * - Time only removes records from its front (they expire, earliest send first), never adds any.
- * - So the stored records, minus those expired since, are the front of the list, except for
- *   records tied with the first one left out: those are dropped, as the tie may go either way.
+ * - The page keeps the first records by (`sent.earliest`, name, id). Every record left out has a
+ *   send time no earlier than theirs, so a kept record comes first unless they tie on days left;
+ *   a tie goes by name and id, and the page keeps, for the first few send times left out, the
+ *   record that sorts first among each. A kept record that may lose a tie is dropped.
+ * - One scan reads hundreds of people under the same coarse label ("Sent 5 months ago"): they
+ *   share one send interval, so ties far larger than the page are the usual case, not the odd one.
  */
 
 /** Records kept: the popup's first page (50 rows) and some that may expire before it opens. */
@@ -29,6 +34,11 @@ export function inPendingList(record: InvitationRecord, settings: Settings, now:
   return expiry !== 'expired' && expiry !== 'maybe-expired';
 }
 
+/** Send times of left-out records kept as tie-breaks: a handful covers the ties of a day. */
+export const LEFT_OUT_SEND_TIMES = 16;
+
+const at = (earliest: number) => ({ earliest, latest: earliest });
+
 /** What the worker stores after a ledger change: the front of "All pending" at `now`. */
 export function selectOpeningPage(
   records: readonly InvitationRecord[],
@@ -40,18 +50,37 @@ export function selectOpeningPage(
 ): OpeningPage {
   const live = records.filter((record) => inPendingList(record, settings, now));
   const dated = live.filter((record) => record.sent !== null);
-  // The index's order: sent.earliest, then the key.
-  dated.sort((a, b) => a.sent!.earliest - b.sent!.earliest || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const whole = live.length <= size;
-  return {
-    ledgerVersion,
-    orderKey: orderKey(settings),
-    computedAt: now,
-    // Small enough to keep whole: the records without a send time (listed last) come too.
-    records: whole ? [...dated, ...live.filter((record) => record.sent === null)] : dated.slice(0, size),
-    nextEarliest: dated.length > size ? dated[size]!.sent!.earliest : null,
-    lastReading,
-  };
+  dated.sort((a, b) => a.sent!.earliest - b.sent!.earliest || byNameThenId(a, b));
+  // Small enough to keep whole: the records without a send time (listed last) come too.
+  if (live.length <= size) {
+    const undated = live.filter((record) => record.sent === null);
+    return page([...dated, ...undated], [], null);
+  }
+  const leftOut: OpeningPage['leftOut'] = [];
+  let leftOutBeyond: number | null = null;
+  for (let i = size; i < dated.length; i++) {
+    const { name, id, sent } = dated[i]!;
+    // The first of each send time is the one that sorts first among them.
+    if (i > size && sent!.earliest === dated[i - 1]!.sent!.earliest) continue;
+    if (leftOut.length === LEFT_OUT_SEND_TIMES) {
+      leftOutBeyond = sent!.earliest;
+      break;
+    }
+    leftOut.push({ earliest: sent!.earliest, name, id });
+  }
+  return page(dated.slice(0, size), leftOut, leftOutBeyond);
+
+  function page(kept: InvitationRecord[], out: OpeningPage['leftOut'], beyond: number | null): OpeningPage {
+    return {
+      ledgerVersion,
+      orderKey: orderKey(settings),
+      computedAt: now,
+      records: kept,
+      leftOut: out,
+      leftOutBeyond: beyond,
+      lastReading,
+    };
+  }
 }
 
 /**
@@ -67,14 +96,20 @@ export function openingRecords(
   if (page.ledgerVersion !== ledgerVersion || page.orderKey !== orderKey(settings)) return null;
   // A clock set back could make live again what had expired when the page was made.
   if (now < page.computedAt) return null;
-  // Records left out sort no earlier than this: rows on or after it may tie with them.
-  const bound =
-    page.nextEarliest === null
-      ? Number.POSITIVE_INFINITY
-      : daysLeft({ earliest: page.nextEarliest, latest: page.nextEarliest }, settings, now);
-  const kept = page.records.filter(
-    (record) =>
-      inPendingList(record, settings, now) && (record.sent === null || daysLeft(record.sent, settings, now) < bound),
-  );
+  const leftOutDays = page.leftOut.map((first) => daysLeft(at(first.earliest), settings, now));
+  const beyondDays =
+    page.leftOutBeyond === null ? Number.POSITIVE_INFINITY : daysLeft(at(page.leftOutBeyond), settings, now);
+  /** Sorts before every record left out: fewer days left than theirs, or wins the tie. */
+  const ahead = (record: InvitationRecord): boolean => {
+    if (record.sent === null) return true; // only kept when nothing was left out
+    const days = daysLeft(record.sent, settings, now);
+    for (let i = 0; i < leftOutDays.length; i++) {
+      // This send time and all later ones have more days left.
+      if (leftOutDays[i]! > days) return true;
+      if (byNameThenId(record, page.leftOut[i]!) >= 0) return false;
+    }
+    return beyondDays > days;
+  };
+  const kept = page.records.filter((record) => inPendingList(record, settings, now) && ahead(record));
   return kept.length > 0 ? kept : null;
 }
