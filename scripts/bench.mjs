@@ -102,11 +102,21 @@ const lapse = await launchWithExtension({ headless: true });
 lapse.serveLinkedIn((url) => pages[url.endsWith('1000') ? 1000 : 5000]);
 const { context } = lapse;
 const call = (page, name) => page.evaluate((n) => window.LapseBench[n](), name);
-const repeat = async (page, name, runs = RUNS) => {
-  await call(page, name); // warm-up: JIT, caches
+/**
+ * A figure and its baseline, run by turns (figure, baseline, figure…) so that whatever else the
+ * machine does at the time weighs on both alike, and their ratio says what the code costs.
+ */
+const repeatPair = async (page, name, baseline, runs = RUNS) => {
+  // warm-up: JIT, caches
+  await call(page, name);
+  await call(page, baseline);
   const xs = [];
-  for (let i = 0; i < runs; i++) xs.push(await call(page, name));
-  return median(xs);
+  const ys = [];
+  for (let i = 0; i < runs; i++) {
+    xs.push(await call(page, name));
+    ys.push(await call(page, baseline));
+  }
+  return [median(xs), median(ys)];
 };
 
 let backup = ''; // 5,000 invitations as a Lapse backup, for the popup measured below
@@ -117,8 +127,7 @@ try {
   for (const n of [1000, 5000]) {
     const page = await context.newPage();
     await page.goto(`https://www.linkedin.com/bench/parse-${n}`);
-    const parse = await repeat(page, 'parse');
-    const walk = await repeat(page, 'walk');
+    const [parse, walk] = await repeatPair(page, 'parse', 'walk');
     const read = await call(page, 'readCount');
     if (read !== n) throw new Error(`the parser read ${read} of ${n} invitations`);
     const perThousand = parse / (n / 1000);
@@ -135,8 +144,7 @@ try {
 
   // Merge a complete reading of 5,000 into a ledger of 5,000 vs a raw put of 5,000 records.
   const mergeRuns = quick ? 3 : 7;
-  const merge = await repeat(page5000, 'merge', mergeRuns);
-  const rawPut = await repeat(page5000, 'rawPut', mergeRuns);
+  const [merge, rawPut] = await repeatPair(page5000, 'merge', 'rawPut', mergeRuns);
   row(
     'merge complete reading of 5,000 into ledger of 5,000',
     ms(merge),
@@ -146,8 +154,7 @@ try {
   );
   if ((await call(page5000, 'recordCount')) !== 5000) throw new Error('the merged ledger does not hold 5,000 records');
 
-  const badge = await repeat(page5000, 'badge');
-  const bare = await repeat(page5000, 'bareCount');
+  const [badge, bare] = await repeatPair(page5000, 'badge', 'bareCount');
   row(
     'badge recount over 5,000 records',
     ms(badge),
@@ -156,8 +163,7 @@ try {
     badge <= 20,
   );
 
-  const csv = await repeat(page5000, 'csv');
-  const naive = await repeat(page5000, 'naiveCsv');
+  const [csv, naive] = await repeatPair(page5000, 'csv', 'naiveCsv');
   row(
     'CSV export of 5,000 rows',
     ms(csv),
@@ -321,7 +327,7 @@ const machine = [
   `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
   `- Load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end`,
   `- Node ${process.version}, ${chromiumVersion()} (headless), playwright-core`,
-  `- ${RUNS} runs per figure (merge: ${quick ? 3 : 7}), median, after one warm-up run`,
+  `- ${RUNS} runs per figure (merge: ${quick ? 3 : 7}), median, after one warm-up run; each figure run by turns with its baseline`,
 ];
 const header = '| measure | median | baseline (same run) → ratio | budget | within budget |';
 const table = [
