@@ -28,7 +28,12 @@ async function session(): Promise<Record<string, unknown>> {
 
 /** The scan state as the popup should see it at `now`; null when no scan ran in this browser session. */
 export async function readScan(now: number): Promise<ScanProgress | null> {
-  const stored = z.safeParse(ScanProgress, (await session())[SESSION_KEYS.scan]);
+  return scanAt((await session())[SESSION_KEYS.scan], now);
+}
+
+/** The same, from a value already read from storage.session's `scan` key. */
+export function scanAt(value: unknown, now: number): ScanProgress | null {
+  const stored = z.safeParse(ScanProgress, value);
   if (!stored.success) return null;
   const scan = stored.data;
   if (scan.state === 'running' && now - scan.updatedAt > STALL_AFTER_MS) {

@@ -1,7 +1,10 @@
+import browser from 'webextension-polyfill';
 import type { Settings } from '../model/settings';
-import { loadSettings } from '../shared/settings-store';
+import { normaliseSettings } from '../shared/settings-store';
 import { type FirstPage, loadFirstPage, loadOpeningFirstPage } from '../shared/ui/ledger-source';
+import { SETTINGS_KEY } from '../shared/well-known';
 import { getDb } from '../store/db';
+import { type EarlyReads, startEarlyReads } from './early-reads';
 
 /** The top of "All pending" and the clock reading it was computed for. */
 export interface FirstPageRead {
@@ -20,7 +23,7 @@ export interface OpeningReads {
  * worker's opening page and the database open overlap, and the first page follows the moment
  * they are there (rather than waiting for a render and an effect between each step).
  */
-export function startOpeningReads(size: number): OpeningReads {
+export function startOpeningReads(size: number, early: EarlyReads = startEarlyReads(browser)): OpeningReads {
   const now = Date.now();
   // The database opens meanwhile: the whole ledger is read from it next, and the first page too
   // when the opening page cannot say. (Through a promise: an open that throws at once becomes a
@@ -28,10 +31,10 @@ export function startOpeningReads(size: number): OpeningReads {
   Promise.resolve()
     .then(getDb)
     .catch(() => {});
-  const settings = loadSettings();
+  const settings = early.settings.then((stored) => normaliseSettings(stored[SETTINGS_KEY]));
   // The worker's opening page first (one small read, alongside the settings); the database
   // index when it cannot say.
-  const opening = loadOpeningFirstPage(settings, now);
+  const opening = loadOpeningFirstPage(settings, now, early);
   const firstPage = Promise.all([settings, opening.catch(() => null)])
     .then(([loaded, page]) => page ?? loadFirstPage(loaded, now, size))
     .then((page) => ({ page, now }));

@@ -1,13 +1,12 @@
 import browser from 'webextension-polyfill';
 import { defaultSettings, Settings } from '../model/settings';
 import { parseOrThrow } from '../model/validate';
+import { SETTINGS_KEY } from './well-known';
 
 /**
  * Settings live in storage.sync (they follow the user across browsers) under one key, validated
  * with zod and filled with defaults. Where sync is unavailable (some Firefox setups), local.
  */
-const KEY = 'settings';
-
 function area(): browser.Storage.StorageArea {
   return browser.storage.sync ?? browser.storage.local;
 }
@@ -43,28 +42,28 @@ export function normaliseSettings(stored: unknown): Settings {
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const stored = await area().get(KEY);
-  return normaliseSettings(stored[KEY]);
+  const stored = await area().get(SETTINGS_KEY);
+  return normaliseSettings(stored[SETTINGS_KEY]);
 }
 
 /** Validates the whole result before writing: an out-of-range value throws and nothing is saved. */
 export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
   const next = parseOrThrow(Settings, { ...(await loadSettings()), ...change }, 'settings');
-  await area().set({ [KEY]: next });
+  await area().set({ [SETTINGS_KEY]: next });
   return next;
 }
 
 export async function resetSettings(): Promise<Settings> {
-  await area().remove(KEY);
+  await area().remove(SETTINGS_KEY);
   return defaultSettings();
 }
 
 /** Calls `listener` with the new settings whenever they change, in any extension context. */
 export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
   const handler = (changes: Record<string, browser.Storage.StorageChange>, areaName: string) => {
-    if (!(KEY in changes)) return;
+    if (!(SETTINGS_KEY in changes)) return;
     if (areaName !== 'sync' && areaName !== 'local') return;
-    listener(normaliseSettings(changes[KEY]?.newValue));
+    listener(normaliseSettings(changes[SETTINGS_KEY]?.newValue));
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);

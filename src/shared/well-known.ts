@@ -12,5 +12,8 @@ export const LEDGER_VERSION_KEY = 'ledgerVersion';
  */
 export const OPENING_PAGE_KEY = 'openingPage';
 
+/** storage.sync (storage.local where sync is unavailable): the user's settings, one object. */
+export const SETTINGS_KEY = 'settings';
+
 /** storage.session: the latest "Scan all" progress, for the popup and the badge. */
 export const SCAN_KEY = 'scan';

@@ -1,16 +1,16 @@
-import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
-import { readScan } from '../../background/scan';
+import { readScan, scanAt } from '../../background/scan';
 import { InvitationRecord } from '../../model/invitation';
 import type { LedgerSnapshot } from '../../model/messages';
 import { OpeningPage } from '../../model/opening-page';
 import { ReadingLogEntry } from '../../model/reading';
 import type { Settings } from '../../model/settings';
+import type { EarlyReads } from '../../popup/early-reads';
 import { DAY, daysLeft, windowDays } from '../../rules';
 import { getDb } from '../../store/db';
 import { readRawLedger, readRawMeta, walkBySentEarliest } from '../../store/read';
 import { inPendingList, openingRecords } from '../opening-page';
-import { LEDGER_VERSION_KEY, OPENING_PAGE_KEY } from '../well-known';
+import { LEDGER_VERSION_KEY, OPENING_PAGE_KEY, SCAN_KEY } from '../well-known';
 
 /**
  * The ledger as extension pages read it: straight from the extension's own IndexedDB (no worker
@@ -110,19 +110,15 @@ export async function loadFirstPage(settings: Settings, now: number, size: numbe
  * version or other settings (then loadFirstPage reads the database instead).
  */
 export async function loadOpeningFirstPage(
-  settings: Settings | Promise<Settings>,
+  settings: Promise<Settings>,
   now: number,
+  reads: Pick<EarlyReads, 'version' | 'session'>,
 ): Promise<FirstPage | null> {
-  // Settings may still be on their way: both reads go out at once.
-  const [loaded, stored, session, scan] = await Promise.all([
-    settings,
-    browser.storage.local.get(LEDGER_VERSION_KEY),
-    browser.storage.session.get(OPENING_PAGE_KEY),
-    readScan(now),
-  ]);
+  // All were sent for at once (popup/early-reads.ts).
+  const [loaded, stored, session] = await Promise.all([settings, reads.version, reads.session]);
   const page = z.safeParse(OpeningPage, session[OPENING_PAGE_KEY]);
   if (!page.success) return null;
   const version = stored[LEDGER_VERSION_KEY];
   const records = openingRecords(page.data, loaded, now, typeof version === 'number' ? version : 0);
-  return records && { records, lastReading: page.data.lastReading, scan };
+  return records && { records, lastReading: page.data.lastReading, scan: scanAt(session[SCAN_KEY], now) };
 }

@@ -39,16 +39,18 @@ afterEach(() => {
 });
 
 describe("the popup's first rows, from the worker's opening page", () => {
-  it('are drawn before the database answers, in the list’s order, with the last reading', async () => {
+  it('are drawn before the database answers, in the list’s order, with the last reading and the scan under way', async () => {
     const page = selectOpeningPage(ledger, defaultSettings(), NOW - 3_600_000, 42, reading({ read: 5, total: 5 }));
+    const scan = { state: 'running', read: 40, total: 120, startedAt: NOW - 60_000, updatedAt: NOW, message: null };
     await Promise.all([
       browser.storage.local.set({ ledgerVersion: 42 }),
-      browser.storage.session.set({ openingPage: page }),
+      browser.storage.session.set({ openingPage: page, scan }),
     ]);
     render(<Popup />);
     await screen.findByText('Nora Nearing');
     expect(rowNames()).toEqual(['Nora Nearing', 'Fred Followup', 'Fiona Fresh']);
     expect(screen.getByText(/\(complete\)/)).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: /scan/i }).getAttribute('value')).toBe('40');
   });
 
   it.each([
