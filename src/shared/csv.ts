@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { InvitationRecord } from '../model/invitation';
 import type { Settings } from '../model/settings';
 import type { Interval } from '../model/time';
-import { daysLeft, describeAge, type ExpiryStatus, expiryInterval, expiryStatus, suggestionKind } from '../rules';
+import { describeAge, type ExpiryStatus, expiryFigures, suggestionKind } from '../rules';
 import { datedFileName, downloadFile } from './ui/download';
 
 /**
@@ -99,7 +99,7 @@ export function csvRows(settings: Settings, now: number): (record: InvitationRec
     let cells = bySent.get(key);
     if (cells === undefined) {
       const age = describeAge(sent, now);
-      const expires = expiryInterval(sent, settings);
+      const { expires, status, daysLeft } = expiryFigures(sent, settings, now);
       cells = {
         sent_earliest: isoDate(sent.earliest),
         sent_latest: isoDate(sent.latest),
@@ -107,8 +107,8 @@ export function csvRows(settings: Settings, now: number): (record: InvitationRec
         age_days_max: age.maxDays,
         expires_earliest: isoDate(expires.earliest),
         expires_latest: isoDate(expires.latest),
-        expiry: expiryStatus(sent, settings, now),
-        daysLeft: daysLeft(sent, settings, now),
+        expiry: status,
+        daysLeft,
       };
       bySent.set(key, cells);
     }
