@@ -52,6 +52,39 @@ function isoTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+const DAY_MS = 86_400_000;
+/** From here on toISOString writes a signed six-digit year: such moments are left to it. */
+const YEAR_10000 = Date.UTC(10000, 0, 1);
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+
+/**
+ * The export's UTC dates (YYYY-MM-DD) and times (YYYY-MM-DDTHH:MM:SSZ), as isoDate and isoTime
+ * write them, for one export. A ledger's moments fall on a few hundred days, so each UTC day's
+ * date is worked out once (by toISOString, from the day's first moment) and a time adds the
+ * hours, minutes and seconds of its moment, counted from that day's start.
+ */
+export function utcFormat(): { date: (ms: number) => string; time: (ms: number) => string } {
+  const days = new Map<number, string>();
+  const date = (ms: number): string => {
+    const day = Math.floor(ms / DAY_MS);
+    let text = days.get(day);
+    if (text === undefined) {
+      text = isoDate(day * DAY_MS);
+      days.set(day, text);
+    }
+    return text;
+  };
+  const time = (ms: number): string => {
+    if (!(ms >= 0 && ms < YEAR_10000)) return isoTime(ms);
+    const second = Math.floor((ms % DAY_MS) / 1000);
+    const hh = TWO_DIGITS[Math.floor(second / 3600)];
+    const mm = TWO_DIGITS[Math.floor(second / 60) % 60];
+    const ss = TWO_DIGITS[second % 60];
+    return `${date(ms)}T${hh}:${mm}:${ss}Z`;
+  };
+  return { date, time };
+}
+
 /** The cells a send interval decides on its own, given the settings and `now` of the export. */
 interface SentCells {
   sent_earliest: string;
@@ -83,16 +116,7 @@ const UNKNOWN_SENT = {
  * by the hundred, so it is worked out once per distinct interval.
  */
 export function csvRows(settings: Settings, now: number): (record: InvitationRecord) => CsvRow {
-  // Records first (and last) seen on the same scan share those moments too.
-  const times = new Map<number, string>();
-  const timeOf = (ms: number): string => {
-    let time = times.get(ms);
-    if (time === undefined) {
-      time = isoTime(ms);
-      times.set(ms, time);
-    }
-    return time;
-  };
+  const utc = utcFormat();
   const bySent = new Map<string, SentCells>();
   const cellsOf = (sent: Interval): SentCells => {
     const key = `${sent.earliest}/${sent.latest}`;
@@ -101,12 +125,12 @@ export function csvRows(settings: Settings, now: number): (record: InvitationRec
       const age = describeAge(sent, now);
       const { expires, status, daysLeft } = expiryFigures(sent, settings, now);
       cells = {
-        sent_earliest: isoDate(sent.earliest),
-        sent_latest: isoDate(sent.latest),
+        sent_earliest: utc.date(sent.earliest),
+        sent_latest: utc.date(sent.latest),
         age_days_min: age.minDays,
         age_days_max: age.maxDays,
-        expires_earliest: isoDate(expires.earliest),
-        expires_latest: isoDate(expires.latest),
+        expires_earliest: utc.date(expires.earliest),
+        expires_latest: utc.date(expires.latest),
         expiry: status,
         daysLeft,
       };
@@ -131,8 +155,8 @@ export function csvRows(settings: Settings, now: number): (record: InvitationRec
       expires_earliest: sent.expires_earliest,
       expires_latest: sent.expires_latest,
       days_left: pending ? sent.daysLeft : '',
-      first_seen: timeOf(record.firstSeenAt),
-      last_seen: timeOf(record.lastSeenAt),
+      first_seen: utc.time(record.firstSeenAt),
+      last_seen: utc.time(record.lastSeenAt),
       suggestion: suggestionKind(record, expiry),
       note: record.note ?? '',
     };
