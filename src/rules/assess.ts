@@ -6,7 +6,11 @@ import { isOlderThanWeeks } from './badge';
 import { daysLeft, type ExpiryStatus, expiryInterval, expiryStatus } from './expiry';
 import { type Suggestion, suggest } from './suggestions';
 
-/** Everything the popup, badge and CSV show about one invitation, computed in one place. */
+/**
+ * Everything the popup, badge and CSV show about one invitation, computed in one place. (The CSV
+ * export, which leaves out the suggestion's message, puts its columns together from the same rule
+ * functions per send interval; tests/unit/csv/fast-path.test.ts holds it to this.)
+ */
 export interface Assessment {
   /** Null unless the invitation is pending. */
   expiry: ExpiryStatus | null;

@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import type { InvitationRecord } from '../model/invitation';
 import type { Settings } from '../model/settings';
-import { assess } from '../rules';
+import type { Interval } from '../model/time';
+import { describeAge, type ExpiryStatus, expiryFigures, suggestionKind } from '../rules';
 import { datedFileName, downloadFile } from './ui/download';
 
 /**
@@ -51,25 +52,114 @@ function isoTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function csvRow(record: InvitationRecord, settings: Settings, now: number): CsvRow {
-  const a = assess(record, settings, now);
-  return {
-    name: record.name,
-    profile_url: record.profileUrl,
-    headline: record.headline ?? '',
-    status: record.status,
-    expiry_status: a.expiry ?? '',
-    sent_earliest: record.sent ? isoDate(record.sent.earliest) : '',
-    sent_latest: record.sent ? isoDate(record.sent.latest) : '',
-    age_days_min: a.age?.minDays ?? '',
-    age_days_max: a.age?.maxDays ?? '',
-    expires_earliest: a.expires ? isoDate(a.expires.earliest) : '',
-    expires_latest: a.expires ? isoDate(a.expires.latest) : '',
-    days_left: a.daysLeft ?? '',
-    first_seen: isoTime(record.firstSeenAt),
-    last_seen: isoTime(record.lastSeenAt),
-    suggestion: a.suggestion.kind,
-    note: record.note ?? '',
+const DAY_MS = 86_400_000;
+/** From here on toISOString writes a signed six-digit year: such moments are left to it. */
+const YEAR_10000 = Date.UTC(10000, 0, 1);
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+
+/**
+ * The export's UTC dates (YYYY-MM-DD) and times (YYYY-MM-DDTHH:MM:SSZ), as isoDate and isoTime
+ * write them, for one export. A ledger's moments fall on a few hundred days, so each UTC day's
+ * date is worked out once (by toISOString, from the day's first moment) and a time adds the
+ * hours, minutes and seconds of its moment, counted from that day's start.
+ */
+export function utcFormat(): { date: (ms: number) => string; time: (ms: number) => string } {
+  const days = new Map<number, string>();
+  const date = (ms: number): string => {
+    const day = Math.floor(ms / DAY_MS);
+    let text = days.get(day);
+    if (text === undefined) {
+      text = isoDate(day * DAY_MS);
+      days.set(day, text);
+    }
+    return text;
+  };
+  const time = (ms: number): string => {
+    if (!(ms >= 0 && ms < YEAR_10000)) return isoTime(ms);
+    const second = Math.floor((ms % DAY_MS) / 1000);
+    const hh = TWO_DIGITS[Math.floor(second / 3600)];
+    const mm = TWO_DIGITS[Math.floor(second / 60) % 60];
+    const ss = TWO_DIGITS[second % 60];
+    return `${date(ms)}T${hh}:${mm}:${ss}Z`;
+  };
+  return { date, time };
+}
+
+/** The cells a send interval decides on its own, given the settings and `now` of the export. */
+interface SentCells {
+  sent_earliest: string;
+  sent_latest: string;
+  age_days_min: number;
+  age_days_max: number;
+  expires_earliest: string;
+  expires_latest: string;
+  /** As if pending: each row shows it only when its record is. */
+  expiry: ExpiryStatus;
+  daysLeft: number;
+}
+
+const UNKNOWN_SENT = {
+  sent_earliest: '',
+  sent_latest: '',
+  age_days_min: '',
+  age_days_max: '',
+  expires_earliest: '',
+  expires_latest: '',
+  expiry: 'unknown',
+  daysLeft: '',
+} as const;
+
+/**
+ * Writes the rows of one export. What the rules compute for a row is `assess` less the suggestion's
+ * message (a template fill the file does not show), taken from the same rule functions. The date
+ * arithmetic depends only on the send interval, and the records of one scan share their intervals
+ * by the hundred, so it is worked out once per distinct interval.
+ */
+export function csvRows(settings: Settings, now: number): (record: InvitationRecord) => CsvRow {
+  const utc = utcFormat();
+  const bySent = new Map<string, SentCells>();
+  const cellsOf = (sent: Interval): SentCells => {
+    const key = `${sent.earliest}/${sent.latest}`;
+    let cells = bySent.get(key);
+    if (cells === undefined) {
+      const age = describeAge(sent, now);
+      const { expires, status, daysLeft } = expiryFigures(sent, settings, now);
+      cells = {
+        sent_earliest: utc.date(sent.earliest),
+        sent_latest: utc.date(sent.latest),
+        age_days_min: age.minDays,
+        age_days_max: age.maxDays,
+        expires_earliest: utc.date(expires.earliest),
+        expires_latest: utc.date(expires.latest),
+        expiry: status,
+        daysLeft,
+      };
+      bySent.set(key, cells);
+    }
+    return cells;
+  };
+  return (record) => {
+    const pending = record.status === 'pending';
+    const sent = record.sent ? cellsOf(record.sent) : UNKNOWN_SENT;
+    const expiry = pending ? sent.expiry : null;
+    return {
+      name: record.name,
+      profile_url: record.profileUrl,
+      headline: record.headline ?? '',
+      status: record.status,
+      expiry_status: expiry ?? '',
+      sent_earliest: sent.sent_earliest,
+      sent_latest: sent.sent_latest,
+      age_days_min: sent.age_days_min,
+      age_days_max: sent.age_days_max,
+      expires_earliest: sent.expires_earliest,
+      expires_latest: sent.expires_latest,
+      days_left: pending ? sent.daysLeft : '',
+      first_seen: utc.time(record.firstSeenAt),
+      last_seen: utc.time(record.lastSeenAt),
+      suggestion: suggestionKind(record, expiry),
+      note: record.note ?? '',
+    };
   };
 }
 
@@ -78,14 +168,9 @@ export function csvRow(record: InvitationRecord, settings: Settings, now: number
  * accents and emoji.
  */
 export function toCsv(records: readonly InvitationRecord[], settings: Settings, now: number): string {
+  // Rows keyed by column, the header naming the keys: papaparse writes them in CSV_COLUMNS order.
   const csv = Papa.unparse(
-    {
-      fields: [...CSV_COLUMNS],
-      data: records.map((record) => {
-        const row = csvRow(record, settings, now);
-        return CSV_COLUMNS.map((column) => row[column]);
-      }),
-    },
+    { fields: [...CSV_COLUMNS], data: records.map(csvRows(settings, now)) },
     { newline: '\r\n', escapeFormulae: FORMULA_START, header: true },
   );
   // Papaparse ends the header with CRLF only when rows follow; end every line the same way.

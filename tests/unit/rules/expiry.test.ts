@@ -5,7 +5,14 @@ import type { Settings } from '../../../src/model/settings';
 import type { Interval } from '../../../src/model/time';
 import { describeAge } from '../../../src/rules/age';
 import { badgeSummary, isOlderThanWeeks } from '../../../src/rules/badge';
-import { daysLeft, EXPIRY_STATUSES, type ExpiryStatus, expiryInterval, expiryStatus } from '../../../src/rules/expiry';
+import {
+  daysLeft,
+  EXPIRY_STATUSES,
+  type ExpiryStatus,
+  expiryFigures,
+  expiryInterval,
+  expiryStatus,
+} from '../../../src/rules/expiry';
 import { at, between, record, settings } from './support';
 
 const HOUR = 3_600_000;
@@ -201,6 +208,22 @@ describe('expiry: properties', () => {
       fc.property(sentArb, settingsArb, offset, (sent, s, from) => {
         const now = awake(sent.earliest + from);
         expect(daysLeft(sent, s, ms(addDays(now, 1)))).toBe(daysLeft(sent, s, now) - 1);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('expiryFigures', () => {
+  it('gives what expiryInterval, expiryStatus and daysLeft give, each figure the same (property)', () => {
+    fc.assert(
+      fc.property(sentArb, settingsArb, offset, (sent, s, from) => {
+        const now = sent.earliest + from;
+        expect(expiryFigures(sent, s, now)).toEqual({
+          expires: expiryInterval(sent, s),
+          status: expiryStatus(sent, s, now),
+          daysLeft: daysLeft(sent, s, now),
+        });
       }),
       { numRuns: 5000 },
     );

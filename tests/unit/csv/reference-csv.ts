@@ -1,0 +1,57 @@
+import Papa from 'papaparse';
+import type { InvitationRecord } from '../../../src/model/invitation';
+import type { Settings } from '../../../src/model/settings';
+import { assess } from '../../../src/rules';
+import { CSV_COLUMNS, type CsvRow } from '../../../src/shared/csv';
+
+/**
+ * The CSV export as it was written before it was made faster (src/shared/csv.ts at c096322),
+ * kept as the oracle the fast export must equal byte for byte: one `assess` per row, each date
+ * formatted on its own, every row handed to papaparse as an array.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const BOM = '\uFEFF';
+
+export function referenceIsoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function referenceIsoTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function referenceRow(record: InvitationRecord, settings: Settings, now: number): CsvRow {
+  const a = assess(record, settings, now);
+  return {
+    name: record.name,
+    profile_url: record.profileUrl,
+    headline: record.headline ?? '',
+    status: record.status,
+    expiry_status: a.expiry ?? '',
+    sent_earliest: record.sent ? referenceIsoDate(record.sent.earliest) : '',
+    sent_latest: record.sent ? referenceIsoDate(record.sent.latest) : '',
+    age_days_min: a.age?.minDays ?? '',
+    age_days_max: a.age?.maxDays ?? '',
+    expires_earliest: a.expires ? referenceIsoDate(a.expires.earliest) : '',
+    expires_latest: a.expires ? referenceIsoDate(a.expires.latest) : '',
+    days_left: a.daysLeft ?? '',
+    first_seen: referenceIsoTime(record.firstSeenAt),
+    last_seen: referenceIsoTime(record.lastSeenAt),
+    suggestion: a.suggestion.kind,
+    note: record.note ?? '',
+  };
+}
+
+export function referenceCsv(records: readonly InvitationRecord[], settings: Settings, now: number): string {
+  const csv = Papa.unparse(
+    {
+      fields: [...CSV_COLUMNS],
+      data: records.map((record) => {
+        const row = referenceRow(record, settings, now);
+        return CSV_COLUMNS.map((column) => row[column]);
+      }),
+    },
+    { newline: '\r\n', escapeFormulae: FORMULA_START, header: true },
+  );
+  return `${BOM}${csv.endsWith('\r\n') ? csv : `${csv}\r\n`}`;
+}
