@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { DIST_FIREFOX_TEST, FIREFOX } from './global-setup';
 
@@ -68,22 +70,56 @@ export interface LapseFirefox {
   ackWithLedgerCount(count: number, timeoutMs?: number): Promise<ReadingAck>;
   readingAcks(): Promise<ReadingAck[]>;
   reports(): Promise<HookReport[]>;
+  /**
+   * Opens one of Lapse's own pages (a path inside the extension, e.g. 'src/popup/index.html') in a
+   * new tab; wait on it for what it should show. Over BiDi, Firefox reports neither the console
+   * nor the errors of an extension page, and runs no preload script in it: a failure can only say
+   * what the page shows.
+   */
+  openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
 
-/** Starts Debian's firefox-esr, headless, over WebDriver BiDi, on a fresh profile. */
+/**
+ * The internal UUID every install of Lapse gets in the Firefox of startFirefox: its pages live at
+ * moz-extension://<this>/. Firefox draws a new one per install unless a pref names it.
+ */
+export const EXTENSION_UUID = '5b1c9e2a-7d40-4f6b-a3c8-0e9d2f61b7a4';
+
+/** The add-on id of the build under test (browser_specific_settings.gecko.id), the key of the UUID pref. */
+function addonId(): string {
+  const manifest = JSON.parse(readFileSync(join(DIST_FIREFOX_TEST, 'manifest.json'), 'utf8'));
+  return manifest.browser_specific_settings.gecko.id;
+}
+
+/**
+ * Starts Debian's firefox-esr, headless, over WebDriver BiDi, on a fresh profile, ready to open
+ * the extension's own pages: the prefs pin its internal UUID and keep it across reinstalls, and
+ * `--remote-allow-system-access` lets the driver navigate to a moz-extension:// URL (Firefox 153
+ * refuses anything but web pages otherwise: "Navigation to … is not allowed in this context").
+ */
 export function startFirefox(): Promise<Browser> {
-  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId()]: EXTENSION_UUID }),
+      'extensions.webextensions.keepUuidOnUninstall': true,
+    },
+  });
 }
 
 /**
  * Installs the test-hook build in `browser` and opens a tab that serves LinkedIn fixtures at their
  * real URLs; every other request is refused. `close()` uninstalls it again, and Firefox then
- * forgets its data (a reinstall gets a new internal UUID, so a new, empty IndexedDB): each test
+ * deletes its data (storage and IndexedDB; the internal UUID stays, see startFirefox): each test
  * starts with an empty ledger without paying for a new Firefox.
  */
 export async function installLapse(browser: Browser): Promise<LapseFirefox> {
   const extensionId = await browser.installExtension(DIST_FIREFOX_TEST);
+  const extensionPages: Page[] = [];
   try {
     const page = await browser.newPage();
     const refused: string[] = [];
@@ -152,8 +188,16 @@ export async function installLapse(browser: Browser): Promise<LapseFirefox> {
       },
       readingAcks,
       reports: () => page.evaluate(() => window.__lapseReports ?? []),
+      async openExtensionPage(path) {
+        const tab = await browser.newPage();
+        extensionPages.push(tab);
+        // Over BiDi, Firefox reports no DOMContentLoaded or load for an extension page, so waiting
+        // for either would only time out: this returns once the navigation is under way.
+        await tab.goto(`moz-extension://${EXTENSION_UUID}/${path}`, { waitUntil: [] });
+        return tab;
+      },
       async close() {
-        await page.close();
+        for (const tab of [page, ...extensionPages]) if (!tab.isClosed()) await tab.close();
         await browser.uninstallExtension(extensionId);
       },
     };
