@@ -206,3 +206,45 @@ export async function installLapse(browser: Browser): Promise<LapseFirefox> {
     throw error;
   }
 }
+
+/** What the popup shows once it has drawn: the header's pending count and the names in its list. */
+export interface DrawnPopup {
+  /** The header's count, e.g. "12 pending". */
+  pending: string;
+  /** The name on each row of the open list, top to bottom. */
+  names: string[];
+}
+
+/**
+ * Waits until the popup (src/popup/index.html) has read the whole ledger (its header shows the
+ * counts) and drawn every row of the open list (as many as its filter button counts: a list of up
+ * to one page), then reads it as a user would. On timeout, says what the popup showed instead
+ * (Firefox does not report an extension page's console over BiDi).
+ */
+export async function drawnPopup(popup: Page, timeoutMs = WAIT_MS): Promise<DrawnPopup> {
+  try {
+    await popup.waitForFunction(
+      () => {
+        const listed = document.querySelector('nav.filters button[aria-pressed="true"] .count')?.textContent;
+        return (
+          document.querySelector('header .counts') !== null &&
+          listed != null &&
+          document.querySelectorAll('ul.rows li.row').length === Number(listed)
+        );
+      },
+      { timeout: timeoutMs, polling: 100 },
+    );
+  } catch (error) {
+    // Its location from the page itself: page.url() stays about:blank, as no load event is reported.
+    const shown = await popup
+      .evaluate(() => `${location.href}: ${document.body?.textContent?.replace(/\s+/g, ' ').trim() || '(nothing)'}`)
+      .catch((e: unknown) => `unavailable (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`Expected the popup to draw its list within ${timeoutMs} ms. It showed ${shown.slice(0, 2000)}`, {
+      cause: error,
+    });
+  }
+  return popup.evaluate(() => ({
+    pending: document.querySelector('header .counts span')?.textContent ?? '',
+    names: [...document.querySelectorAll('ul.rows li.row .row-name')].map((name) => name.textContent ?? ''),
+  }));
+}
