@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { DIST_FIREFOX_TEST, FIREFOX } from './global-setup';
 
@@ -68,22 +70,56 @@ export interface LapseFirefox {
   ackWithLedgerCount(count: number, timeoutMs?: number): Promise<ReadingAck>;
   readingAcks(): Promise<ReadingAck[]>;
   reports(): Promise<HookReport[]>;
+  /**
+   * Opens one of Lapse's own pages (a path inside the extension, e.g. 'src/popup/index.html') in a
+   * new tab; wait on it for what it should show. Over BiDi, Firefox reports neither the console
+   * nor the errors of an extension page, and runs no preload script in it: a failure can only say
+   * what the page shows.
+   */
+  openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
 
-/** Starts Debian's firefox-esr, headless, over WebDriver BiDi, on a fresh profile. */
+/**
+ * The internal UUID every install of Lapse gets in the Firefox of startFirefox: its pages live at
+ * moz-extension://<this>/. Firefox draws a new one per install unless a pref names it.
+ */
+export const EXTENSION_UUID = '5b1c9e2a-7d40-4f6b-a3c8-0e9d2f61b7a4';
+
+/** The add-on id of the build under test (browser_specific_settings.gecko.id), the key of the UUID pref. */
+function addonId(): string {
+  const manifest = JSON.parse(readFileSync(join(DIST_FIREFOX_TEST, 'manifest.json'), 'utf8'));
+  return manifest.browser_specific_settings.gecko.id;
+}
+
+/**
+ * Starts Debian's firefox-esr, headless, over WebDriver BiDi, on a fresh profile, ready to open
+ * the extension's own pages: the prefs pin its internal UUID and keep it across reinstalls, and
+ * `--remote-allow-system-access` lets the driver navigate to a moz-extension:// URL (Firefox 153
+ * refuses anything but web pages otherwise: "Navigation to … is not allowed in this context").
+ */
 export function startFirefox(): Promise<Browser> {
-  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId()]: EXTENSION_UUID }),
+      'extensions.webextensions.keepUuidOnUninstall': true,
+    },
+  });
 }
 
 /**
  * Installs the test-hook build in `browser` and opens a tab that serves LinkedIn fixtures at their
  * real URLs; every other request is refused. `close()` uninstalls it again, and Firefox then
- * forgets its data (a reinstall gets a new internal UUID, so a new, empty IndexedDB): each test
+ * deletes its data (storage and IndexedDB; the internal UUID stays, see startFirefox): each test
  * starts with an empty ledger without paying for a new Firefox.
  */
 export async function installLapse(browser: Browser): Promise<LapseFirefox> {
   const extensionId = await browser.installExtension(DIST_FIREFOX_TEST);
+  const extensionPages: Page[] = [];
   try {
     const page = await browser.newPage();
     const refused: string[] = [];
@@ -152,8 +188,16 @@ export async function installLapse(browser: Browser): Promise<LapseFirefox> {
       },
       readingAcks,
       reports: () => page.evaluate(() => window.__lapseReports ?? []),
+      async openExtensionPage(path) {
+        const tab = await browser.newPage();
+        extensionPages.push(tab);
+        // Over BiDi, Firefox reports no DOMContentLoaded or load for an extension page, so waiting
+        // for either would only time out: this returns once the navigation is under way.
+        await tab.goto(`moz-extension://${EXTENSION_UUID}/${path}`, { waitUntil: [] });
+        return tab;
+      },
       async close() {
-        await page.close();
+        for (const tab of [page, ...extensionPages]) if (!tab.isClosed()) await tab.close();
         await browser.uninstallExtension(extensionId);
       },
     };
@@ -161,4 +205,46 @@ export async function installLapse(browser: Browser): Promise<LapseFirefox> {
     await browser.uninstallExtension(extensionId);
     throw error;
   }
+}
+
+/** What the popup shows once it has drawn: the header's pending count and the names in its list. */
+export interface DrawnPopup {
+  /** The header's count, e.g. "12 pending". */
+  pending: string;
+  /** The name on each row of the open list, top to bottom. */
+  names: string[];
+}
+
+/**
+ * Waits until the popup (src/popup/index.html) has read the whole ledger (its header shows the
+ * counts) and drawn every row of the open list (as many as its filter button counts: a list of up
+ * to one page), then reads it as a user would. On timeout, says what the popup showed instead
+ * (Firefox does not report an extension page's console over BiDi).
+ */
+export async function drawnPopup(popup: Page, timeoutMs = WAIT_MS): Promise<DrawnPopup> {
+  try {
+    await popup.waitForFunction(
+      () => {
+        const listed = document.querySelector('nav.filters button[aria-pressed="true"] .count')?.textContent;
+        return (
+          document.querySelector('header .counts') !== null &&
+          listed != null &&
+          document.querySelectorAll('ul.rows li.row').length === Number(listed)
+        );
+      },
+      { timeout: timeoutMs, polling: 100 },
+    );
+  } catch (error) {
+    // Its location from the page itself: page.url() stays about:blank, as no load event is reported.
+    const shown = await popup
+      .evaluate(() => `${location.href}: ${document.body?.textContent?.replace(/\s+/g, ' ').trim() || '(nothing)'}`)
+      .catch((e: unknown) => `unavailable (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`Expected the popup to draw its list within ${timeoutMs} ms. It showed ${shown.slice(0, 2000)}`, {
+      cause: error,
+    });
+  }
+  return popup.evaluate(() => ({
+    pending: document.querySelector('header .counts span')?.textContent ?? '',
+    names: [...document.querySelectorAll('ul.rows li.row .row-name')].map((name) => name.textContent ?? ''),
+  }));
 }

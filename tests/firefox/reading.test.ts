@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderSentPage, samplePeople } from '../fixtures/sent-page';
-import { installLapse, type LapseFirefox, SENT_URL, startFirefox, WAIT_MS } from './harness';
+import { drawnPopup, installLapse, type LapseFirefox, SENT_URL, startFirefox, WAIT_MS } from './harness';
 import { receivedThenSentApp } from './pages';
 
 /**
@@ -49,6 +49,21 @@ describe('Lapse in Firefox', () => {
     const again = await lapse.nextReadingAck(0);
     expect(again.reply.added).toBe(0);
     expect(again.ledger.count).toBe(12);
+  });
+
+  it('lists the invitations it read in its popup, with their count in the header', async () => {
+    // Sent in the last two weeks: all of them belong in the popup's default list, "All pending".
+    const people = samplePeople(12, 17).map((p, i) => ({
+      ...p,
+      age: { kind: 'ago' as const, count: i + 1, unit: 'day' as const },
+    }));
+    await lapse.open(renderSentPage({ people }));
+    await lapse.ackWithLedgerCount(12);
+
+    const popup = await drawnPopup(await lapse.openExtensionPage('src/popup/index.html'));
+
+    expect(popup.names.toSorted()).toEqual(people.map((p) => p.name).toSorted());
+    expect(popup.pending).toBe('12 pending');
   });
 
   /** Loads the Received page (an SPA shell), waits for the content script, clicks "Sent". */
