@@ -58,10 +58,12 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
     [snapshot, settings, now, showHidden],
   );
   const rows = useMemo(() => (view ? searchRows(view.lists[filter], query) : []), [view, filter, query]);
+  // Only the rows of the first paint are assessed before it; the rest of the page follows.
+  const firstSize = painted ? PAGE_SIZE : FIRST_PAINT_ROWS;
   const firstRows = useMemo(
     () =>
-      first.state === 'ready' && settings ? firstPendingRows(first.page.records, settings, first.now, PAGE_SIZE) : null,
-    [first, settings],
+      first.state === 'ready' && settings ? firstPendingRows(first.page.records, settings, first.now, firstSize) : null,
+    [first, settings, firstSize],
   );
   useEffect(() => setLimit(PAGE_SIZE), [filter, query]);
   const hasRows = firstRows !== null || view !== null;

@@ -1,6 +1,6 @@
 import type { InvitationRecord } from '../model/invitation';
 import type { Settings } from '../model/settings';
-import { type Assessment, assess } from '../rules';
+import { type Assessment, assess, expiryFigures } from '../rules';
 import { byNameThenId } from '../shared/name-order';
 
 /**
@@ -116,7 +116,8 @@ export function searchRows(rows: readonly Row[], query: string): readonly Row[] 
 
 /**
  * The first rows of "All pending" from just the records that open it (see loadFirstPage): the
- * same assessment and order as buildView gives the whole list.
+ * same assessment and order as buildView gives the whole list. Only the rows returned are
+ * assessed in full; the others are only placed, by what nearingFirst compares.
  */
 export function firstPendingRows(
   records: readonly InvitationRecord[],
@@ -124,8 +125,14 @@ export function firstPendingRows(
   now: number,
   size: number,
 ): Row[] {
-  return records
-    .map((record) => ({ record, assessment: assess(record, settings, now) }))
-    .sort(nearingFirst)
-    .slice(0, size);
+  const placed = records.map((record) => {
+    const figures = record.status === 'pending' && record.sent ? expiryFigures(record.sent, settings, now) : null;
+    return { record, nearing: figures?.status === 'nearing', daysLeft: figures?.daysLeft ?? Number.POSITIVE_INFINITY };
+  });
+  placed.sort(
+    (a, b) =>
+      Number(b.nearing) - Number(a.nearing) ||
+      (a.daysLeft !== b.daysLeft ? (a.daysLeft < b.daysLeft ? -1 : 1) : byNameThenId(a.record, b.record)),
+  );
+  return placed.slice(0, size).map(({ record }) => ({ record, assessment: assess(record, settings, now) }));
 }

@@ -2,7 +2,7 @@ import type { InvitationRecord } from '../model/invitation';
 import type { OpeningPage } from '../model/opening-page';
 import type { ReadingLogEntry } from '../model/reading';
 import type { Settings } from '../model/settings';
-import { daysLeft, expiryStatus } from '../rules';
+import { daysLeft, expiryFigures, expiryStatus } from '../rules';
 import { byNameThenId } from './name-order';
 
 /**
@@ -100,9 +100,7 @@ export function openingRecords(
   const beyondDays =
     page.leftOutBeyond === null ? Number.POSITIVE_INFINITY : daysLeft(at(page.leftOutBeyond), settings, now);
   /** Sorts before every record left out: fewer days left than theirs, or wins the tie. */
-  const ahead = (record: InvitationRecord): boolean => {
-    if (record.sent === null) return true; // only kept when nothing was left out
-    const days = daysLeft(record.sent, settings, now);
+  const ahead = (record: InvitationRecord, days: number): boolean => {
     for (let i = 0; i < leftOutDays.length; i++) {
       // This send time and all later ones have more days left.
       if (leftOutDays[i]! > days) return true;
@@ -110,6 +108,13 @@ export function openingRecords(
     }
     return beyondDays > days;
   };
-  const kept = page.records.filter((record) => inPendingList(record, settings, now) && ahead(record));
+  const kept = page.records.filter((record) => {
+    if (record.status !== 'pending' || record.hidden) return false;
+    // Records without a send time are kept only when nothing was left out (listed last).
+    if (record.sent === null) return true;
+    // inPendingList and the days left, the window added once.
+    const { status, daysLeft: days } = expiryFigures(record.sent, settings, now);
+    return status !== 'expired' && status !== 'maybe-expired' && ahead(record, days);
+  });
   return kept.length > 0 ? kept : null;
 }

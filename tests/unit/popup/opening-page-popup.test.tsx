@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { IDBOpenDBRequest } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpeningPage } from '../../../src/model/opening-page';
 import { defaultSettings } from '../../../src/model/settings';
-import { Popup } from '../../../src/popup/Popup';
+import { PAGE_SIZE, Popup } from '../../../src/popup/Popup';
 import { selectOpeningPage } from '../../../src/shared/opening-page';
 import { browser, resetFakeBrowser } from './fake-browser';
 import { NOW, reading, record } from './records';
@@ -51,6 +51,19 @@ describe("the popup's first rows, from the worker's opening page", () => {
     expect(rowNames()).toEqual(['Nora Nearing', 'Fred Followup', 'Fiona Fresh']);
     expect(screen.getByText(/\(complete\)/)).toBeTruthy();
     expect(screen.getByRole('progressbar', { name: /scan/i }).getAttribute('value')).toBe('40');
+  });
+
+  it('fill a whole page of rows from it, hundreds of people sent under the same label, in name order', async () => {
+    const names = Array.from({ length: 300 }, (_, i) => `Person ${String(i).padStart(3, '0')}`);
+    const sameLabel = [...names].reverse().map((name) => record(name, [60, 90]));
+    const page = selectOpeningPage(sameLabel, defaultSettings(), NOW, 42, null);
+    await Promise.all([
+      browser.storage.local.set({ ledgerVersion: 42 }),
+      browser.storage.session.set({ openingPage: page }),
+    ]);
+    render(<Popup />);
+    await waitFor(() => expect(rowNames()).toHaveLength(PAGE_SIZE));
+    expect(rowNames()).toEqual(names.slice(0, PAGE_SIZE));
   });
 
   it.each([
