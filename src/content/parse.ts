@@ -1,4 +1,5 @@
 import { canonicalProfileUrl } from '../model/profile';
+import type { Interval } from '../model/time';
 import { labelToInterval, type RelativeAge } from '../rules/label-interval';
 import {
   detectLabelLanguage,
@@ -86,7 +87,7 @@ interface RawItem {
   nonPersonLink: boolean;
   withdraw: boolean;
   withdrawName: string | null;
-  /** aria-label of the person link and avatar alt, in order met. */
+  /** aria-label of the person link and avatar alt, in order met (the alts only when asked for). */
   nameHints: string[];
   blocks: Block[];
 }
@@ -135,9 +136,10 @@ function markedIn(scope: ParentNode): Marked {
 
 /**
  * One walk over the item's nodes. It runs for every item on pages of thousands, so it asks each
- * element as little as it can: its tag, attributes only of links, buttons and controls.
+ * element as little as it can: its tag, attributes only of links, buttons and controls. Avatars'
+ * alt texts are read only with `hints` (a name is nearly always in the link's text).
  */
-function readItem(item: Element, { notes, controls }: Marked): RawItem {
+function readItem(item: Element, { notes, controls }: Marked, hints = false): RawItem {
   const raw: RawItem = {
     profileUrl: null,
     nonPersonLink: false,
@@ -171,7 +173,7 @@ function readItem(item: Element, { notes, controls }: Marked): RawItem {
       let personLink = inPersonLink;
       if (tag === 'a' || tag === 'button' || (controls.size > 0 && controls.has(el))) {
         const aria = el.getAttribute('aria-label');
-        if (isWithdrawControl(el, tag, aria)) {
+        if (isWithdrawControl(el, tag, aria, controls.size > 0 && controls.has(el))) {
           raw.withdraw = true;
           raw.withdrawName ??= withdrawNameFrom(aria);
           continue; // its text is "Withdraw", never a name
@@ -191,8 +193,8 @@ function readItem(item: Element, { notes, controls }: Marked): RawItem {
           raw.nonPersonLink = true;
         }
       } else if (tag === 'img') {
-        const alt = el.getAttribute('alt');
-        if (inPersonLink && alt) raw.nameHints.push(alt);
+        const alt = hints && inPersonLink && el.getAttribute('alt');
+        if (alt) raw.nameHints.push(alt);
         continue;
       }
       walk(el, personLink, inNote || (notes.size > 0 && notes.has(el)), isTime || tag === 'time');
@@ -431,8 +433,18 @@ export function parseSentLabel(
   }
 }
 
-function toDates(age: RelativeAge, observedAt: Date): { earliest: Date; latest: Date } {
-  const interval = labelToInterval(age, observedAt.getTime());
+/** The interval as Dates; with `known`, worked out once per `label` (whose meaning is `age`). */
+function toDates(
+  age: RelativeAge,
+  observedAt: Date,
+  known?: Map<string, Interval>,
+  label = '',
+): { earliest: Date; latest: Date } {
+  let interval = known?.get(label);
+  if (!interval) {
+    interval = labelToInterval(age, observedAt.getTime());
+    known?.set(label, interval);
+  }
   return { earliest: new Date(interval.earliest), latest: new Date(interval.latest) };
 }
 
@@ -446,6 +458,8 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
   const language = pageLanguage(root, items.length, (i) => (early[i] ??= readItem(items[i]!, marked)));
   const invitations: ParsedInvitation[] = [];
   const seen = new Set<string>();
+  // Labels repeat from card to card: each one's interval is worked out once per look.
+  const intervals = new Map<string, Interval>();
   let skipped = 0;
   let unreadable = 0;
 
@@ -470,7 +484,7 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
       lastNameBlock = index;
       name ||= cleanName(blocks[index]!.text);
     }
-    for (const hint of raw.nameHints) name ||= cleanName(hint);
+    if (!name) for (const hint of readItem(items[i]!, marked, true).nameHints) name ||= cleanName(hint);
     if (!name && raw.withdrawName) name = cleanName(raw.withdrawName);
     if (!name) {
       unreadable++;
@@ -508,7 +522,7 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
       name,
       headline,
       sentLabel: sentLabel.slice(0, LIMITS.label),
-      sent: age ? toDates(age, observedAt) : null,
+      sent: age ? toDates(age, observedAt, intervals, sentLabel) : null,
       inviteMessage: noteParts.length > 0 ? noteParts.join(' ').slice(0, LIMITS.note) : null,
     });
   }
