@@ -28,7 +28,7 @@ import {
   PAGINATION,
   PREVIOUS_PAGE,
   TOTAL_CANDIDATES,
-  WITHDRAW_ARIA_PREFIXES,
+  WITHDRAW_ARIA_PREFIX,
   WITHDRAW_CONTROLS,
 } from './page-knowledge';
 
@@ -97,11 +97,8 @@ const SKIP_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 export const WITHDRAW_SELECTOR = WITHDRAW_CONTROLS.join(', ');
 
 export function withdrawNameFrom(label: string | null): string | null {
-  if (!label) return null;
-  for (const prefix of WITHDRAW_ARIA_PREFIXES) {
-    if (prefix.test(label)) return label.replace(prefix, '').trim() || null;
-  }
-  return null;
+  const prefix = label && WITHDRAW_ARIA_PREFIX.exec(label);
+  return (prefix && label.slice(prefix[0].length).trim()) || null;
 }
 
 /** Some non-space character: the text node holds words, not indentation. */
@@ -111,7 +108,7 @@ const NOT_TIDY = /[^\S ]| {2}|^ | $/;
 
 /**
  * What the walk must know of elements it cannot tell by their tag, found by the selector engine
- * (one lone selector at a time, its fast path): asking every element of every item for its
+ * in one pass (then told apart, few as they are): asking every element of every item for its
  * classes or attributes costs more than the rest of the walk.
  */
 interface Marked {
@@ -123,16 +120,15 @@ interface Marked {
 
 function markedIn(scope: ParentNode): Marked {
   const controls = new Set<Element>();
-  for (const selector of ['[role="button"]', '[data-view-name]']) {
-    for (const el of scope.querySelectorAll(selector)) controls.add(el);
-  }
   const notes = new Set<Element>();
-  for (const c of NOTE_CLASSES) {
+  for (const el of scope.querySelectorAll(MARKED)) {
+    if (el.getAttribute('role') === 'button' || el.hasAttribute('data-view-name')) controls.add(el);
     // classList, unlike a selector in quirks mode, is case-sensitive: it has the last word.
-    for (const el of scope.querySelectorAll(`.${c}`)) if (el.classList.contains(c)) notes.add(el);
+    if (NOTE_CLASSES.some((c) => el.classList.contains(c))) notes.add(el);
   }
   return { notes, controls };
 }
+const MARKED = ['[role="button"]', '[data-view-name]', ...NOTE_CLASSES.map((c) => `.${c}`)].join(', ');
 
 /**
  * One walk over the item's nodes. It runs for every item on pages of thousands, so it asks each
@@ -278,7 +274,7 @@ function isNoise(text: string): boolean {
 
 /** A display name without "View profile", "’s profile picture", "Pending" and the like. */
 export function cleanName(text: string): string | null {
-  let name = text.replace(/\s+/g, ' ').trim();
+  let name = NOT_TIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   if (NAME_NOISE_WORD.test(name)) {
     for (const re of NAME_NOISE) name = name.replace(re, ' ').trim();
     name = name.replace(/\s+/g, ' ').trim();
