@@ -444,6 +444,91 @@ function toDates(
   return { earliest: new Date(interval.earliest), latest: new Date(interval.latest) };
 }
 
+/** What a look has found so far, card by card. */
+interface Tally {
+  invitations: ParsedInvitation[];
+  /** Profiles already read: a person listed twice counts once. */
+  seen: Set<string>;
+  /** Labels repeat from card to card: each one's interval is worked out once per look. */
+  intervals: Map<string, Interval>;
+  skipped: number;
+  unreadable: number;
+}
+
+/**
+ * What one card means, added to `tally`. A function of its own, so that the page's loop stays
+ * small: the engine optimises both sooner than one large function.
+ */
+function interpret(
+  tally: Tally,
+  raw: RawItem,
+  item: Element,
+  marked: Marked,
+  language: string | null,
+  observedAt: Date,
+): void {
+  if (!raw.profileUrl) {
+    const emailed =
+      (raw.withdrawName !== null && EMAIL.test(raw.withdrawName)) || raw.blocks.some((b) => EMAIL.test(b.text));
+    if (raw.nonPersonLink || emailed) tally.skipped++;
+    else if (raw.withdraw || (language !== null && labelIn(raw, language))) tally.unreadable++;
+    // else: a placeholder or separator, not an invitation at all
+    return;
+  }
+  if (tally.seen.has(raw.profileUrl)) return;
+
+  const blocks = raw.blocks;
+  // The name: the first person-link block that reads as one, else the link's or avatar's label.
+  let name: string | null = null;
+  let lastNameBlock = -1;
+  for (let index = 0; index < blocks.length; index++) {
+    if (!blocks[index]!.inPersonLink) continue;
+    lastNameBlock = index;
+    name ||= cleanName(blocks[index]!.text);
+  }
+  if (!name) for (const hint of readItem(item, marked, true).nameHints) name ||= cleanName(hint);
+  if (!name && raw.withdrawName) name = cleanName(raw.withdrawName);
+  if (!name) {
+    tally.unreadable++;
+    return;
+  }
+  tally.seen.add(raw.profileUrl);
+
+  const label = language ? labelIn(raw, language) : null;
+  let sentLabel = label ? blocks[label.index]!.text : '';
+  let age = label?.age ?? null;
+  if (!label && language) {
+    const split = labelInElements(item, language);
+    if (split) {
+      sentLabel = split.text;
+      age = split.age;
+    }
+  }
+  if (!age) tally.unreadable++;
+
+  const labelIndex = label?.index ?? blocks.length;
+  let headline: string | null = null;
+  const noteParts: string[] = [];
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    if (block.inPersonLink || index === label?.index || !block.text || isNoise(block.text)) continue;
+    if (block.text === sentLabel) continue;
+    if (block.inNote || (label && index > labelIndex)) noteParts.push(block.text);
+    else if (headline === null && index > lastNameBlock && index < labelIndex && block.text !== name) {
+      headline = block.text.slice(0, LIMITS.headline);
+    }
+  }
+
+  tally.invitations.push({
+    profileUrl: raw.profileUrl,
+    name,
+    headline,
+    sentLabel: sentLabel.slice(0, LIMITS.label),
+    sent: age ? toDates(age, observedAt, tally.intervals, sentLabel) : null,
+    inviteMessage: noteParts.length > 0 ? noteParts.join(' ').slice(0, LIMITS.note) : null,
+  });
+}
+
 /** One look at the Sent page. Never throws on strange markup: what it cannot read it counts. */
 export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPage {
   const { items, layout, scope } = findItems(root);
@@ -452,82 +537,16 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
   // time, so each card's raw text is garbage before the next is read (less for the GC to move).
   const early: RawItem[] = [];
   const language = pageLanguage(root, items.length, (i) => (early[i] ??= readItem(items[i]!, marked)));
-  const invitations: ParsedInvitation[] = [];
-  const seen = new Set<string>();
-  // Labels repeat from card to card: each one's interval is worked out once per look.
-  const intervals = new Map<string, Interval>();
-  let skipped = 0;
-  let unreadable = 0;
-
+  const tally: Tally = { invitations: [], seen: new Set(), intervals: new Map(), skipped: 0, unreadable: 0 };
   for (let i = 0; i < items.length; i++) {
-    const raw = early[i] ?? readItem(items[i]!, marked);
-    if (!raw.profileUrl) {
-      const emailed =
-        (raw.withdrawName !== null && EMAIL.test(raw.withdrawName)) || raw.blocks.some((b) => EMAIL.test(b.text));
-      if (raw.nonPersonLink || emailed) skipped++;
-      else if (raw.withdraw || (language !== null && labelIn(raw, language))) unreadable++;
-      // else: a placeholder or separator, not an invitation at all
-      continue;
-    }
-    if (seen.has(raw.profileUrl)) continue;
-
-    const blocks = raw.blocks;
-    // The name: the first person-link block that reads as one, else the link's or avatar's label.
-    let name: string | null = null;
-    let lastNameBlock = -1;
-    for (let index = 0; index < blocks.length; index++) {
-      if (!blocks[index]!.inPersonLink) continue;
-      lastNameBlock = index;
-      name ||= cleanName(blocks[index]!.text);
-    }
-    if (!name) for (const hint of readItem(items[i]!, marked, true).nameHints) name ||= cleanName(hint);
-    if (!name && raw.withdrawName) name = cleanName(raw.withdrawName);
-    if (!name) {
-      unreadable++;
-      continue;
-    }
-    seen.add(raw.profileUrl);
-
-    const label = language ? labelIn(raw, language) : null;
-    let sentLabel = label ? blocks[label.index]!.text : '';
-    let age = label?.age ?? null;
-    if (!label && language) {
-      const split = labelInElements(items[i]!, language);
-      if (split) {
-        sentLabel = split.text;
-        age = split.age;
-      }
-    }
-    if (!age) unreadable++;
-
-    const labelIndex = label?.index ?? blocks.length;
-    let headline: string | null = null;
-    const noteParts: string[] = [];
-    for (let index = 0; index < blocks.length; index++) {
-      const block = blocks[index]!;
-      if (block.inPersonLink || index === label?.index || !block.text || isNoise(block.text)) continue;
-      if (block.text === sentLabel) continue;
-      if (block.inNote || (label && index > labelIndex)) noteParts.push(block.text);
-      else if (headline === null && index > lastNameBlock && index < labelIndex && block.text !== name) {
-        headline = block.text.slice(0, LIMITS.headline);
-      }
-    }
-
-    invitations.push({
-      profileUrl: raw.profileUrl,
-      name,
-      headline,
-      sentLabel: sentLabel.slice(0, LIMITS.label),
-      sent: age ? toDates(age, observedAt, intervals, sentLabel) : null,
-      inviteMessage: noteParts.length > 0 ? noteParts.join(' ').slice(0, LIMITS.note) : null,
-    });
+    interpret(tally, early[i] ?? readItem(items[i]!, marked), items[i]!, marked, language, observedAt);
   }
 
   return {
-    invitations,
+    invitations: tally.invitations,
     total: readTotal(root, language),
-    skipped,
-    unreadable,
+    skipped: tally.skipped,
+    unreadable: tally.unreadable,
     language,
     layout,
     // Asked on demand: each is a pass over the whole page, and a reading needs them only when the
