@@ -150,8 +150,11 @@ function readItem(item: Element, { notes, controls }: Marked, hints = false): Ra
   let lastUrl: string | null = null;
   const walk = (node: Element, inPersonLink: boolean, inNote: boolean, isTime: boolean): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      const type = child.nodeType;
-      if (type === 3) {
+      // Only elements have a localName: one question tells an element and its tag (the walk's
+      // most frequent pair), and the type is asked only of the rest.
+      const tag = (child as Element).localName;
+      if (tag === undefined) {
+        if (child.nodeType !== 3) continue;
         const text = child.nodeValue ?? '';
         if (!NOT_BLANK.test(text)) continue;
         // Consecutive text nodes of one element (no element between them) are one block.
@@ -162,9 +165,7 @@ function readItem(item: Element, { notes, controls }: Marked, hints = false): Ra
         }
         continue;
       }
-      if (type !== 1) continue;
       const el = child as Element;
-      const tag = el.localName;
       if (SKIP_TAGS.has(tag)) continue;
       let personLink = inPersonLink;
       if (tag === 'a' || tag === 'button' || (controls.size > 0 && controls.has(el))) {
