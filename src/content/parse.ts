@@ -195,6 +195,13 @@ function readItem(item: Element, { notes, controls }: Marked, hints = false): Ra
           raw.profileUrl ??= url;
           personLink = url === raw.profileUrl;
           if (personLink && aria) raw.nameHints.push(aria);
+          // A profile link without text (the avatar) has nothing more for a first reading: what
+          // it holds (the image's alt, a nested control) matters only when the card has no name,
+          // and then the card is read again in full.
+          if (!hints && !el.textContent) {
+            last = null;
+            continue;
+          }
         } else if (NON_PERSON_LINK.test(pathOf(href))) {
           raw.nonPersonLink = true;
         }
@@ -496,8 +503,11 @@ function interpret(
     lastNameBlock = index;
     name ||= cleanName(blocks[index]!.text);
   }
-  if (!name) for (const hint of readItem(item, marked, true).nameHints) name ||= cleanName(hint);
-  if (!name && raw.withdrawName) name = cleanName(raw.withdrawName);
+  if (!name) {
+    const full = readItem(item, marked, true);
+    for (const hint of full.nameHints) name ||= cleanName(hint);
+    if (!name && full.withdrawName) name = cleanName(full.withdrawName);
+  }
   if (!name) {
     tally.unreadable++;
     return;
