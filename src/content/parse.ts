@@ -130,7 +130,9 @@ interface Marked {
 function markedIn(scope: ParentNode): Marked {
   const controls = new Set<Element>();
   const notes = new Set<Element>();
-  for (const el of scope.querySelectorAll(MARKED)) {
+  const found = scope.querySelectorAll(MARKED);
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i]!;
     if (el.getAttribute('role') === 'button' || el.hasAttribute('data-view-name')) controls.add(el);
     // classList, unlike a selector in quirks mode, is case-sensitive: it has the last word.
     if (NOTE_CLASSES.some((c) => el.classList.contains(c))) notes.add(el);
@@ -240,7 +242,9 @@ function pathOf(href: string): string {
  */
 function outermost(found: NodeListOf<Element>, selector: string, list: Element): Element[] {
   const items: Element[] = [];
-  for (const el of found) {
+  // Indexed: a NodeList's iterator costs more per element than asking for the next index.
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i]!;
     const parent = el.parentElement;
     const outer = parent === list ? null : parent?.closest(selector);
     if (!outer || outer === list || !list.contains(outer)) items.push(el);
