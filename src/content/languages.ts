@@ -226,6 +226,12 @@ export function knownLanguage(tag: string | null | undefined): string | null {
 
 /** The words of a sent label as a RelativeAge, or null when `text` is not a label in `language`. */
 export function recogniseLabel(text: string, language: string): RelativeAge | null {
+  const age = labelAge(text, language);
+  return age && { ...age };
+}
+
+/** recogniseLabel's answer itself, shared between callers: for readers that only read it. */
+export function labelAge(text: string, language: string): Readonly<RelativeAge> | null {
   const c = compiledFor(language);
   if (!c || text.length > 80) return null;
   // Refused before normalising (most texts asked are not labels): the last character, when it is
@@ -241,7 +247,7 @@ export function recogniseLabel(text: string, language: string): RelativeAge | nu
     age = readLabel(c, text);
     c.seen.set(text, age);
   }
-  return age && { ...age };
+  return age;
 }
 
 function readLabel(c: Compiled, text: string): RelativeAge | null {

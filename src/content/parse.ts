@@ -5,6 +5,7 @@ import {
   detectLabelLanguage,
   knownLanguage,
   LANGUAGES,
+  labelAge,
   normalizeText,
   recogniseLabel,
   recognisePeopleCount,
@@ -97,9 +98,12 @@ const SKIP_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 export const WITHDRAW_SELECTOR = WITHDRAW_CONTROLS.join(', ');
 
 export function withdrawNameFrom(label: string | null): string | null {
-  const prefix = label && WITHDRAW_ARIA_PREFIX.exec(label);
-  return (prefix && label.slice(prefix[0].length).trim()) || null;
+  if (!label) return null;
+  // Sticky: a match sets lastIndex to where the name starts, with no match array to allocate.
+  PREFIX_AT_START.lastIndex = 0;
+  return (PREFIX_AT_START.test(label) && label.slice(PREFIX_AT_START.lastIndex).trim()) || null;
 }
+const PREFIX_AT_START = new RegExp(WITHDRAW_ARIA_PREFIX.source, 'iy');
 
 /**
  * The element's aria-label. Where the browser reflects it as a property (Chromium, Firefox), that
@@ -114,6 +118,9 @@ const ariaLabel: (el: Element) => string | null =
 const NOT_BLANK = /\S/;
 /** A space other than U+0020, two spaces, or a space at either end: what tidying a block changes. */
 const NOT_TIDY = /[^\S ]| {2}|^ | $/;
+
+/** Each run of spaces as one plain space, none at either end (testing first: most text is tidy). */
+const tidy = (text: string) => (NOT_TIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
 
 /**
  * What the walk must know of elements it cannot tell by their tag, found by the selector engine
@@ -141,6 +148,9 @@ function markedIn(scope: ParentNode): Marked {
 }
 const MARKED = ['[role="button"]', '[data-view-name]', ...NOTE_CLASSES.map((c) => `.${c}`)].join(', ');
 
+/** The hints of a first reading, which collects none (only a reading `hints` pushes to its own). */
+const NO_HINTS: string[] = [];
+
 /**
  * One walk over the item's nodes. It runs for every item on pages of thousands, so it asks each
  * element as little as it can: its tag, attributes only of links, buttons and controls. Avatars'
@@ -152,7 +162,7 @@ function readItem(item: Element, { notes, controls }: Marked, hints = false): Ra
     nonPersonLink: false,
     withdraw: false,
     withdrawName: null,
-    nameHints: [],
+    nameHints: hints ? [] : NO_HINTS,
     blocks: [],
   };
   let last: Block | null = null;
@@ -196,7 +206,7 @@ function readItem(item: Element, { notes, controls }: Marked, hints = false): Ra
         if (url) {
           raw.profileUrl ??= url;
           personLink = url === raw.profileUrl;
-          if (personLink && aria) raw.nameHints.push(aria);
+          if (hints && personLink && aria) raw.nameHints.push(aria);
           // A profile link without text (the avatar) has nothing more for a first reading: what
           // it holds (the image's alt, a nested control) matters only when the card has no name,
           // and then the card is read again in full.
@@ -217,10 +227,7 @@ function readItem(item: Element, { notes, controls }: Marked, hints = false): Ra
     }
   };
   walk(item, false, false, false);
-  for (const block of raw.blocks) {
-    // Testing is cheaper than a replace that changes nothing (a block with single spaces only).
-    if (NOT_TIDY.test(block.text)) block.text = block.text.replace(/\s+/g, ' ').trim();
-  }
+  for (const block of raw.blocks) block.text = tidy(block.text);
   return raw;
 }
 
@@ -295,7 +302,7 @@ function isNoise(text: string): boolean {
 
 /** A display name without "View profile", "’s profile picture", "Pending" and the like. */
 export function cleanName(text: string): string | null {
-  let name = NOT_TIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  let name = tidy(text);
   if (NAME_NOISE_WORD.test(name)) {
     for (const re of NAME_NOISE) name = name.replace(re, ' ').trim();
     name = name.replace(/\s+/g, ' ').trim();
@@ -303,13 +310,13 @@ export function cleanName(text: string): string | null {
   return name && !isNoise(name) ? name.slice(0, LIMITS.name) : null;
 }
 
-function labelIn(raw: RawItem, language: string): { index: number; age: RelativeAge } | null {
+function labelIn(raw: RawItem, language: string): { index: number; age: Readonly<RelativeAge> } | null {
   // A <time> element first, then any block whose WHOLE text is a label (a note never is).
   for (const pass of [true, false]) {
     for (let i = 0; i < raw.blocks.length; i++) {
       const block = raw.blocks[i]!;
       if (block.isTime !== pass || block.inPersonLink || block.inNote) continue;
-      const age = recogniseLabel(block.text, language);
+      const age = labelAge(block.text, language);
       if (age) return { index: i, age };
     }
   }
@@ -317,11 +324,11 @@ function labelIn(raw: RawItem, language: string): { index: number; age: Relative
 }
 
 /** A label split over several text nodes ("Sent <b>3</b> days ago"): try short whole elements. */
-function labelInElements(item: Element, language: string): { text: string; age: RelativeAge } | null {
+function labelInElements(item: Element, language: string): { text: string; age: Readonly<RelativeAge> } | null {
   for (const el of item.querySelectorAll('time, p, span, div')) {
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!text || text.length > 80) continue;
-    const age = recogniseLabel(text, language);
+    const age = labelAge(text, language);
     if (age) return { text, age };
   }
   return null;
@@ -452,7 +459,7 @@ export function parseSentLabel(
 
 /** The interval as Dates; with `known`, worked out once per `label` (whose meaning is `age`). */
 function toDates(
-  age: RelativeAge,
+  age: Readonly<RelativeAge>,
   observedAt: Date,
   known?: Map<string, Interval>,
   label = '',
@@ -532,12 +539,12 @@ function interpret(
 
   const labelIndex = label?.index ?? blocks.length;
   let headline: string | null = null;
-  const noteParts: string[] = [];
+  let note: string | null = null;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     if (block.inPersonLink || index === label?.index || !block.text || isNoise(block.text)) continue;
     if (block.text === sentLabel) continue;
-    if (block.inNote || (label && index > labelIndex)) noteParts.push(block.text);
+    if (block.inNote || (label && index > labelIndex)) note = note === null ? block.text : `${note} ${block.text}`;
     else if (headline === null && index > lastNameBlock && index < labelIndex && block.text !== name) {
       headline = block.text.slice(0, LIMITS.headline);
     }
@@ -549,7 +556,7 @@ function interpret(
     headline,
     sentLabel: sentLabel.slice(0, LIMITS.label),
     sent: age ? toDates(age, observedAt, tally.intervals, sentLabel) : null,
-    inviteMessage: noteParts.length > 0 ? noteParts.join(' ').slice(0, LIMITS.note) : null,
+    inviteMessage: note?.slice(0, LIMITS.note) ?? null,
   });
 }
 
