@@ -119,8 +119,22 @@ const NOT_BLANK = /\S/;
 /** A space other than U+0020, two spaces, or a space at either end: what tidying a block changes. */
 const NOT_TIDY = /[^\S ]| {2}|^ | $/;
 
-/** Each run of spaces as one plain space, none at either end (testing first: most text is tidy). */
-const tidy = (text: string) => (NOT_TIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
+/**
+ * Each run of spaces as one plain space, none at either end. Most text is tidy already (a test
+ * says so); what is not is mostly labels with no-break spaces, which repeat from card to card:
+ * they are tidied once, and equal labels come back as one string (hashed once by the maps after).
+ */
+function tidy(text: string): string {
+  if (!NOT_TIDY.test(text)) return text;
+  let done = tidied.get(text);
+  if (done === undefined) {
+    if (tidied.size >= 1000) tidied.clear();
+    done = text.replace(/\s+/g, ' ').trim();
+    tidied.set(text, done);
+  }
+  return done;
+}
+const tidied = new Map<string, string>();
 
 /**
  * What the walk must know of elements it cannot tell by their tag, found by the selector engine
