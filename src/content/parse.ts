@@ -326,10 +326,10 @@ export function cleanName(text: string): string | null {
 
 function labelIn(raw: RawItem, language: string): { index: number; age: Readonly<RelativeAge> } | null {
   // A <time> element first, then any block whose WHOLE text is a label (a note never is).
-  for (const pass of [true, false]) {
+  for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < raw.blocks.length; i++) {
       const block = raw.blocks[i]!;
-      if (block.isTime !== pass || block.inPersonLink || block.inNote) continue;
+      if (block.isTime !== (pass === 0) || block.inPersonLink || block.inNote) continue;
       const age = labelAge(block.text, language);
       if (age) return { index: i, age };
     }
