@@ -1,10 +1,10 @@
-import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import type { ScanProgress } from '../model/messages';
 import { TabCommand } from '../model/tab-command';
-import { toReply } from '../shared/messaging';
+import { toReply } from '../shared/reply';
 import { linkToBackground } from './extension-link';
 import { isSentPageUrl, watchLocation } from './navigation';
+import { onExtensionMessage } from './runtime';
 import { abortableDelay, scanAll } from './scan-all';
 import { type PageReader, watchSentPage } from './scanner';
 import { watchWithdrawals } from './withdraw-watch';
@@ -117,10 +117,10 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
       return null;
     });
   };
-  browser.runtime.onMessage.addListener(onMessage);
+  const stopListening = onExtensionMessage(onMessage);
   life.signal.addEventListener('abort', () => {
     leave();
-    browser.runtime.onMessage.removeListener(onMessage);
+    stopListening();
   });
 
   watchLocation(env.window, life.signal, onUrl, env.pollMs);

@@ -1,18 +1,9 @@
-import browser from 'webextension-polyfill';
 import type { ContentMessage } from '../model/messages';
-import { sendToBackground } from '../shared/messaging';
+import { runtimeAlive, sendToBackground } from './runtime';
 import { sendAndReportToPage } from './test-hook';
 
 /** What Chrome and Firefox say once the extension was reloaded or updated under the page. */
 const INVALIDATED = /extension context invalidated|receiving end does not exist/i;
-
-function contextAlive(): boolean {
-  try {
-    return Boolean(browser.runtime?.id);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A content script's line to the background worker. Sends quietly: when the extension has been
@@ -22,7 +13,7 @@ function contextAlive(): boolean {
 export function linkToBackground(win: Window, life: AbortController) {
   return async <M extends ContentMessage>(message: M): Promise<unknown> => {
     if (life.signal.aborted) return undefined;
-    if (!contextAlive()) {
+    if (!runtimeAlive()) {
       life.abort('invalidated');
       return undefined;
     }

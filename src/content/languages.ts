@@ -108,7 +108,11 @@ interface Compiled {
    */
   label: RegExp;
   forms: LabelForm[];
+  /** Every character a label can end with (normalised), or null when that is not known. */
+  ends: Set<string> | null;
   people: RegExp;
+  /** Answers already given, by text: a page's labels repeat (a few dozen for thousands of cards). */
+  seen: Map<string, RelativeAge | null>;
 }
 
 function templatesFor(code: string, unit: TimeUnit): { prefix: string; suffix: string }[] {
@@ -142,6 +146,19 @@ function compile(table: LanguageTable): Compiled {
   const sent = `(?:${table.sent.map(phrase).join('|')})`;
   const branches: string[] = [];
   const forms: LabelForm[] = [];
+  let ends: Set<string> | null = new Set<string>();
+  /** The words a label may end with: the first that is only spaces leaves the end unknown. */
+  const endsWith = (...words: string[]) => {
+    for (const word of words) {
+      const last = normalizeText(word).at(-1);
+      if (last) ends?.add(last);
+      else ends = null;
+    }
+  };
+  /** A template's suffix ends the label; without one, what comes before it does. */
+  const endsWithSuffix = (suffix: string, before: readonly string[]) =>
+    endsWith(...(normalizeText(suffix) ? [suffix] : before));
+  endsWith(...table.sent);
   // The sent word is optional (era B) and may sit before or after the time.
   const wrap = (body: string) => `(?:${sent} ?)?(?:${body})(?: ?${sent})?`;
   /** A form without a number; the empty group marks that it matched. */
@@ -156,6 +173,8 @@ function compile(table: LanguageTable): Compiled {
   };
   const auto = new Intl.RelativeTimeFormat(code, { numeric: 'auto' });
   const nowWords = [auto.format(0, 'second'), ...table.now];
+  const fixedWords = [auto.format(0, 'day'), auto.format(-1, 'day'), ...nowWords];
+  endsWith(...fixedWords);
   fixed(phrase(auto.format(0, 'day')), { kind: 'today' });
   fixed(phrase(auto.format(-1, 'day')), { kind: 'yesterday' });
   fixed(nowWords.map(phrase).join('|'), { kind: 'now' });
@@ -167,17 +186,23 @@ function compile(table: LanguageTable): Compiled {
       counted(`${p}(\\d+)${s}`, unit);
       // "a month ago", "il y a un mois": the singular template with a word for one.
       fixed(`${p}${one}${s}`, { kind: 'ago', count: 1, unit });
+      endsWithSuffix(suffix, [...'0123456789', ...table.one]);
     }
     // Some languages have a word for "1 <unit> ago" without a number (Intl numeric:auto: "last month").
     const single = auto.format(-1, unit);
-    if (!/\d/.test(single)) fixed(phrase(single), { kind: 'ago', count: 1, unit });
+    if (!/\d/.test(single)) {
+      fixed(phrase(single), { kind: 'ago', count: 1, unit });
+      endsWith(single);
+    }
   }
   return {
     table,
     label: new RegExp(`^(?:${branches.join('|')})$`, 'u'),
     forms,
+    ends,
     // "People (1,234)": the count is checked by parseCount, any digits/separators here.
     people: new RegExp(`^(?:${table.people.map(phrase).join('|')}) ?\\(([\\d.,' ]+)\\)$`, 'u'),
+    seen: new Map(),
   };
 }
 
@@ -201,8 +226,31 @@ export function knownLanguage(tag: string | null | undefined): string | null {
 
 /** The words of a sent label as a RelativeAge, or null when `text` is not a label in `language`. */
 export function recogniseLabel(text: string, language: string): RelativeAge | null {
+  const age = labelAge(text, language);
+  return age && { ...age };
+}
+
+/** recogniseLabel's answer itself, shared between callers: for readers that only read it. */
+export function labelAge(text: string, language: string): Readonly<RelativeAge> | null {
   const c = compiledFor(language);
   if (!c || text.length > 80) return null;
+  // Refused before normalising (most texts asked are not labels): the last character, when it is
+  // printable ASCII other than 'I' (some locales lower-case it differently) and '`' (an
+  // apostrophe), stays itself, lower-cased, and a label ends with one of a few.
+  const last = text.charCodeAt(text.length - 1);
+  if (c.ends && last > 32 && last < 127 && last !== 73 && last !== 96) {
+    if (!c.ends.has(String.fromCharCode(last >= 65 && last <= 90 ? last | 32 : last))) return null;
+  }
+  let age = c.seen.get(text);
+  if (age === undefined) {
+    if (c.seen.size >= 5000) c.seen.clear();
+    age = readLabel(c, text);
+    c.seen.set(text, age);
+  }
+  return age;
+}
+
+function readLabel(c: Compiled, text: string): RelativeAge | null {
   const t = normalizeText(text);
   if (!t) return null;
   const m = c.label.exec(t);
@@ -212,7 +260,7 @@ export function recogniseLabel(text: string, language: string): RelativeAge | nu
     if (matched === undefined) continue;
     const form = c.forms[group - 1];
     if (!form) return null;
-    if ('age' in form) return { ...form.age };
+    if ('age' in form) return form.age;
     const count = Number(matched);
     if (!Number.isSafeInteger(count) || count < 0) return null;
     return { kind: 'ago', count: Math.max(1, count), unit: form.unit };

@@ -1,9 +1,11 @@
 import { canonicalProfileUrl } from '../model/profile';
+import type { Interval } from '../model/time';
 import { labelToInterval, type RelativeAge } from '../rules/label-interval';
 import {
   detectLabelLanguage,
   knownLanguage,
   LANGUAGES,
+  labelAge,
   normalizeText,
   recogniseLabel,
   recognisePeopleCount,
@@ -27,7 +29,7 @@ import {
   PAGINATION,
   PREVIOUS_PAGE,
   TOTAL_CANDIDATES,
-  WITHDRAW_ARIA_PREFIXES,
+  WITHDRAW_ARIA_PREFIX,
   WITHDRAW_CONTROLS,
 } from './page-knowledge';
 
@@ -86,7 +88,7 @@ interface RawItem {
   nonPersonLink: boolean;
   withdraw: boolean;
   withdrawName: string | null;
-  /** aria-label of the person link and avatar alt, in order met. */
+  /** aria-label of the person link and avatar alt, in order met (the alts only when asked for). */
   nameHints: string[];
   blocks: Block[];
 }
@@ -97,11 +99,20 @@ export const WITHDRAW_SELECTOR = WITHDRAW_CONTROLS.join(', ');
 
 export function withdrawNameFrom(label: string | null): string | null {
   if (!label) return null;
-  for (const prefix of WITHDRAW_ARIA_PREFIXES) {
-    if (prefix.test(label)) return label.replace(prefix, '').trim() || null;
-  }
-  return null;
+  // Sticky: a match sets lastIndex to where the name starts, with no match array to allocate.
+  PREFIX_AT_START.lastIndex = 0;
+  return (PREFIX_AT_START.test(label) && label.slice(PREFIX_AT_START.lastIndex).trim()) || null;
 }
+const PREFIX_AT_START = new RegExp(WITHDRAW_ARIA_PREFIX.source, 'iy');
+
+/**
+ * The element's aria-label. Where the browser reflects it as a property (Chromium, Firefox), that
+ * is read: it costs a fraction of getAttribute, which the walk asks of every link.
+ */
+const ariaLabel: (el: Element) => string | null =
+  typeof Element !== 'undefined' && 'ariaLabel' in Element.prototype
+    ? (el) => el.ariaLabel
+    : (el) => el.getAttribute('aria-label');
 
 /** Some non-space character: the text node holds words, not indentation. */
 const NOT_BLANK = /\S/;
@@ -109,8 +120,25 @@ const NOT_BLANK = /\S/;
 const NOT_TIDY = /[^\S ]| {2}|^ | $/;
 
 /**
+ * Each run of spaces as one plain space, none at either end. Most text is tidy already (a test
+ * says so); what is not is mostly labels with no-break spaces, which repeat from card to card:
+ * they are tidied once, and equal labels come back as one string (hashed once by the maps after).
+ */
+function tidy(text: string): string {
+  if (!NOT_TIDY.test(text)) return text;
+  let done = tidied.get(text);
+  if (done === undefined) {
+    if (tidied.size >= 1000) tidied.clear();
+    done = text.replace(/\s+/g, ' ').trim();
+    tidied.set(text, done);
+  }
+  return done;
+}
+const tidied = new Map<string, string>();
+
+/**
  * What the walk must know of elements it cannot tell by their tag, found by the selector engine
- * (one lone selector at a time, its fast path): asking every element of every item for its
+ * in one pass (then told apart, few as they are): asking every element of every item for its
  * classes or attributes costs more than the rest of the walk.
  */
 interface Marked {
@@ -122,28 +150,33 @@ interface Marked {
 
 function markedIn(scope: ParentNode): Marked {
   const controls = new Set<Element>();
-  for (const selector of ['[role="button"]', '[data-view-name]']) {
-    for (const el of scope.querySelectorAll(selector)) controls.add(el);
-  }
   const notes = new Set<Element>();
-  for (const c of NOTE_CLASSES) {
+  const found = scope.querySelectorAll(MARKED);
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i]!;
+    if (el.getAttribute('role') === 'button' || el.hasAttribute('data-view-name')) controls.add(el);
     // classList, unlike a selector in quirks mode, is case-sensitive: it has the last word.
-    for (const el of scope.querySelectorAll(`.${c}`)) if (el.classList.contains(c)) notes.add(el);
+    if (NOTE_CLASSES.some((c) => el.classList.contains(c))) notes.add(el);
   }
   return { notes, controls };
 }
+const MARKED = ['[role="button"]', '[data-view-name]', ...NOTE_CLASSES.map((c) => `.${c}`)].join(', ');
+
+/** The hints of a first reading, which collects none (only a reading `hints` pushes to its own). */
+const NO_HINTS: string[] = [];
 
 /**
  * One walk over the item's nodes. It runs for every item on pages of thousands, so it asks each
- * element as little as it can: its tag, attributes only of links, buttons and controls.
+ * element as little as it can: its tag, attributes only of links, buttons and controls. Avatars'
+ * alt texts are read only with `hints` (a name is nearly always in the link's text).
  */
-function readItem(item: Element, { notes, controls }: Marked): RawItem {
+function readItem(item: Element, { notes, controls }: Marked, hints = false): RawItem {
   const raw: RawItem = {
     profileUrl: null,
     nonPersonLink: false,
     withdraw: false,
     withdrawName: null,
-    nameHints: [],
+    nameHints: hints ? [] : NO_HINTS,
     blocks: [],
   };
   let last: Block | null = null;
@@ -152,8 +185,11 @@ function readItem(item: Element, { notes, controls }: Marked): RawItem {
   let lastUrl: string | null = null;
   const walk = (node: Element, inPersonLink: boolean, inNote: boolean, isTime: boolean): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      const type = child.nodeType;
-      if (type === 3) {
+      // Only elements have a localName: one question tells an element and its tag (the walk's
+      // most frequent pair), and the type is asked only of the rest.
+      const tag = (child as Element).localName;
+      if (tag === undefined) {
+        if (child.nodeType !== 3) continue;
         const text = child.nodeValue ?? '';
         if (!NOT_BLANK.test(text)) continue;
         // Consecutive text nodes of one element (no element between them) are one block.
@@ -164,14 +200,12 @@ function readItem(item: Element, { notes, controls }: Marked): RawItem {
         }
         continue;
       }
-      if (type !== 1) continue;
       const el = child as Element;
-      const tag = el.localName;
       if (SKIP_TAGS.has(tag)) continue;
       let personLink = inPersonLink;
       if (tag === 'a' || tag === 'button' || (controls.size > 0 && controls.has(el))) {
-        const aria = el.getAttribute('aria-label');
-        if (isWithdrawControl(el, tag, aria)) {
+        const aria = ariaLabel(el);
+        if (isWithdrawControl(el, tag, aria, controls.size > 0 && controls.has(el))) {
           raw.withdraw = true;
           raw.withdrawName ??= withdrawNameFrom(aria);
           continue; // its text is "Withdraw", never a name
@@ -186,13 +220,20 @@ function readItem(item: Element, { notes, controls }: Marked): RawItem {
         if (url) {
           raw.profileUrl ??= url;
           personLink = url === raw.profileUrl;
-          if (personLink && aria) raw.nameHints.push(aria);
+          if (hints && personLink && aria) raw.nameHints.push(aria);
+          // A profile link without text (the avatar) has nothing more for a first reading: what
+          // it holds (the image's alt, a nested control) matters only when the card has no name,
+          // and then the card is read again in full.
+          if (!hints && !el.textContent) {
+            last = null;
+            continue;
+          }
         } else if (NON_PERSON_LINK.test(pathOf(href))) {
           raw.nonPersonLink = true;
         }
       } else if (tag === 'img') {
-        const alt = el.getAttribute('alt');
-        if (inPersonLink && alt) raw.nameHints.push(alt);
+        const alt = hints && inPersonLink && el.getAttribute('alt');
+        if (alt) raw.nameHints.push(alt);
         continue;
       }
       walk(el, personLink, inNote || (notes.size > 0 && notes.has(el)), isTime || tag === 'time');
@@ -200,10 +241,7 @@ function readItem(item: Element, { notes, controls }: Marked): RawItem {
     }
   };
   walk(item, false, false, false);
-  for (const block of raw.blocks) {
-    // Testing is cheaper than a replace that changes nothing (a block with single spaces only).
-    if (NOT_TIDY.test(block.text)) block.text = block.text.replace(/\s+/g, ' ').trim();
-  }
+  for (const block of raw.blocks) block.text = tidy(block.text);
   return raw;
 }
 
@@ -225,7 +263,9 @@ function pathOf(href: string): string {
  */
 function outermost(found: NodeListOf<Element>, selector: string, list: Element): Element[] {
   const items: Element[] = [];
-  for (const el of found) {
+  // Indexed: a NodeList's iterator costs more per element than asking for the next index.
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i]!;
     const parent = el.parentElement;
     const outer = parent === list ? null : parent?.closest(selector);
     if (!outer || outer === list || !list.contains(outer)) items.push(el);
@@ -276,7 +316,7 @@ function isNoise(text: string): boolean {
 
 /** A display name without "View profile", "’s profile picture", "Pending" and the like. */
 export function cleanName(text: string): string | null {
-  let name = text.replace(/\s+/g, ' ').trim();
+  let name = tidy(text);
   if (NAME_NOISE_WORD.test(name)) {
     for (const re of NAME_NOISE) name = name.replace(re, ' ').trim();
     name = name.replace(/\s+/g, ' ').trim();
@@ -284,13 +324,13 @@ export function cleanName(text: string): string | null {
   return name && !isNoise(name) ? name.slice(0, LIMITS.name) : null;
 }
 
-function labelIn(raw: RawItem, language: string): { index: number; age: RelativeAge } | null {
+function labelIn(raw: RawItem, language: string): { index: number; age: Readonly<RelativeAge> } | null {
   // A <time> element first, then any block whose WHOLE text is a label (a note never is).
-  for (const pass of [true, false]) {
+  for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < raw.blocks.length; i++) {
       const block = raw.blocks[i]!;
-      if (block.isTime !== pass || block.inPersonLink || block.inNote) continue;
-      const age = recogniseLabel(block.text, language);
+      if (block.isTime !== (pass === 0) || block.inPersonLink || block.inNote) continue;
+      const age = labelAge(block.text, language);
       if (age) return { index: i, age };
     }
   }
@@ -298,11 +338,11 @@ function labelIn(raw: RawItem, language: string): { index: number; age: Relative
 }
 
 /** A label split over several text nodes ("Sent <b>3</b> days ago"): try short whole elements. */
-function labelInElements(item: Element, language: string): { text: string; age: RelativeAge } | null {
+function labelInElements(item: Element, language: string): { text: string; age: Readonly<RelativeAge> } | null {
   for (const el of item.querySelectorAll('time, p, span, div')) {
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!text || text.length > 80) continue;
-    const age = recogniseLabel(text, language);
+    const age = labelAge(text, language);
     if (age) return { text, age };
   }
   return null;
@@ -431,9 +471,107 @@ export function parseSentLabel(
   }
 }
 
-function toDates(age: RelativeAge, observedAt: Date): { earliest: Date; latest: Date } {
-  const interval = labelToInterval(age, observedAt.getTime());
+/** The interval as Dates; with `known`, worked out once per `label` (whose meaning is `age`). */
+function toDates(
+  age: Readonly<RelativeAge>,
+  observedAt: Date,
+  known?: Map<string, Interval>,
+  label = '',
+): { earliest: Date; latest: Date } {
+  let interval = known?.get(label);
+  if (!interval) {
+    interval = labelToInterval(age, observedAt.getTime());
+    known?.set(label, interval);
+  }
   return { earliest: new Date(interval.earliest), latest: new Date(interval.latest) };
+}
+
+/** What a look has found so far, card by card. */
+interface Tally {
+  invitations: ParsedInvitation[];
+  /** Profiles already read: a person listed twice counts once. */
+  seen: Set<string>;
+  /** Labels repeat from card to card: each one's interval is worked out once per look. */
+  intervals: Map<string, Interval>;
+  skipped: number;
+  unreadable: number;
+}
+
+/**
+ * What one card means, added to `tally`. A function of its own, so that the page's loop stays
+ * small: the engine optimises both sooner than one large function.
+ */
+function interpret(
+  tally: Tally,
+  raw: RawItem,
+  item: Element,
+  marked: Marked,
+  language: string | null,
+  observedAt: Date,
+): void {
+  if (!raw.profileUrl) {
+    const emailed =
+      (raw.withdrawName !== null && EMAIL.test(raw.withdrawName)) || raw.blocks.some((b) => EMAIL.test(b.text));
+    if (raw.nonPersonLink || emailed) tally.skipped++;
+    else if (raw.withdraw || (language !== null && labelIn(raw, language))) tally.unreadable++;
+    // else: a placeholder or separator, not an invitation at all
+    return;
+  }
+  if (tally.seen.has(raw.profileUrl)) return;
+
+  const blocks = raw.blocks;
+  // The name: the first person-link block that reads as one, else the link's or avatar's label.
+  let name: string | null = null;
+  let lastNameBlock = -1;
+  for (let index = 0; index < blocks.length; index++) {
+    if (!blocks[index]!.inPersonLink) continue;
+    lastNameBlock = index;
+    name ||= cleanName(blocks[index]!.text);
+  }
+  if (!name) {
+    const full = readItem(item, marked, true);
+    for (const hint of full.nameHints) name ||= cleanName(hint);
+    if (!name && full.withdrawName) name = cleanName(full.withdrawName);
+  }
+  if (!name) {
+    tally.unreadable++;
+    return;
+  }
+  tally.seen.add(raw.profileUrl);
+
+  const label = language ? labelIn(raw, language) : null;
+  let sentLabel = label ? blocks[label.index]!.text : '';
+  let age = label?.age ?? null;
+  if (!label && language) {
+    const split = labelInElements(item, language);
+    if (split) {
+      sentLabel = split.text;
+      age = split.age;
+    }
+  }
+  if (!age) tally.unreadable++;
+
+  const labelIndex = label?.index ?? blocks.length;
+  let headline: string | null = null;
+  let note: string | null = null;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    if (block.inPersonLink || index === label?.index || !block.text || isNoise(block.text)) continue;
+    if (block.text === sentLabel) continue;
+    if (block.inNote || (label && index > labelIndex)) note = note === null ? block.text : `${note} ${block.text}`;
+    else if (headline === null && index > lastNameBlock && index < labelIndex && block.text !== name) {
+      headline = block.text.slice(0, LIMITS.headline);
+    }
+  }
+
+  tally.invitations.push({
+    profileUrl: raw.profileUrl,
+    name,
+    headline,
+    sentLabel: sentLabel.slice(0, LIMITS.label),
+    sent: age ? toDates(age, observedAt, tally.intervals, sentLabel) : null,
+    inviteMessage: note?.slice(0, LIMITS.note) ?? null,
+  });
 }
 
 /** One look at the Sent page. Never throws on strange markup: what it cannot read it counts. */
@@ -444,80 +582,16 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
   // time, so each card's raw text is garbage before the next is read (less for the GC to move).
   const early: RawItem[] = [];
   const language = pageLanguage(root, items.length, (i) => (early[i] ??= readItem(items[i]!, marked)));
-  const invitations: ParsedInvitation[] = [];
-  const seen = new Set<string>();
-  let skipped = 0;
-  let unreadable = 0;
-
+  const tally: Tally = { invitations: [], seen: new Set(), intervals: new Map(), skipped: 0, unreadable: 0 };
   for (let i = 0; i < items.length; i++) {
-    const raw = early[i] ?? readItem(items[i]!, marked);
-    if (!raw.profileUrl) {
-      const emailed =
-        (raw.withdrawName !== null && EMAIL.test(raw.withdrawName)) || raw.blocks.some((b) => EMAIL.test(b.text));
-      if (raw.nonPersonLink || emailed) skipped++;
-      else if (raw.withdraw || (language !== null && labelIn(raw, language))) unreadable++;
-      // else: a placeholder or separator, not an invitation at all
-      continue;
-    }
-    if (seen.has(raw.profileUrl)) continue;
-
-    const blocks = raw.blocks;
-    // The name: the first person-link block that reads as one, else the link's or avatar's label.
-    let name: string | null = null;
-    let lastNameBlock = -1;
-    for (let index = 0; index < blocks.length; index++) {
-      if (!blocks[index]!.inPersonLink) continue;
-      lastNameBlock = index;
-      name ||= cleanName(blocks[index]!.text);
-    }
-    for (const hint of raw.nameHints) name ||= cleanName(hint);
-    if (!name && raw.withdrawName) name = cleanName(raw.withdrawName);
-    if (!name) {
-      unreadable++;
-      continue;
-    }
-    seen.add(raw.profileUrl);
-
-    const label = language ? labelIn(raw, language) : null;
-    let sentLabel = label ? blocks[label.index]!.text : '';
-    let age = label?.age ?? null;
-    if (!label && language) {
-      const split = labelInElements(items[i]!, language);
-      if (split) {
-        sentLabel = split.text;
-        age = split.age;
-      }
-    }
-    if (!age) unreadable++;
-
-    const labelIndex = label?.index ?? blocks.length;
-    let headline: string | null = null;
-    const noteParts: string[] = [];
-    for (let index = 0; index < blocks.length; index++) {
-      const block = blocks[index]!;
-      if (block.inPersonLink || index === label?.index || !block.text || isNoise(block.text)) continue;
-      if (block.text === sentLabel) continue;
-      if (block.inNote || (label && index > labelIndex)) noteParts.push(block.text);
-      else if (headline === null && index > lastNameBlock && index < labelIndex && block.text !== name) {
-        headline = block.text.slice(0, LIMITS.headline);
-      }
-    }
-
-    invitations.push({
-      profileUrl: raw.profileUrl,
-      name,
-      headline,
-      sentLabel: sentLabel.slice(0, LIMITS.label),
-      sent: age ? toDates(age, observedAt) : null,
-      inviteMessage: noteParts.length > 0 ? noteParts.join(' ').slice(0, LIMITS.note) : null,
-    });
+    interpret(tally, early[i] ?? readItem(items[i]!, marked), items[i]!, marked, language, observedAt);
   }
 
   return {
-    invitations,
+    invitations: tally.invitations,
     total: readTotal(root, language),
-    skipped,
-    unreadable,
+    skipped: tally.skipped,
+    unreadable: tally.unreadable,
     language,
     layout,
     // Asked on demand: each is a pass over the whole page, and a reading needs them only when the

@@ -1,6 +1,5 @@
-import browser from 'webextension-polyfill';
 import type { ContentMessage } from '../model/messages';
-import { sendToBackground } from '../shared/messaging';
+import { sendMessage, sendToBackground } from './runtime';
 
 /**
  * TEST BUILDS ONLY (LAPSE_TEST_HOOKS=1, see vite.config.ts). The shipped extension leaves no
@@ -42,7 +41,7 @@ export async function sendAndReportToPage(win: Window, message: ContentMessage):
 
 async function ledgerSummary(): Promise<unknown> {
   try {
-    const reply = (await browser.runtime.sendMessage({ type: TEST_LEDGER_SUMMARY })) as
+    const reply = (await sendMessage({ type: TEST_LEDGER_SUMMARY })) as
       | { ok: true; value: unknown }
       | { ok: false; error: string };
     return reply.ok ? reply.value : { error: reply.error };

@@ -42,10 +42,13 @@ function encodedSlug(href: string): string | null {
 export function profileSlug(href: string): string | null {
   const encoded = encodedSlug(href);
   // Plain ASCII needs no decoding and is its own NFC form (normalize is slow on large pages).
-  const slug = !encoded ? '' : PLAIN_ASCII.test(encoded) ? encoded : safeDecode(encoded).normalize('NFC').trim();
+  const slug = !encoded ? '' : PLAIN_ASCII.test(encoded) ? encoded : nfc(safeDecode(encoded)).trim();
   // "." and ".." cannot be written in a path (URLs resolve them away, even as %2E).
   return slug && slug !== '.' && slug !== '..' ? slug : null;
 }
+
+/** Text below U+0300 (Latin letters, accented ones precomposed) is already NFC: no need to ask ICU. */
+const nfc = (text: string) => (/[^\0-\u02ff]/.test(text) ? text.normalize('NFC') : text);
 
 /**
  * Characters of a decoded slug that would change the link if written raw: path and query
@@ -57,7 +60,10 @@ const UNSAFE_IN_PATH = /[%/?#\\\s\p{Cc}]/gu;
 /** `https://www.linkedin.com/in/<slug>/`, query and hash removed, slug decoded; null if not a profile. */
 export function canonicalProfileUrl(href: string): string | null {
   const slug = profileSlug(href);
-  return slug === null ? null : `https://www.linkedin.com/in/${slug.replace(UNSAFE_IN_PATH, encodeURIComponent)}/`;
+  // Searching first spares a replace that would change nothing (nearly always).
+  const safe =
+    slug === null || slug.search(UNSAFE_IN_PATH) < 0 ? slug : slug.replace(UNSAFE_IN_PATH, encodeURIComponent);
+  return safe === null ? null : `https://www.linkedin.com/in/${safe}/`;
 }
 
 /** The ledger key: the slug, case-folded (LinkedIn resolves slugs case-insensitively). */

@@ -1,17 +1,8 @@
 import browser from 'webextension-polyfill';
-import type { AnyMessage, Reply, ReplyTo, TabCommand } from '../model/messages';
+import type { AnyMessage, ReplyTo, TabCommand } from '../model/messages';
+import { unwrap } from './reply';
 
-/** Raised on the caller's side when the other end answered with an error. */
-export class RemoteError extends Error {
-  override name = 'RemoteError';
-}
-
-function unwrap<T>(reply: unknown): T {
-  const r = reply as Reply<T> | undefined;
-  if (!r || typeof r !== 'object' || !('ok' in r)) throw new RemoteError('No reply from the Lapse background worker');
-  if (!r.ok) throw new RemoteError(r.error);
-  return r.value;
-}
+export { RemoteError, toReply } from './reply';
 
 /** Sends a message to the background worker and returns its typed reply, or throws its error. */
 export async function sendToBackground<M extends AnyMessage>(message: M): Promise<ReplyTo<M>> {
@@ -21,13 +12,4 @@ export async function sendToBackground<M extends AnyMessage>(message: M): Promis
 /** Sends a command to the content script in `tabId`. */
 export async function sendToTab<M extends TabCommand>(tabId: number, message: M): Promise<ReplyTo<M>> {
   return unwrap<ReplyTo<M>>(await browser.tabs.sendMessage(tabId, message));
-}
-
-/** Wraps a handler's outcome as a Reply, so errors cross the boundary as data. */
-export async function toReply<T>(work: () => Promise<T> | T): Promise<Reply<T>> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
 }

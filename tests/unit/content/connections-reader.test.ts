@@ -11,18 +11,17 @@ import type { ConnectionsReading } from '../../../src/model/reading';
 
 const ext = vi.hoisted(() => ({ sent: [] as unknown[] }));
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    runtime: {
-      id: 'lapse-test',
-      sendMessage: async (message: unknown) => {
-        ext.sent.push(message);
-        return { ok: true, value: null };
-      },
-      onMessage: { addListener: () => {}, removeListener: () => {} },
+// Chrome's runtime as a content script sees it (src/content/runtime.ts): sendMessage returns a promise.
+vi.stubGlobal('chrome', {
+  runtime: {
+    id: 'lapse-test',
+    sendMessage: (message: unknown) => {
+      ext.sent.push(message);
+      return Promise.resolve({ ok: true, value: null });
     },
+    onMessage: { addListener: () => {}, removeListener: () => {} },
   },
-}));
+});
 
 const CONNECTIONS_URL = 'https://www.linkedin.com/mynetwork/invite-connect/connections/';
 const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';

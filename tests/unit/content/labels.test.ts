@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { knownLanguage, parseCount, recognisePeopleCount } from '../../../src/content/languages';
+import { knownLanguage, LANGUAGES, parseCount, recognisePeopleCount } from '../../../src/content/languages';
 import { parseSentLabel } from '../../../src/content/parse';
 
 const OBSERVED = new Date('2026-03-15T12:00:00Z');
@@ -54,6 +54,25 @@ describe('parseSentLabel reads the real labels', () => {
     expect(oldest('Sent 3 months ago')).toBeGreaterThan(110);
     expect(oldest('Sent 3 years ago')).toBeGreaterThan(1400);
   });
+});
+
+test('every form Intl writes for a table language is read, in capitals and with no-break spaces too', () => {
+  // The parser refuses most texts by their last character before normalising them: no label
+  // form may end with one it does not expect, whatever its case or spacing.
+  for (const { code, sent } of LANGUAGES) {
+    for (const style of ['long', 'short'] as const) {
+      const rtf = new Intl.RelativeTimeFormat(code, { style, numeric: 'always' });
+      for (const unit of ['minute', 'hour', 'day', 'week', 'month', 'year'] as const) {
+        for (const n of [1, 2, 3, 5, 11, 21, 100]) {
+          for (const label of [`${sent[0]} ${rtf.format(-n, unit)}`, `${rtf.format(-n, unit)} ${sent[0]}`]) {
+            for (const text of [label, label.toUpperCase(), label.replace(/ /g, '\u00a0')]) {
+              expect(parseSentLabel(text, code, OBSERVED), `${code}: ${text}`).not.toBeNull();
+            }
+          }
+        }
+      }
+    }
+  }
 });
 
 describe('parseSentLabel refuses what it does not know', () => {

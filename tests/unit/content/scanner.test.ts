@@ -9,36 +9,40 @@ import type { ContentMessage, ScanProgress } from '../../../src/model/messages';
 import type { SentPageReading } from '../../../src/model/reading';
 import { renderSentBody, samplePeople } from '../../fixtures/sent-page';
 
+/** An onMessage listener as the browser calls it (src/content/runtime.ts adapts the script's to this form). */
+type PortableListener = (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => boolean;
+
 const ext = vi.hoisted(() => ({
   sent: [] as unknown[],
-  listener: null as ((message: unknown) => unknown) | null,
-  runtime: { id: 'lapse-test' as string | undefined },
+  listener: null as PortableListener | null,
+  id: 'lapse-test' as string | undefined,
   scanRequested: false,
 }));
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    runtime: {
-      get id() {
-        return ext.runtime.id;
+// Chrome's runtime as a content script sees it: sendMessage returns a promise, and a listener
+// answers through sendResponse after returning true.
+vi.stubGlobal('chrome', {
+  runtime: {
+    get id() {
+      return ext.id;
+    },
+    sendMessage: (message: { type: string }) => {
+      // A dead context throws at once, as Chrome does, rather than rejecting.
+      if (ext.id === undefined) throw new Error('Extension context invalidated.');
+      ext.sent.push(message);
+      const value = message.type === 'scan-requested' ? { scan: ext.scanRequested } : null;
+      return Promise.resolve({ ok: true, value });
+    },
+    onMessage: {
+      addListener: (l: PortableListener) => {
+        ext.listener = l;
       },
-      sendMessage: async (message: { type: string }) => {
-        if (ext.runtime.id === undefined) throw new Error('Extension context invalidated.');
-        ext.sent.push(message);
-        const value = message.type === 'scan-requested' ? { scan: ext.scanRequested } : null;
-        return { ok: true, value };
-      },
-      onMessage: {
-        addListener: (l: (message: unknown) => unknown) => {
-          ext.listener = l;
-        },
-        removeListener: () => {
-          ext.listener = null;
-        },
+      removeListener: (l: PortableListener) => {
+        if (ext.listener === l) ext.listener = null;
       },
     },
   },
-}));
+});
 
 const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 const readings = () =>
@@ -80,7 +84,7 @@ function fakeLoadMore(lagMs = 10) {
 
 beforeEach(() => {
   ext.sent.length = 0;
-  ext.runtime.id = 'lapse-test';
+  ext.id = 'lapse-test';
   ext.scanRequested = false;
   requestedPauses.length = 0;
   history.replaceState(null, '', SENT_URL);
@@ -163,7 +167,11 @@ describe('following in-page navigation', () => {
 });
 
 describe('Scan all', () => {
-  const command = (type: 'scan-start' | 'scan-cancel') => ext.listener?.({ type }) as Promise<unknown>;
+  /** Sends a command as the worker does: what the script answers through sendResponse. */
+  const command = (type: 'scan-start' | 'scan-cancel') =>
+    new Promise<unknown>((resolve, reject) => {
+      if (ext.listener?.({ type }, {}, resolve) !== true) reject(new Error(`${type} was not taken`));
+    });
 
   test('clicks Load more at a human pace until the list ends, reporting progress', async () => {
     document.body.innerHTML = renderSentBody({
@@ -231,7 +239,10 @@ describe('Scan all', () => {
       ok: true,
       value: { started: false, reason: expect.stringMatching(/Sent/) },
     });
-    expect(ext.listener?.({ type: 'delete-all' })).toBeUndefined();
+    const respond = vi.fn();
+    expect(ext.listener?.({ type: 'delete-all' }, {}, respond)).toBe(false);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(respond).not.toHaveBeenCalled();
   });
 });
 
@@ -277,10 +288,10 @@ describe('when the extension is reloaded under the page', () => {
     const button = fakeLoadMore();
     start();
     await vi.waitFor(() => expect(readings()).toHaveLength(1));
-    ext.runtime.id = undefined;
+    ext.id = undefined;
     button.click();
     await vi.waitFor(() => expect(ext.listener).toBeNull()); // it noticed and let go
-    ext.runtime.id = 'lapse-test';
+    ext.id = 'lapse-test';
     button.click();
     await new Promise((r) => setTimeout(r, 100));
     expect(readings()).toHaveLength(1);
