@@ -5,21 +5,10 @@ import { defaultSettings } from '../../../src/model/settings';
 import { assess } from '../../../src/rules';
 import { CSV_COLUMNS, csvFileName, toCsv } from '../../../src/shared/csv';
 import { DAY, NOW, record } from '../popup/records';
+import { HOSTILE as LEDGER_HOSTILE } from './large-ledger';
 
-const HOSTILE = [
-  '=HYPERLINK("http://x","y")',
-  '<img src=x onerror=alert(1)>',
-  'O"Brien, "Bob"',
-  'Smith, John',
-  'Line one\nline two\r\nline three',
-  'Zoë 😀 Ångström',
-  '+33 6 12 34 56 78',
-  '-2+3',
-  '@SUM(A1:A2)',
-  '\tTabbed',
-  '\rCarriage',
-  '=1+1\nsecond line',
-];
+// The large ledger's hostile texts, and two more that only need to round-trip.
+const HOSTILE = [...LEDGER_HOSTILE, '<img src=x onerror=alert(1)>', 'Smith, John'];
 
 /** Parses an exported file back the way a careful reader would: BOM, header, CRLF. */
 function parseBack(csv: string): Record<string, string>[] {
@@ -53,7 +42,7 @@ describe('toCsv', () => {
       expect(row.note).toBe(neutralised(text));
     });
     // The multi-line formula papaparse's default pattern would let through.
-    expect(rows.at(-1)!.name).toBe("'=1+1\nsecond line");
+    expect(rows[HOSTILE.indexOf('=1+1\nsecond line')]!.name).toBe("'=1+1\nsecond line");
   });
 
   it('uses CRLF between records, quotes per RFC 4180, and starts with a UTF-8 BOM', () => {
