@@ -5,7 +5,6 @@ import type { LedgerSnapshot } from '../../model/messages';
 import { OpeningPage } from '../../model/opening-page';
 import { ReadingLogEntry } from '../../model/reading';
 import type { Settings } from '../../model/settings';
-import type { EarlyReads } from '../../popup/early-reads';
 import { DAY, daysLeft, windowDays } from '../../rules';
 import { getDb } from '../../store/db';
 import { readRawLedger, readRawMeta, walkBySentEarliest } from '../../store/read';
@@ -112,9 +111,10 @@ export async function loadFirstPage(settings: Settings, now: number, size: numbe
 export async function loadOpeningFirstPage(
   settings: Promise<Settings>,
   now: number,
-  reads: Pick<EarlyReads, 'version' | 'session'>,
+  /** storage.local's ledger version and storage.session's opening page and scan state, as read. */
+  reads: { version: Promise<Record<string, unknown>>; session: Promise<Record<string, unknown>> },
 ): Promise<FirstPage | null> {
-  // All were sent for at once (popup/early-reads.ts).
+  // All were sent for at once (the popup's early-reads.ts).
   const [loaded, stored, session] = await Promise.all([settings, reads.version, reads.session]);
   const page = z.safeParse(OpeningPage, session[OPENING_PAGE_KEY]);
   if (!page.success) return null;
