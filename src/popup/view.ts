@@ -1,6 +1,6 @@
 import type { InvitationRecord } from '../model/invitation';
 import type { Settings } from '../model/settings';
-import { type Assessment, assess, expiryFigures } from '../rules';
+import { type Assessment, assess, expiryFigures, mayHaveLapsed } from '../rules';
 import { byNameThenId } from '../shared/name-order';
 
 /**
@@ -43,8 +43,6 @@ function searchText(row: Row): string {
   return text;
 }
 
-const EXPIRED = new Set(['maybe-expired', 'expired']);
-
 /** Pessimistic days left, ascending; unknown send times last; then by name. */
 function byDaysLeft(a: Row, b: Row): number {
   const da = a.assessment.daysLeft ?? Number.POSITIVE_INFINITY;
@@ -86,7 +84,7 @@ export function buildView(
     if (assessment.olderThanBadge) olderCount++;
     const row: Row = { record, assessment };
     if (record.status !== 'pending') lists.resolved.push(row);
-    else if (EXPIRED.has(assessment.expiry ?? '')) lists.expired.push(row);
+    else if (mayHaveLapsed(assessment.expiry)) lists.expired.push(row);
     else {
       lists.pending.push(row);
       if (assessment.expiry === 'nearing') lists.nearing.push(row);

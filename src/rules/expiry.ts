@@ -17,6 +17,11 @@ export const EXPIRY_STATUSES = [
 ] as const;
 export type ExpiryStatus = (typeof EXPIRY_STATUSES)[number] | 'unknown';
 
+/** The window may have passed, or surely has: such invitations are listed under "Expired". */
+export function mayHaveLapsed(status: ExpiryStatus | null): boolean {
+  return status === 'maybe-expired' || status === 'expired';
+}
+
 /** Six calendar months (the default, most cited), 90 days, or a custom number of days. */
 export function addExpiryWindow(sentAt: number, settings: Pick<Settings, 'expiryWindow' | 'customWindowDays'>): number {
   switch (settings.expiryWindow) {

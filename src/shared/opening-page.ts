@@ -2,7 +2,7 @@ import type { InvitationRecord } from '../model/invitation';
 import type { OpeningPage } from '../model/opening-page';
 import type { ReadingLogEntry } from '../model/reading';
 import type { Settings } from '../model/settings';
-import { daysLeft, expiryFigures, expiryStatus } from '../rules';
+import { daysLeft, expiryFigures, expiryStatus, mayHaveLapsed } from '../rules';
 import { byNameThenId } from './name-order';
 
 /**
@@ -27,11 +27,14 @@ export function orderKey(settings: Settings): string {
   return JSON.stringify([settings.expiryWindow, settings.customWindowDays, settings.warningDays]);
 }
 
+/** Pending and tracked: listed in "All pending", or under "Expired" once its window may have passed. */
+function tracked(record: InvitationRecord): boolean {
+  return record.status === 'pending' && !record.hidden;
+}
+
 /** In "All pending" at `now`: pending, tracked, and its window not (maybe) passed — else "Expired". */
 export function inPendingList(record: InvitationRecord, settings: Settings, now: number): boolean {
-  if (record.status !== 'pending' || record.hidden) return false;
-  const expiry = expiryStatus(record.sent, settings, now);
-  return expiry !== 'expired' && expiry !== 'maybe-expired';
+  return tracked(record) && !mayHaveLapsed(expiryStatus(record.sent, settings, now));
 }
 
 /** Send times of left-out records kept as tie-breaks: a handful covers the ties of a day. */
@@ -109,12 +112,12 @@ export function openingRecords(
     return beyondDays > days;
   };
   const kept = page.records.filter((record) => {
-    if (record.status !== 'pending' || record.hidden) return false;
+    if (!tracked(record)) return false;
     // Records without a send time are kept only when nothing was left out (listed last).
     if (record.sent === null) return true;
     // inPendingList and the days left, the window added once.
     const { status, daysLeft: days } = expiryFigures(record.sent, settings, now);
-    return status !== 'expired' && status !== 'maybe-expired' && ahead(record, days);
+    return !mayHaveLapsed(status) && ahead(record, days);
   });
   return kept.length > 0 ? kept : null;
 }

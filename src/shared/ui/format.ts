@@ -1,6 +1,6 @@
 import type { InvitationRecord } from '../../model/invitation';
 import type { Settings, SuggestionKind } from '../../model/settings';
-import { type AgeDescription, type Assessment, type ExpiryStatus, windowDays } from '../../rules';
+import { type AgeDescription, type Assessment, type ExpiryStatus, mayHaveLapsed, windowDays } from '../../rules';
 import { type MessageKey, t, tCount } from '../i18n';
 
 /**
@@ -61,10 +61,9 @@ export function statusChip(record: InvitationRecord, assessment: Assessment): { 
   }
   const expiry = assessment.expiry ?? 'unknown';
   const label = t(EXPIRY_LABEL[expiry]);
-  const tone: ChipTone =
-    expiry === 'nearing' ? 'warn' : expiry === 'maybe-expired' || expiry === 'expired' ? 'danger' : 'neutral';
-  const live = expiry !== 'maybe-expired' && expiry !== 'expired';
-  if (!live || assessment.daysLeft === null) return { text: label, tone };
+  const lapsed = mayHaveLapsed(expiry);
+  const tone: ChipTone = expiry === 'nearing' ? 'warn' : lapsed ? 'danger' : 'neutral';
+  if (lapsed || assessment.daysLeft === null) return { text: label, tone };
   return { text: t('chip_with_days', [label, tCount('days_left', Math.max(0, assessment.daysLeft))]), tone };
 }
 
