@@ -43,8 +43,11 @@ function searchText(row: Row): string {
   return text;
 }
 
+/** What the lists' orders compare: a Row, or a record placed before it is assessed in full. */
+type Ranked = Pick<Row, 'record'> & { assessment: Pick<Assessment, 'expiry' | 'daysLeft'> };
+
 /** Pessimistic days left, ascending; unknown send times last; then by name. */
-function byDaysLeft(a: Row, b: Row): number {
+function byDaysLeft(a: Ranked, b: Ranked): number {
   const da = a.assessment.daysLeft ?? Number.POSITIVE_INFINITY;
   const db = b.assessment.daysLeft ?? Number.POSITIVE_INFINITY;
   if (da !== db) return da < db ? -1 : 1;
@@ -52,7 +55,7 @@ function byDaysLeft(a: Row, b: Row): number {
 }
 
 /** Nearing first, then the rest of the live ones, each by days left. */
-export function nearingFirst(a: Row, b: Row): number {
+export function nearingFirst(a: Ranked, b: Ranked): number {
   const na = a.assessment.expiry === 'nearing' ? 0 : 1;
   const nb = b.assessment.expiry === 'nearing' ? 0 : 1;
   return na - nb || byDaysLeft(a, b);
@@ -123,14 +126,13 @@ export function firstPendingRows(
   now: number,
   size: number,
 ): Row[] {
-  const placed = records.map((record) => {
-    const figures = record.status === 'pending' && record.sent ? expiryFigures(record.sent, settings, now) : null;
-    return { record, nearing: figures?.status === 'nearing', daysLeft: figures?.daysLeft ?? Number.POSITIVE_INFINITY };
+  // The two fields of assess that nearingFirst compares, the window added once.
+  const placed: Ranked[] = records.map((record) => {
+    if (record.status !== 'pending') return { record, assessment: { expiry: null, daysLeft: null } };
+    if (record.sent === null) return { record, assessment: { expiry: 'unknown', daysLeft: null } };
+    const { status, daysLeft } = expiryFigures(record.sent, settings, now);
+    return { record, assessment: { expiry: status, daysLeft } };
   });
-  placed.sort(
-    (a, b) =>
-      Number(b.nearing) - Number(a.nearing) ||
-      (a.daysLeft !== b.daysLeft ? (a.daysLeft < b.daysLeft ? -1 : 1) : byNameThenId(a.record, b.record)),
-  );
+  placed.sort(nearingFirst);
   return placed.slice(0, size).map(({ record }) => ({ record, assessment: assess(record, settings, now) }));
 }
