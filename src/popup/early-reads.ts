@@ -1,10 +1,9 @@
-import { LEDGER_VERSION_KEY, OPENING_PAGE_KEY, SCAN_KEY, SETTINGS_KEY } from '../shared/well-known';
+import { LEDGER_VERSION_KEY, OPENING_PAGE_KEY, SCAN_KEY, SETTINGS_KEY, settingsArea } from '../shared/well-known';
 
 /**
  * The storage reads the popup's first rows wait for, as raw answers: whoever uses them validates
- * them with zod, like any other read. The settings come from storage.sync (local where there is
- * no sync, as in settings-store), the ledger version from local, the opening page and the scan
- * state from session in one call.
+ * them with zod, like any other read. The settings come from their area (settingsArea), the
+ * ledger version from local, the opening page and the scan state from session in one call.
  */
 export interface EarlyReads {
   settings: Promise<Record<string, unknown>>;
@@ -22,9 +21,9 @@ export interface StorageApi {
 }
 
 export function startEarlyReads(api: StorageApi): EarlyReads {
-  const { sync, local, session } = api.storage;
+  const { local, session } = api.storage;
   return {
-    settings: (sync ?? local).get(SETTINGS_KEY),
+    settings: settingsArea(api.storage).get(SETTINGS_KEY),
     version: local.get(LEDGER_VERSION_KEY),
     session: session.get([OPENING_PAGE_KEY, SCAN_KEY]),
   };

@@ -1,14 +1,14 @@
 import browser from 'webextension-polyfill';
 import { defaultSettings, Settings } from '../model/settings';
 import { parseOrThrow } from '../model/validate';
-import { SETTINGS_KEY } from './well-known';
+import { SETTINGS_KEY, settingsArea } from './well-known';
 
 /**
  * Settings live in storage.sync (they follow the user across browsers) under one key, validated
  * with zod and filled with defaults. Where sync is unavailable (some Firefox setups), local.
  */
 function area(): browser.Storage.StorageArea {
-  return browser.storage.sync ?? browser.storage.local;
+  return settingsArea(browser.storage);
 }
 
 /** The user's templates one by one: a broken or retired one is dropped, the others kept. */

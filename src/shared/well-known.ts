@@ -12,8 +12,13 @@ export const LEDGER_VERSION_KEY = 'ledgerVersion';
  */
 export const OPENING_PAGE_KEY = 'openingPage';
 
-/** storage.sync (storage.local where sync is unavailable): the user's settings, one object. */
+/** The user's settings, one object, in settingsArea. */
 export const SETTINGS_KEY = 'settings';
+
+/** Where the settings live: storage.sync (they follow the user), local where there is no sync. */
+export function settingsArea<Area>(storage: { sync?: Area; local: Area }): Area {
+  return storage.sync ?? storage.local;
+}
 
 /** storage.session: the latest "Scan all" progress, for the popup and the badge. */
 export const SCAN_KEY = 'scan';
