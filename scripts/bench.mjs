@@ -119,6 +119,32 @@ const repeatPair = async (page, name, baseline, runs = RUNS) => {
   return [median(xs), median(ys)];
 };
 
+// The popup marks its own timeline (performance.mark 'lapse:first-screen', src/popup/Popup.tsx)
+// when its first rows — or, empty, its first-run screen — are on screen; reading the mark adds
+// no polling delay. The page's own parse time (domInteractive) is reported as the floor.
+function readPopupMarks() {
+  const mark = performance.getEntriesByName('lapse:first-screen')[0];
+  const nav = performance.getEntriesByType('navigation')[0];
+  return mark && nav
+    ? { shown: mark.startTime, parsed: nav.domInteractive, visible: document.visibilityState === 'visible' }
+    : null;
+}
+/** The same, as an expression for a bare DevTools session (Playwright takes the function itself). */
+const READ_POPUP_MARKS = `(${readPopupMarks})()`;
+
+/** Opens the popup RUNS + 1 times with `openOnce` (→ its marks); the first opening only warms the worker. */
+async function popupOpenings(openOnce) {
+  const shown = [];
+  const parsed = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const figures = await openOnce(i);
+    if (i === 0) continue;
+    shown.push(figures.shown);
+    parsed.push(figures.parsed);
+  }
+  return { shown: median(shown), parsed: median(parsed) };
+}
+
 let backup = ''; // 5,000 invitations as a Lapse backup, for the popup measured below
 let popupAttached = null; // { empty, full } as Playwright measures them
 try {
@@ -182,35 +208,16 @@ try {
     if (!reply?.ok) throw new Error(`${message.type}: ${reply?.error ?? 'no reply'}`);
     return reply.value;
   };
-  // The popup marks its own timeline (performance.mark 'lapse:first-screen', src/popup/Popup.tsx)
-  // when its first rows — or, empty, its first-run screen — are on screen; reading the mark adds
-  // no polling delay. The page's own parse time (domInteractive) is reported as the floor.
-  const popupTime = async () => {
-    const shown = [];
-    const parsed = [];
-    for (let i = 0; i <= RUNS; i++) {
+  const popupTime = () =>
+    popupOpenings(async () => {
       const popup = await context.newPage();
       await popup.setViewportSize({ width: 400, height: 600 });
       await popup.goto(lapse.url(manifest.action.default_popup), { waitUntil: 'commit' });
-      const at = await popup.waitForFunction(
-        () => {
-          const mark = performance.getEntriesByName('lapse:first-screen')[0];
-          const nav = performance.getEntriesByType('navigation')[0];
-          return mark && nav ? { shown: mark.startTime, parsed: nav.domInteractive } : null;
-        },
-        null,
-        { polling: 10, timeout: 20_000 },
-      );
+      const at = await popup.waitForFunction(readPopupMarks, null, { polling: 10, timeout: 20_000 });
       const figures = await at.jsonValue();
-      if (i > 0) {
-        // the first opening warms the worker
-        shown.push(figures.shown);
-        parsed.push(figures.parsed);
-      }
       await popup.close();
-    }
-    return { shown: median(shown), parsed: median(parsed) };
-  };
+      return figures;
+    });
   const empty = await popupTime();
   backup = await page5000.evaluate(() => window.LapseBench.backupJson());
   const report = await send({ type: 'import-backup', backup: JSON.parse(backup) });
@@ -224,21 +231,12 @@ try {
 // the way a user opens it — with no debugger attached (scripts/lib/cdp-pipe.mjs) — in a browser
 // of its own, measured while no other browser competes for the CPU. Each opening is a tab the
 // browser target creates; only once it has drawn does a session attach to read its timeline.
-const READ_POPUP_MARKS = `(() => {
-  const mark = performance.getEntriesByName('lapse:first-screen')[0];
-  const nav = performance.getEntriesByType('navigation')[0];
-  return mark && nav
-    ? { shown: mark.startTime, parsed: nav.domInteractive, visible: document.visibilityState === 'visible' }
-    : null;
-})()`;
 const pipe = await launchOverPipe({ dist: DIST });
 try {
   const { cdp } = pipe;
   let late = 0;
-  const popupTimeUnattached = async () => {
-    const shown = [];
-    const parsed = [];
-    for (let i = 0; i <= RUNS; i++) {
+  const popupTimeUnattached = () =>
+    popupOpenings(async (i) => {
       const { targetId } = await cdp.send('Target.createTarget', { url: pipe.url(manifest.action.default_popup) });
       // Long enough for the popup to draw, so the read below attaches after the fact. Should it
       // not have drawn yet (a busy machine, a cold first opening), the read is repeated — that
@@ -254,14 +252,8 @@ try {
       // A hidden page gets no animation frames, and the mark would wait for Preact's fallback timer.
       if (!figures.visible) throw new Error('the popup tab was not visible');
       await cdp.send('Target.closeTarget', { targetId });
-      if (i > 0) {
-        // the first opening warms the worker
-        shown.push(figures.shown);
-        parsed.push(figures.parsed);
-      }
-    }
-    return { shown: median(shown), parsed: median(parsed) };
-  };
+      return figures;
+    });
   const empty = await popupTimeUnattached();
 
   // Fill the ledger from an extension page (the worker answers extension pages only); a debugger on
