@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InvitationRecord } from '../../../src/model/invitation';
-import { defaultSettings, type Settings } from '../../../src/model/settings';
 import { csvRows, toCsv } from '../../../src/shared/csv';
+import { settings, settingsArb } from '../rules/support';
 import { DAY, EXPORT_AT, HOSTILE, largeLedger } from './large-ledger';
 import { referenceCsv, referenceRow } from './reference-csv';
-
-const settings = (changes: Partial<Settings>): Settings => ({ ...defaultSettings(), ...changes });
 
 /** Line by line, so a difference shows as the first line that differs rather than a megabyte. */
 function expectSameFile(actual: string, expected: string): void {
@@ -83,14 +81,6 @@ describe('the fast export writes the file the plain one wrote', () => {
         }),
       ),
     );
-  const settingsArb = fc
-    .record({
-      expiryWindow: fc.constantFrom('six-months', '90-days', 'custom') as fc.Arbitrary<Settings['expiryWindow']>,
-      customWindowDays: fc.integer({ min: 1, max: 730 }),
-      warningDays: fc.integer({ min: 1, max: 120 }),
-      followUpDays: fc.integer({ min: 1, max: 365 }),
-    })
-    .map(settings);
 
   it('on any ledger, settings and moment of export (property)', () => {
     fc.assert(

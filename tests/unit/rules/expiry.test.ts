@@ -13,7 +13,7 @@ import {
   expiryInterval,
   expiryStatus,
 } from '../../../src/rules/expiry';
-import { at, between, record, settings } from './support';
+import { at, between, record, settings, settingsArb } from './support';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -149,15 +149,6 @@ const instant = fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2035, 0, 1
 const sentArb = fc
   .tuple(instant, fc.integer({ min: 0, max: 90 * DAY }))
   .map(([earliest, width]): Interval => ({ earliest, latest: earliest + width }));
-const settingsArb = fc
-  .record({
-    expiryWindow: fc.constantFrom('six-months', '90-days', 'custom') as fc.Arbitrary<Settings['expiryWindow']>,
-    customWindowDays: fc.integer({ min: 1, max: 730 }),
-    warningDays: fc.integer({ min: 1, max: 120 }),
-    followUpDays: fc.integer({ min: 1, max: 365 }),
-    badgeWeeks: fc.integer({ min: 1, max: 26 }),
-  })
-  .map((changes) => settings(changes));
 /** Offsets of `now` from the send time: minutes to two years, so every status comes up. */
 const offset = fc.integer({ min: -DAY, max: 800 * DAY });
 const order = (status: ExpiryStatus) => EXPIRY_STATUSES.indexOf(status as (typeof EXPIRY_STATUSES)[number]);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { InvitationRecord } from '../../../src/model/invitation';
 import { defaultSettings, type Settings } from '../../../src/model/settings';
 import type { Interval } from '../../../src/model/time';
@@ -27,6 +28,17 @@ export function record(overrides: Partial<InvitationRecord> = {}): InvitationRec
 export function settings(overrides: Partial<Settings> = {}): Settings {
   return { ...defaultSettings(), ...overrides };
 }
+
+/** Any valid settings the rules read: each window kind, and every threshold in its range. */
+export const settingsArb: fc.Arbitrary<Settings> = fc
+  .record({
+    expiryWindow: fc.constantFrom<Settings['expiryWindow']>('six-months', '90-days', 'custom'),
+    customWindowDays: fc.integer({ min: 1, max: 730 }),
+    warningDays: fc.integer({ min: 1, max: 120 }),
+    followUpDays: fc.integer({ min: 1, max: 365 }),
+    badgeWeeks: fc.integer({ min: 1, max: 26 }),
+  })
+  .map((changes) => settings(changes));
 
 /** A send time known to the millisecond. */
 export const at = (moment: Date | number): Interval => {
