@@ -2,7 +2,7 @@ import type { InvitationRecord } from '../model/invitation';
 
 // The same order as String#localeCompare, at a fraction of the cost over thousands of names. The
 // worker and the pages share it: the opening page (./opening-page.ts) relies on both agreeing.
-export const compareNames = new Intl.Collator().compare;
+const compareNames = new Intl.Collator().compare;
 
 /** The lists' last tie-breaks: by name, then by id, so no order depends on reading order. */
 export function byNameThenId(
