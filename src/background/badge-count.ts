@@ -2,6 +2,7 @@ import type { InvitationRecord } from '../model/invitation';
 import type { ScanProgress } from '../model/messages';
 import type { Settings } from '../model/settings';
 import { type BadgeSummary, badgeSummary } from '../rules/badge';
+import { resolveSettings } from '../rules/window';
 
 /** `browser.i18n.getMessage`'s shape, passed in so this module stays pure (tests, benchmark). */
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -47,7 +48,7 @@ export function recountBadge(
   now: number,
   translate?: Translate,
 ): BadgeView {
-  const summary = badgeSummary(records, settings, now);
+  const summary = badgeSummary(records, resolveSettings(settings, records), now);
   return {
     text: summary.text,
     color: BADGE_COLORS[summary.tone],

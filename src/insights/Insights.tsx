@@ -1,6 +1,15 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Settings } from '../model/settings';
-import { acceptanceStats, ageHistogram, pendingAgainstCap, type WindowCheck, weeklySends, windowCheck } from '../rules';
+import {
+  acceptanceStats,
+  ageHistogram,
+  ledgerCounts,
+  pendingAgainstCap,
+  resolveSettings,
+  type WindowCheck,
+  weeklySends,
+  windowCheck,
+} from '../rules';
 import { t } from '../shared/i18n';
 import { saveSettings } from '../shared/settings-store';
 import { windowText } from '../shared/ui/format';
@@ -27,12 +36,15 @@ export function Insights() {
   const figures = useMemo(() => {
     if (!snapshot || !settings) return null;
     const { records } = snapshot;
+    const resolved = resolveSettings(settings, records);
     return {
-      histogram: ageHistogram(records, settings, now),
+      resolved,
+      counts: ledgerCounts(records, resolved, now),
+      histogram: ageHistogram(records, resolved, now),
       acceptance: acceptanceStats(records),
-      weekly: weeklySends(records, settings, now),
-      cap: pendingAgainstCap(records, settings, now),
-      window: windowCheck(records, settings, snapshot.lastCompleteReading?.at ?? null, now),
+      weekly: weeklySends(records, resolved, now),
+      cap: pendingAgainstCap(records, resolved, now),
+      window: windowCheck(records, resolved),
     };
   }, [snapshot, settings, now]);
 
@@ -59,7 +71,7 @@ export function Insights() {
     );
   }
 
-  const windowLabel = windowText(settings);
+  const windowLabel = windowText(settings, figures.resolved);
   return (
     <main class="insights">
       <h1>{t('insights_title')}</h1>
@@ -74,7 +86,12 @@ export function Insights() {
         </section>
       ) : (
         <>
-          <WindowCheckNotice check={figures.window} windowLabel={windowLabel} onSwitch={(s) => void switchWindow(s)} />
+          <WindowCheckNotice
+            check={figures.window}
+            count={figures.counts.pastWindow}
+            windowLabel={windowLabel}
+            onSwitch={(s) => void switchWindow(s)}
+          />
           <AgeSection histogram={figures.histogram} windowLabel={windowLabel} />
           <AcceptanceSection stats={figures.acceptance} />
           <WeeklySection sends={figures.weekly} save={save} />

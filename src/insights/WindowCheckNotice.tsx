@@ -11,20 +11,23 @@ const SHOWN = 5;
  */
 export function WindowCheckNotice({
   check,
+  count,
   windowLabel,
   onSwitch,
 }: {
   check: WindowCheck;
+  /** Tracked invitations past the window and still listed: ledgerCounts' figure, as the popup shows it. */
+  count: number;
   windowLabel: string;
   onSwitch: (suggestion: NonNullable<WindowCheck['suggestion']>) => void;
 }) {
   const { evidence, suggestion } = check;
   const oldest = evidence[0];
-  if (!oldest) return null;
+  if (!oldest || count === 0) return null;
   return (
     <section class="notice notice-warn window-check" aria-labelledby="window-check-title">
       <h2 id="window-check-title">{t('insights_window_title')}</h2>
-      <p>{tCount('insights_window_short', evidence.length, [windowLabel])}</p>
+      <p>{tCount('insights_window_short', count, [windowLabel])}</p>
       <p>{tCount('insights_window_oldest', oldest.youngestDaysWhenSeen, [dateText(oldest.seenAt)])}</p>
       <ul>
         {evidence.slice(0, SHOWN).map((e) => (

@@ -13,13 +13,15 @@ import { Instant } from './time';
 export const OpeningPage = z.object({
   /** The ledger version (storage.local `ledgerVersion`) the records were read at; 0 before any write. */
   ledgerVersion: z.number(),
+  /** The learned expiry window, in days, from the whole ledger (rules/window.ts). */
+  learnedWindowDays: z.number().check(z.int(), z.gte(1)),
   /** The settings that decide which records are listed and in what order (see `orderKey`). */
   orderKey: z.string(),
   computedAt: Instant,
   /**
-   * Pending, tracked records with a send time that had not (maybe) expired at `computedAt`,
-   * earliest possible send first, then by name and id. Records without a send time (listed
-   * last) are here only when all the others are.
+   * Pending, tracked records with days left at `computedAt`, earliest possible send first, then
+   * by name and id. Records listed last (no send time, or past the window) are here only when
+   * all the others are.
    */
   records: z.array(InvitationRecord),
   /**

@@ -6,6 +6,7 @@ export const SuggestionKind = z.enum([
   'engage',
   'follow-up',
   'act-now',
+  'withdraw-reinvite',
   'resend',
   'check-status',
   'thank',
@@ -23,6 +24,8 @@ export const DEFAULT_TEMPLATES: Record<SuggestionKind, string> = {
     'Hi {firstName}, I reached out a few weeks ago to connect. Given your work as {headline}, I think we would have a lot to talk about.',
   'act-now':
     'Hi {firstName}, my connection request to you will soon lapse. I would still love to connect — is there a good moment to chat?',
+  'withdraw-reinvite':
+    'Hi {firstName}, I am reaching out again to connect — my earlier request has been waiting a long time. I would value being in touch.',
   resend:
     'Hi {firstName}, I tried to connect a while ago and the request lapsed. I would still be glad to connect. Your work as {headline} is close to mine.',
   'check-status':
@@ -32,7 +35,11 @@ export const DEFAULT_TEMPLATES: Record<SuggestionKind, string> = {
   none: '',
 };
 
-export const ExpiryWindowKind = z.enum(['six-months', '90-days', 'custom']);
+/**
+ * Six calendar months, 90 days, a custom number of days, or learned from what LinkedIn still
+ * lists (never shorter than `learnedFloorDays`; see rules/window.ts).
+ */
+export const ExpiryWindowKind = z.enum(['six-months', '90-days', 'custom', 'learned']);
 export type ExpiryWindowKind = z.infer<typeof ExpiryWindowKind>;
 
 /** A whole number in a range; the message says the range, for the options page and import reports. */
@@ -41,11 +48,16 @@ const intIn = (min: number, max: number) => {
   return z.number({ error }).check(z.int({ error }), z.gte(min, { error }), z.lte(max, { error }));
 };
 
+/** The longest window a user can set; LinkedIn's own page has listed invitations over a year old. */
+export const WINDOW_DAYS_MAX = 730;
+
 export const Settings = z.object({
   /** LinkedIn does not publish the window; six calendar months is the most cited figure. */
   expiryWindow: z._default(ExpiryWindowKind, 'six-months'),
   /** Used when expiryWindow is 'custom'. */
-  customWindowDays: z._default(intIn(1, 730), 120),
+  customWindowDays: z._default(intIn(1, WINDOW_DAYS_MAX), 120),
+  /** With the learned window: the shortest window the user accepts, whatever the evidence. */
+  learnedFloorDays: z._default(intIn(1, WINDOW_DAYS_MAX), 90),
   /** The badge counts pending invitations at least this many weeks old. */
   badgeWeeks: z._default(intIn(1, 26), 3),
   /** "Nearing expiry" when the window could close within this many days. */

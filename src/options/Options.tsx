@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ExpiryWindowKind, Settings } from '../model/settings';
+import type { Settings } from '../model/settings';
+import { resolveSettings } from '../rules';
 import { downloadCsv } from '../shared/csv';
 import { t, tCount } from '../shared/i18n';
 import { resetSettings, saveSettings } from '../shared/settings-store';
@@ -10,15 +11,7 @@ import { BackupSection } from './BackupSection';
 import { DangerZone } from './DangerZone';
 import { LinkedInImport } from './LinkedInImport';
 import { TemplateEditor } from './TemplateEditor';
-
-const WINDOW_CHOICES: {
-  kind: ExpiryWindowKind;
-  label: 'window_choice_six_months' | 'window_choice_90_days' | 'window_choice_custom';
-}[] = [
-  { kind: 'six-months', label: 'window_choice_six_months' },
-  { kind: '90-days', label: 'window_choice_90_days' },
-  { kind: 'custom', label: 'window_choice_custom' },
-];
+import { WindowSection } from './WindowSection';
 
 /** The options page: every change is validated and saved at once; popup and badge follow. */
 export function Options() {
@@ -40,38 +33,14 @@ export function Options() {
     setResetDone(true);
   };
   const records = ledger.snapshot?.records ?? null;
+  // A learned window is learned from the whole ledger: the CSV and the evidence use it.
+  const resolved = records ? resolveSettings(settings, records) : null;
 
   return (
     <main class="options" key={generation}>
       <h1>{t('options_title')}</h1>
 
-      <section aria-labelledby="window-title">
-        <h2 id="window-title">{t('window_title')}</h2>
-        <p class="hint">{t('window_disclosure')}</p>
-        <fieldset class="choices">
-          <legend class="visually-hidden">{t('window_title')}</legend>
-          {WINDOW_CHOICES.map(({ kind, label }) => (
-            <label key={kind} class="choice">
-              <input
-                type="radio"
-                name="expiryWindow"
-                value={kind}
-                checked={settings.expiryWindow === kind}
-                onChange={() => void save({ expiryWindow: kind })}
-              />
-              {t(label)}
-            </label>
-          ))}
-        </fieldset>
-        <NumberField
-          setting="customWindowDays"
-          label={t('custom_days_label')}
-          unit={t('unit_days')}
-          value={settings.customWindowDays}
-          disabled={settings.expiryWindow !== 'custom'}
-          save={save}
-        />
-      </section>
+      <WindowSection settings={settings} resolved={resolved} records={records} save={save} />
 
       <section aria-labelledby="timing-title">
         <h2 id="timing-title">{t('timing_title')}</h2>
@@ -118,8 +87,8 @@ export function Options() {
         <p class="hint">{t('export_hint')}</p>
         <button
           type="button"
-          disabled={!records || records.length === 0}
-          onClick={() => records && downloadCsv(records, settings, Date.now())}
+          disabled={!records || !resolved || records.length === 0}
+          onClick={() => records && resolved && downloadCsv(records, resolved, Date.now())}
         >
           {t('export_csv')}
         </button>{' '}

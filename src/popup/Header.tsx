@@ -1,13 +1,13 @@
 import type { ScanProgress } from '../model/messages';
 import type { ReadingLogEntry } from '../model/reading';
+import type { LedgerCounts } from '../rules';
 import { t, tCount } from '../shared/i18n';
 import { dateTimeText } from '../shared/ui/format';
 import { ScanStatus } from './ScanStatus';
 
 export interface HeaderProps {
   /** Null until the whole ledger is read (the first rows show before that). */
-  pendingCount: number | null;
-  olderCount: number | null;
+  counts: LedgerCounts | null;
   badgeWeeks: number;
   lastReading: ReadingLogEntry | null;
   scan: ScanProgress | null;
@@ -33,11 +33,17 @@ export function Header(props: HeaderProps) {
     <header class="header">
       <div class="header-top">
         <h1>{t('extName')}</h1>
-        {props.pendingCount !== null && props.olderCount !== null && (
+        {props.counts && (
           <p class="counts">
-            <span>{tCount('header_pending', props.pendingCount)}</span>
+            <span>{tCount('header_pending', props.counts.pending)}</span>
+            {props.counts.nearing > 0 && (
+              <>
+                <span> · </span>
+                <span class="count-nearing">{tCount('header_nearing', props.counts.nearing)}</span>
+              </>
+            )}
             <span> · </span>
-            <span>{t('header_older', [props.olderCount, tCount('weeks', props.badgeWeeks)])}</span>
+            <span>{t('header_older', [props.counts.olderThanBadge, tCount('weeks', props.badgeWeeks)])}</span>
           </p>
         )}
       </div>

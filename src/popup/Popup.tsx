@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { isSentPageUrl } from '../content/navigation';
 import type { PageMessage } from '../model/messages';
+import { resolveSettings } from '../rules';
 import { type MessageKey, t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
 import { windowText } from '../shared/ui/format';
@@ -14,6 +15,7 @@ import { FirstRun } from './FirstRun';
 import { Header } from './Header';
 import { InvitationRow } from './InvitationRow';
 import { type OpeningReads, startOpeningReads } from './opening-reads';
+import { PastWindowNotice } from './PastWindowNotice';
 import { useFirstPage } from './use-first-page';
 import { buildView, firstPendingRows, LIST_FILTERS, type ListFilter, type Row, searchRows } from './view';
 
@@ -38,7 +40,7 @@ function errorText(cause: unknown): string {
 /** The toolbar popup: what is about to lapse, and what to do about each. */
 export function Popup({ opening }: { opening?: OpeningReads }) {
   // Reads started before mounting (main.tsx), or now.
-  const [reads] = useState(() => opening ?? startOpeningReads(PAGE_SIZE));
+  const [reads] = useState(() => opening ?? startOpeningReads());
   const [settings] = useSettings(reads.settings);
   // The top of the default list is read first; the whole ledger only once those rows are drawn.
   const first = useFirstPage(reads.firstPage);
@@ -52,18 +54,23 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
   const [painted, setPainted] = useState(false);
   const { snapshot, now } = ledger;
 
+  // A learned window is learned from the whole ledger; every figure below uses it.
+  const resolved = useMemo(
+    () => (snapshot && settings ? resolveSettings(settings, snapshot.records) : null),
+    [snapshot, settings],
+  );
   // Every record is assessed once per snapshot/settings/clock; filters and search reuse it.
   const view = useMemo(
-    () => (snapshot && settings ? buildView(snapshot.records, settings, now, showHidden) : null),
-    [snapshot, settings, now, showHidden],
+    () => (snapshot && resolved ? buildView(snapshot.records, resolved, now, showHidden) : null),
+    [snapshot, resolved, now, showHidden],
   );
   const rows = useMemo(() => (view ? searchRows(view.lists[filter], query) : []), [view, filter, query]);
   // Only the rows of the first paint are assessed before it; the rest of the page follows.
   const firstSize = painted ? PAGE_SIZE : FIRST_PAINT_ROWS;
   const firstRows = useMemo(
     () =>
-      first.state === 'ready' && settings ? firstPendingRows(first.page.records, settings, first.now, firstSize) : null,
-    [first, settings, firstSize],
+      first.state === 'ready' ? firstPendingRows(first.page.records, first.page.settings, first.now, firstSize) : null,
+    [first, firstSize],
   );
   useEffect(() => setLimit(PAGE_SIZE), [filter, query]);
   const hasRows = firstRows !== null || view !== null;
@@ -122,8 +129,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
   return (
     <main class="popup">
       <Header
-        pendingCount={view?.pendingCount ?? null}
-        olderCount={view?.olderCount ?? null}
+        counts={view?.counts ?? null}
         badgeWeeks={settings.badgeWeeks}
         lastReading={lastReading}
         scan={scan}
@@ -152,12 +158,16 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
         <FirstRun onOpenSentPage={openSentPage} />
       ) : (
         <>
-          <p class="disclosure">
-            {t('disclosure_window', windowText(settings))}{' '}
-            <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-              {t('disclosure_change')}
-            </button>
-          </p>
+          {view && view.counts.pastWindow > 0 ? (
+            <PastWindowNotice count={view.counts.pastWindow} settings={settings} />
+          ) : (
+            <p class="disclosure">
+              {t('disclosure_window', windowText(settings, resolved))}{' '}
+              <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+                {t('disclosure_change')}
+              </button>
+            </p>
+          )}
           <nav class="filters" aria-label={t('filters_label')}>
             {LIST_FILTERS.map((key) => (
               <button
@@ -203,9 +213,9 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
           )}
           {view && snapshot && (
             <footer class="footer">
-              {view.hiddenCount > 0 && (
+              {view.counts.hidden > 0 && (
                 <span>
-                  {tCount('hidden_count', view.hiddenCount)}{' '}
+                  {tCount('hidden_count', view.counts.hidden)}{' '}
                   <button
                     type="button"
                     class="link"
@@ -222,7 +232,8 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
                 onExport={(what) => {
                   const records = what === 'all' ? snapshot.records : rows.map((row) => row.record);
                   // The CSV code (with its parser library) loads only when someone exports.
-                  void run(async () => (await import('../shared/csv')).downloadCsv(records, settings, Date.now()));
+                  if (!resolved) return;
+                  void run(async () => (await import('../shared/csv')).downloadCsv(records, resolved, Date.now()));
                 }}
               />
             </footer>

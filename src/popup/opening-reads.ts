@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Settings } from '../model/settings';
 import { normaliseSettings } from '../shared/settings-store';
-import { type FirstPage, loadFirstPage, loadOpeningFirstPage } from '../shared/ui/ledger-source';
+import { type FirstPage, loadOpeningFirstPage } from '../shared/ui/ledger-source';
 import { SETTINGS_KEY } from '../shared/well-known';
 import { getDb } from '../store/db';
 import { type EarlyReads, startEarlyReads } from './early-reads';
@@ -23,20 +23,18 @@ export interface OpeningReads {
  * worker's opening page and the database open overlap, and the first page follows the moment
  * they are there (rather than waiting for a render and an effect between each step).
  */
-export function startOpeningReads(size: number, early: EarlyReads = startEarlyReads(browser)): OpeningReads {
+export function startOpeningReads(early: EarlyReads = startEarlyReads(browser)): OpeningReads {
   const now = Date.now();
-  // The database opens meanwhile: the whole ledger is read from it next, and the first page too
-  // when the opening page cannot say. (Through a promise: an open that throws at once becomes a
-  // rejection, which the whole-ledger read then reports.)
+  // The database opens meanwhile: the whole ledger is read from it next. (Through a promise: an
+  // open that throws at once becomes a rejection, which the whole-ledger read then reports.)
   Promise.resolve()
     .then(getDb)
     .catch(() => {});
   const settings = early.settings.then((stored) => normaliseSettings(stored[SETTINGS_KEY]));
-  // The worker's opening page first (one small read, alongside the settings); the database
-  // index when it cannot say.
-  const opening = loadOpeningFirstPage(settings, now, early);
-  const firstPage = Promise.all([settings, opening.catch(() => null)])
-    .then(([loaded, page]) => page ?? loadFirstPage(loaded, now, size))
+  // The worker's opening page (one small read, alongside the settings); when it cannot say, the
+  // popup draws from the whole ledger.
+  const firstPage = loadOpeningFirstPage(settings, now, early)
+    .catch(() => null)
     .then((page) => ({ page, now }));
   // The popup reports a failed read by waiting for the whole ledger; never an unhandled rejection.
   firstPage.catch(() => {});

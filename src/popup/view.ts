@@ -1,13 +1,22 @@
 import type { InvitationRecord } from '../model/invitation';
-import type { Settings } from '../model/settings';
-import { type Assessment, assess, expiryFigures, mayHaveLapsed } from '../rules';
+import {
+  type Assessment,
+  assess,
+  expiryFigures,
+  type LedgerCounts,
+  lastListedAt,
+  ledgerCounts,
+  type ResolvedSettings,
+} from '../rules';
 import { byNameThenId } from '../shared/name-order';
 
 /**
- * The popup's lists, computed once per snapshot/settings/now (the component memoises it):
+ * The popup's lists, computed once per snapshot/settings/now (the component memoises it), one
+ * per standing (rules/counts.ts), so each list holds exactly what ledgerCounts counts:
  * - nearing: pending and could expire within the warning window;
- * - pending: pending and still live (everything pending except the two below);
- * - expired: pending but the window may have passed, or surely has;
+ * - pending: pending as far as the evidence goes (LinkedIn's page listed it since its window
+ *   may have passed, or the window has not passed);
+ * - expired: the window may have passed, or surely has, and the page has not listed it since;
  * - resolved: gone from the Sent page, accepted or withdrawn.
  * Hidden ("stop tracking") records are left out unless asked for.
  */
@@ -21,11 +30,8 @@ export interface Row {
 
 export interface LedgerView {
   lists: Record<ListFilter, Row[]>;
-  /** Pending invitations shown (live or expired). */
-  pendingCount: number;
-  /** Pending invitations surely older than the badge threshold — the badge's own number. */
-  olderCount: number;
-  hiddenCount: number;
+  /** The figures every surface shows (the header's among them), from the one function. */
+  counts: LedgerCounts;
 }
 
 export function foldForSearch(text: string): string {
@@ -46,7 +52,7 @@ function searchText(row: Row): string {
 /** What the lists' orders compare: a Row, or a record placed before it is assessed in full. */
 type Ranked = Pick<Row, 'record'> & { assessment: Pick<Assessment, 'expiry' | 'daysLeft'> };
 
-/** Pessimistic days left, ascending; unknown send times last; then by name. */
+/** Pessimistic days left, ascending; unknown send times and past-window rows last; then by name. */
 function byDaysLeft(a: Ranked, b: Ranked): number {
   const da = a.assessment.daysLeft ?? Number.POSITIVE_INFINITY;
   const db = b.assessment.daysLeft ?? Number.POSITIVE_INFINITY;
@@ -70,39 +76,26 @@ function recentlyChangedFirst(a: Row, b: Row): number {
   return b.record.statusChangedAt - a.record.statusChangedAt || byNameThenId(a.record, b.record);
 }
 
+const LIST_OF_STANDING = { pending: 'pending', lapsed: 'expired', resolved: 'resolved' } as const;
+
 export function buildView(
   records: readonly InvitationRecord[],
-  settings: Settings,
+  settings: ResolvedSettings,
   now: number,
   showHidden = false,
 ): LedgerView {
   const lists: Record<ListFilter, Row[]> = { nearing: [], pending: [], expired: [], resolved: [] };
-  let hiddenCount = 0;
-  let olderCount = 0;
   for (const record of records) {
-    if (record.hidden) hiddenCount++;
     if (record.hidden && !showHidden) continue;
-    const assessment = assess(record, settings, now);
-    // The badge's own rule (pending, tracked, surely older than its weeks): the same number.
-    if (assessment.olderThanBadge) olderCount++;
-    const row: Row = { record, assessment };
-    if (record.status !== 'pending') lists.resolved.push(row);
-    else if (mayHaveLapsed(assessment.expiry)) lists.expired.push(row);
-    else {
-      lists.pending.push(row);
-      if (assessment.expiry === 'nearing') lists.nearing.push(row);
-    }
+    const row: Row = { record, assessment: assess(record, settings, now) };
+    lists[LIST_OF_STANDING[row.assessment.standing]].push(row);
+    if (row.assessment.expiry === 'nearing') lists.nearing.push(row);
   }
   lists.nearing.sort(byDaysLeft);
   lists.pending.sort(nearingFirst);
   lists.expired.sort(recentlyExpiredFirst);
   lists.resolved.sort(recentlyChangedFirst);
-  return {
-    lists,
-    pendingCount: lists.pending.length + lists.expired.length,
-    olderCount,
-    hiddenCount,
-  };
+  return { lists, counts: ledgerCounts(records, settings, now) };
 }
 
 /** Rows whose name or headline contains every word of the query (accents and case ignored). */
@@ -116,13 +109,13 @@ export function searchRows(rows: readonly Row[], query: string): readonly Row[] 
 }
 
 /**
- * The first rows of "All pending" from just the records that open it (see loadFirstPage): the
+ * The first rows of "All pending" from just the records that open it (the worker's opening page): the
  * same assessment and order as buildView gives the whole list. Only the rows returned are
  * assessed in full; the others are only placed, by what nearingFirst compares.
  */
 export function firstPendingRows(
   records: readonly InvitationRecord[],
-  settings: Settings,
+  settings: ResolvedSettings,
   now: number,
   size: number,
 ): Row[] {
@@ -130,7 +123,7 @@ export function firstPendingRows(
   const placed: Ranked[] = records.map((record) => {
     if (record.status !== 'pending') return { record, assessment: { expiry: null, daysLeft: null } };
     if (record.sent === null) return { record, assessment: { expiry: 'unknown', daysLeft: null } };
-    const { status, daysLeft } = expiryFigures(record.sent, settings, now);
+    const { status, daysLeft } = expiryFigures(record.sent, settings, now, lastListedAt(record));
     return { record, assessment: { expiry: status, daysLeft } };
   });
   placed.sort(nearingFirst);

@@ -1,10 +1,10 @@
 import type { InvitationRecord } from '../model/invitation';
-import type { Settings } from '../model/settings';
 import type { Interval } from '../model/time';
 import { type AgeDescription, describeAge } from './age';
-import { isOlderThanWeeks } from './badge';
-import { daysLeft, type ExpiryStatus, expiryInterval, expiryStatus } from './expiry';
+import { olderThanBadge, type Standing, standingOf } from './counts';
+import { type ExpiryStatus, expiryFigures, expiryInterval, type ResolvedSettings } from './expiry';
 import { type Suggestion, suggest } from './suggestions';
+import { lastListedAt } from './window';
 
 /**
  * Everything the popup, badge and CSV show about one invitation, computed in one place. (The CSV
@@ -14,24 +14,38 @@ import { type Suggestion, suggest } from './suggestions';
 export interface Assessment {
   /** Null unless the invitation is pending. */
   expiry: ExpiryStatus | null;
+  standing: Standing;
   age: AgeDescription | null;
   expires: Interval | null;
-  /** Pessimistic days left (earliest possible expiry); null when unknown or not pending. */
+  /**
+   * Pessimistic days left (earliest possible expiry); null when unknown, not pending, or past the
+   * window while still listed. Negative once the window may have passed.
+   */
   daysLeft: number | null;
+  /** Past the window, still listed: whole days since the window surely closed. */
+  pastWindowDays: number | null;
+  /** When the Sent page last listed it (the evidence behind `pending`), or null. */
+  listedAt: number | null;
   olderThanBadge: boolean;
   suggestion: Suggestion;
 }
 
-export function assess(record: InvitationRecord, settings: Settings, now: number): Assessment {
+export function assess(record: InvitationRecord, settings: ResolvedSettings, now: number): Assessment {
   const pending = record.status === 'pending';
-  const expiry = pending ? expiryStatus(record.sent, settings, now) : null;
   const sent = record.sent;
+  const listedAt = lastListedAt(record);
+  const figures = pending && sent ? expiryFigures(sent, settings, now, listedAt) : null;
+  const expiry = pending ? (figures?.status ?? 'unknown') : null;
+  const standing = standingOf(record, expiry);
   return {
     expiry,
+    standing,
     age: sent ? describeAge(sent, now) : null,
-    expires: sent ? expiryInterval(sent, settings) : null,
-    daysLeft: pending && sent ? daysLeft(sent, settings, now) : null,
-    olderThanBadge: isOlderThanWeeks(record, settings.badgeWeeks, now),
+    expires: sent ? (figures?.expires ?? expiryInterval(sent, settings)) : null,
+    daysLeft: figures?.daysLeft ?? null,
+    pastWindowDays: figures?.pastWindowDays ?? null,
+    listedAt,
+    olderThanBadge: olderThanBadge(record, standing, settings, now),
     suggestion: suggest(record, expiry, settings, now),
   };
 }

@@ -1,27 +1,14 @@
 import type { InvitationRecord } from '../model/invitation';
-import type { Settings } from '../model/settings';
-import { expiryStatus, surelyOlderThanDays } from './expiry';
-
-/** Counted by the badge and the popup only while pending, tracked, and with a known send time. */
-function countable(
-  record: InvitationRecord,
-): record is InvitationRecord & { sent: NonNullable<InvitationRecord['sent']> } {
-  return record.status === 'pending' && !record.hidden && record.sent !== null;
-}
-
-/**
- * "Older than N weeks" only when even its youngest possible age is at least N weeks: the badge
- * must never nag about an invitation that might be younger.
- */
-export function isOlderThanWeeks(record: InvitationRecord, weeks: number, now: number): boolean {
-  return countable(record) && surelyOlderThanDays(record.sent, weeks * 7, now);
-}
+import { ledgerCounts } from './counts';
+import type { ResolvedSettings } from './expiry';
 
 export interface BadgeSummary {
-  /** Pending invitations at least `weeks` weeks old. */
+  /** Pending invitations at least `weeks` weeks old (ledgerCounts' olderThanBadge). */
   olderCount: number;
-  /** Pending invitations that could expire within the warning window (status `nearing`). */
+  /** Pending invitations that could lapse within the warning window ("act this week"). */
   nearingCount: number;
+  /** Pending invitations LinkedIn still lists past the window. */
+  pastWindowCount: number;
   weeks: number;
   warningDays: number;
   /** Badge text: the count, empty when zero (Chrome shows nothing for ''). */
@@ -30,20 +17,20 @@ export interface BadgeSummary {
   tone: 'normal' | 'warning';
 }
 
-export function badgeSummary(records: readonly InvitationRecord[], settings: Settings, now: number): BadgeSummary {
-  let olderCount = 0;
-  let nearingCount = 0;
-  for (const record of records) {
-    if (!countable(record)) continue;
-    if (surelyOlderThanDays(record.sent, settings.badgeWeeks * 7, now)) olderCount++;
-    if (expiryStatus(record.sent, settings, now) === 'nearing') nearingCount++;
-  }
+/** The badge: the figures of ledgerCounts, as the toolbar shows them. */
+export function badgeSummary(
+  records: readonly InvitationRecord[],
+  settings: ResolvedSettings,
+  now: number,
+): BadgeSummary {
+  const counts = ledgerCounts(records, settings, now);
   return {
-    olderCount,
-    nearingCount,
+    olderCount: counts.olderThanBadge,
+    nearingCount: counts.nearing,
+    pastWindowCount: counts.pastWindow,
     weeks: settings.badgeWeeks,
     warningDays: settings.warningDays,
-    text: olderCount > 0 ? String(olderCount) : '',
-    tone: nearingCount > 0 ? 'warning' : 'normal',
+    text: counts.olderThanBadge > 0 ? String(counts.olderThanBadge) : '',
+    tone: counts.nearing > 0 ? 'warning' : 'normal',
   };
 }

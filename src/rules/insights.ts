@@ -1,8 +1,9 @@
-import { addMonths, addWeeks, startOfWeek, subDays, subMonths } from 'date-fns';
+import { addWeeks, startOfWeek, subDays, subMonths } from 'date-fns';
 import type { InvitationRecord } from '../model/invitation';
 import type { Settings } from '../model/settings';
 import type { Interval } from '../model/time';
-import { addExpiryWindow, wholeDaysBetween } from './expiry';
+import { recordExpiry, standingOf } from './counts';
+import { type ResolvedSettings, type WindowSettings, wholeDaysBetween } from './expiry';
 import { DAY } from './label-interval';
 
 /**
@@ -13,7 +14,6 @@ import { DAY } from './label-interval';
 /** Below this many invitations a rate or a median says more about chance than about the user. */
 export const MIN_SAMPLE = 5;
 
-type WindowSettings = Pick<Settings, 'expiryWindow' | 'customWindowDays'>;
 export type Sent = InvitationRecord & { sent: Interval };
 
 const hasSent = (record: InvitationRecord): record is Sent => record.sent !== null;
@@ -57,13 +57,22 @@ export interface AgeHistogram {
 
 const MAX_WEEKS = 52;
 
+/** Pending as every count has it (counts.ts): pending in the ledger, and not lapsed. */
+function listedPending(record: InvitationRecord, settings: ResolvedSettings, now: number): boolean {
+  return standingOf(record, recordExpiry(record, settings, now)) === 'pending';
+}
+
 /**
- * Pending, tracked invitations by age in weeks. An invitation whose send time is an interval
+ * Pending, tracked invitations by age in weeks (the popup's "All pending": lapsed ones are not). An invitation whose send time is an interval
  * may span several weeks; rather than counting it twice or splitting it into fractions of a
  * person, each one is placed once, by its middle possible age, and counted as `uncertain` when
  * its youngest and oldest possible ages fall in different weeks.
  */
-export function ageHistogram(records: readonly InvitationRecord[], settings: Settings, now: number): AgeHistogram {
+export function ageHistogram(
+  records: readonly InvitationRecord[],
+  settings: ResolvedSettings,
+  now: number,
+): AgeHistogram {
   const windowAge = wholeDaysBetween(sentExpiringAt(now, settings), now);
   const warningFromDays = Math.max(
     0,
@@ -73,7 +82,7 @@ export function ageHistogram(records: readonly InvitationRecord[], settings: Set
   const placed: { week: number; uncertain: boolean }[] = [];
   let unknownAge = 0;
   for (const record of records) {
-    if (record.status !== 'pending' || record.hidden) continue;
+    if (record.hidden || !listedPending(record, settings, now)) continue;
     if (!hasSent(record)) {
       unknownAge++;
       continue;
@@ -259,7 +268,7 @@ export interface WithdrawCandidate {
 }
 
 export interface PendingCap {
-  /** Every pending invitation, hidden ones included: LinkedIn counts them all. */
+  /** Every pending invitation, hidden ones included (LinkedIn counts them all), lapsed ones not. */
   pending: number;
   cap: number;
   /** How many over the cap (0 when under). */
@@ -275,11 +284,11 @@ export interface PendingCap {
  */
 export function pendingAgainstCap(
   records: readonly InvitationRecord[],
-  settings: Pick<Settings, 'pendingCap'>,
+  settings: ResolvedSettings,
   now: number,
   listAtLeast = 10,
 ): PendingCap {
-  const pending = records.filter((r) => r.status === 'pending');
+  const pending = records.filter((r) => listedPending(r, settings, now));
   const over = Math.max(0, pending.length - settings.pendingCap);
   const ranked = [...pending].sort(
     (a, b) => (a.sent?.latest ?? Number.POSITIVE_INFINITY) - (b.sent?.latest ?? Number.POSITIVE_INFINITY),
@@ -289,67 +298,4 @@ export function pendingAgainstCap(
     youngestDays: record.sent ? Math.max(0, wholeDaysBetween(record.sent.latest, now)) : null,
   }));
   return { pending: pending.length, cap: settings.pendingCap, over, oldest };
-}
-
-// ── Window check ──
-
-export interface WindowEvidence {
-  record: Sent;
-  /** When LinkedIn last listed it. */
-  seenAt: number;
-  /** Its youngest possible age then, in whole days: beyond the configured window. */
-  youngestDaysWhenSeen: number;
-}
-
-export interface WindowCheck {
-  /** LinkedIn listed a pending invitation after the configured window says it had surely lapsed. */
-  tooShort: boolean;
-  /** Those invitations, oldest first. */
-  evidence: WindowEvidence[];
-  /** A window that covers all of them; null when none is needed or none fits the settings. */
-  suggestion: Pick<Settings, 'expiryWindow' | 'customWindowDays'> | null;
-}
-
-/** Seen this recently counts as "still listed" when no complete reading has seen it. */
-export const RECENTLY_SEEN_DAYS = 7;
-const MAX_CUSTOM_DAYS = 730;
-
-/**
- * Whether the expiry window is too short: a pending invitation that LinkedIn still lists (seen
- * in the latest complete reading, or in the last week) whose youngest possible age at that
- * sighting was past the window. The age is taken when LinkedIn listed it, not now: an
- * invitation may well have lapsed since. Hidden ones count too — LinkedIn listed them all the same.
- * The suggestion is six months when that covers every sighting, otherwise a custom window just
- * above the oldest one, rounded up to whole weeks so the next scan does not ask again at once.
- */
-export function windowCheck(
-  records: readonly InvitationRecord[],
-  settings: WindowSettings,
-  lastCompleteReadingAt: number | null,
-  now: number,
-): WindowCheck {
-  const evidence: WindowEvidence[] = [];
-  for (const record of records) {
-    if (record.status !== 'pending' || !hasSent(record)) continue;
-    const seenAt = record.lastSeenAt;
-    const stillListed =
-      (lastCompleteReadingAt !== null && seenAt >= lastCompleteReadingAt) || now - seenAt <= RECENTLY_SEEN_DAYS * DAY;
-    if (!stillListed) continue;
-    if (addExpiryWindow(record.sent.latest, settings) >= seenAt) continue;
-    evidence.push({ record, seenAt, youngestDaysWhenSeen: wholeDaysBetween(record.sent.latest, seenAt) });
-  }
-  evidence.sort((a, b) => b.youngestDaysWhenSeen - a.youngestDaysWhenSeen);
-  return { tooShort: evidence.length > 0, evidence, suggestion: suggestWindow(evidence, settings) };
-}
-
-function suggestWindow(evidence: readonly WindowEvidence[], settings: WindowSettings): WindowCheck['suggestion'] {
-  if (evidence.length === 0) return null;
-  const sixMonthsCovers = evidence.every((e) => addMonths(e.record.sent.latest, 6).getTime() >= e.seenAt);
-  if (settings.expiryWindow !== 'six-months' && sixMonthsCovers) {
-    return { expiryWindow: 'six-months', customWindowDays: settings.customWindowDays };
-  }
-  const oldest = Math.max(...evidence.map((e) => e.youngestDaysWhenSeen));
-  const days = Math.ceil((oldest + 1) / 7) * 7;
-  if (days > MAX_CUSTOM_DAYS) return null;
-  return { expiryWindow: 'custom', customWindowDays: days };
 }

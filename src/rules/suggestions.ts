@@ -13,7 +13,7 @@ export function reinviteFrom(withdrawnAt: number): number {
 
 export interface Suggestion {
   kind: SuggestionKind;
-  /** For act-now (if withdrawn today) and reinvite-later: the first day a new invitation can go. */
+  /** For act-now and withdraw-reinvite (if withdrawn today), reinvite-later: the first day a new invitation can go. */
   reinviteFrom: number | null;
   /** The kind's message template, filled in for this person. */
   message: string;
@@ -47,6 +47,9 @@ export function suggestionKind(record: InvitationRecord, expiry: ExpiryStatus | 
       return 'follow-up';
     case 'nearing':
       return 'act-now';
+    case 'past-window':
+      // LinkedIn still lists it long after the window: it will not lapse on its own schedule.
+      return 'withdraw-reinvite';
     case 'maybe-expired':
     case 'expired':
       return 'resend';
@@ -102,7 +105,8 @@ export function suggest(
   now: number,
 ): Suggestion {
   const kind = suggestionKind(record, expiry);
+  const withdrawToday = kind === 'act-now' || kind === 'withdraw-reinvite';
   const from =
-    kind === 'reinvite-later' ? reinviteFrom(record.statusChangedAt) : kind === 'act-now' ? reinviteFrom(now) : null;
+    kind === 'reinvite-later' ? reinviteFrom(record.statusChangedAt) : withdrawToday ? reinviteFrom(now) : null;
   return { kind, reinviteFrom: from, message: fillTemplate(templateFor(kind, settings), record) };
 }

@@ -1,8 +1,14 @@
 import Papa from 'papaparse';
 import type { InvitationRecord } from '../model/invitation';
-import type { Settings } from '../model/settings';
 import type { Interval } from '../model/time';
-import { describeAge, type ExpiryStatus, expiryFigures, suggestionKind } from '../rules';
+import {
+  describeAge,
+  type ExpiryStatus,
+  expiryFigures,
+  lastListedAt,
+  type ResolvedSettings,
+  suggestionKind,
+} from '../rules';
 import { datedFileName, downloadFile } from './ui/download';
 
 /**
@@ -12,7 +18,8 @@ import { datedFileName, downloadFile } from './ui/download';
  *   a precision the ledger does not have;
  * - times (YYYY-MM-DDTHH:MM:SSZ, UTC): first_seen, last_seen — moments Lapse actually observed;
  * - expiry_status, days_left: blank unless the invitation is pending; age and dates blank when
- *   the send time is unknown; suggestion: the suggestion kind (e.g. `act-now`).
+ *   the send time is unknown; days_left blank too for `past-window` (LinkedIn still lists it, so
+ *   no count of days would be true); suggestion: the suggestion kind (e.g. `act-now`).
  * Computed columns come from the rules with the settings and `now` given at export time.
  */
 export const CSV_COLUMNS = [
@@ -85,7 +92,10 @@ export function utcFormat(): { date: (ms: number) => string; time: (ms: number) 
   return { date, time };
 }
 
-/** The cells a send interval decides on its own, given the settings and `now` of the export. */
+/**
+ * The cells a send interval decides, given the settings and `now` of the export, and when the
+ * Sent page last listed the invitation (which only the status and days left depend on).
+ */
 interface SentCells {
   sent_earliest: string;
   sent_latest: string;
@@ -95,7 +105,7 @@ interface SentCells {
   expires_latest: string;
   /** As if pending: each row shows it only when its record is. */
   expiry: ExpiryStatus;
-  daysLeft: number;
+  daysLeft: number | '';
 }
 
 const UNKNOWN_SENT = {
@@ -112,18 +122,18 @@ const UNKNOWN_SENT = {
 /**
  * Writes the rows of one export. What the rules compute for a row is `assess` less the suggestion's
  * message (a template fill the file does not show), taken from the same rule functions. The date
- * arithmetic depends only on the send interval, and the records of one scan share their intervals
- * by the hundred, so it is worked out once per distinct interval.
+ * arithmetic depends only on the send interval and the last sighting, and the records of one scan
+ * share both by the hundred, so it is worked out once per distinct pair.
  */
-export function csvRows(settings: Settings, now: number): (record: InvitationRecord) => CsvRow {
+export function csvRows(settings: ResolvedSettings, now: number): (record: InvitationRecord) => CsvRow {
   const utc = utcFormat();
   const bySent = new Map<string, SentCells>();
-  const cellsOf = (sent: Interval): SentCells => {
-    const key = `${sent.earliest}/${sent.latest}`;
+  const cellsOf = (sent: Interval, listedAt: number | null): SentCells => {
+    const key = `${sent.earliest}/${sent.latest}/${listedAt}`;
     let cells = bySent.get(key);
     if (cells === undefined) {
       const age = describeAge(sent, now);
-      const { expires, status, daysLeft } = expiryFigures(sent, settings, now);
+      const { expires, status, daysLeft } = expiryFigures(sent, settings, now, listedAt);
       cells = {
         sent_earliest: utc.date(sent.earliest),
         sent_latest: utc.date(sent.latest),
@@ -132,7 +142,7 @@ export function csvRows(settings: Settings, now: number): (record: InvitationRec
         expires_earliest: utc.date(expires.earliest),
         expires_latest: utc.date(expires.latest),
         expiry: status,
-        daysLeft,
+        daysLeft: daysLeft ?? '',
       };
       bySent.set(key, cells);
     }
@@ -140,7 +150,7 @@ export function csvRows(settings: Settings, now: number): (record: InvitationRec
   };
   return (record) => {
     const pending = record.status === 'pending';
-    const sent = record.sent ? cellsOf(record.sent) : UNKNOWN_SENT;
+    const sent = record.sent ? cellsOf(record.sent, lastListedAt(record)) : UNKNOWN_SENT;
     const expiry = pending ? sent.expiry : null;
     return {
       name: record.name,
@@ -167,7 +177,7 @@ export function csvRows(settings: Settings, now: number): (record: InvitationRec
  * RFC 4180 CSV (quoted where needed, every line ended by CRLF) with a UTF-8 BOM so Excel reads
  * accents and emoji.
  */
-export function toCsv(records: readonly InvitationRecord[], settings: Settings, now: number): string {
+export function toCsv(records: readonly InvitationRecord[], settings: ResolvedSettings, now: number): string {
   // Rows keyed by column, the header naming the keys: papaparse writes them in CSV_COLUMNS order.
   const csv = Papa.unparse(
     { fields: [...CSV_COLUMNS], data: records.map(csvRows(settings, now)) },
@@ -183,6 +193,6 @@ export function csvFileName(now: number): string {
 }
 
 /** Builds the CSV and hands it to the browser as a download. */
-export function downloadCsv(records: readonly InvitationRecord[], settings: Settings, now: number): void {
+export function downloadCsv(records: readonly InvitationRecord[], settings: ResolvedSettings, now: number): void {
   downloadFile(csvFileName(now), toCsv(records, settings, now), 'text/csv;charset=utf-8');
 }

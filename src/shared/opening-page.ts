@@ -2,15 +2,27 @@ import type { InvitationRecord } from '../model/invitation';
 import type { OpeningPage } from '../model/opening-page';
 import type { ReadingLogEntry } from '../model/reading';
 import type { Settings } from '../model/settings';
-import { daysLeft, expiryFigures, expiryStatus, mayHaveLapsed } from '../rules';
+import {
+  daysLeft,
+  expiryFigures,
+  lastListedAt,
+  learnedWindowDays,
+  mayHaveLapsed,
+  type ResolvedSettings,
+  recordExpiry,
+  resolveWith,
+  standingOf,
+} from '../rules';
 import { byNameThenId } from './name-order';
 
 /**
  * The popup's head start (model/opening-page.ts), pure: the worker selects it, the popup turns it
  * into first rows. Why the rows are exact, at any later `now`, while the ledger is unchanged:
  * - "All pending" holds pending, tracked records not (maybe) expired, sorted by pessimistic days
- *   left — which only grows with `sent.earliest` — then by name, then id.
- * - Time only removes records from its front (they expire, earliest send first), never adds any.
+ *   left — which only grows with `sent.earliest` — then by name, then id; records without days
+ *   left (no send time, or past the window while still listed) come last, by name.
+ * - Time only removes records from its front (they expire, earliest send first), never adds any:
+ *   `past-window` depends on the ledger and settings alone, not on the clock.
  * - The page keeps the first records by (`sent.earliest`, name, id). Every record left out has a
  *   send time no earlier than theirs, so a kept record comes first unless they tie on days left;
  *   a tie goes by name and id, and the page keeps, for the first few send times left out, the
@@ -23,7 +35,7 @@ import { byNameThenId } from './name-order';
 export const OPENING_PAGE_SIZE = 60;
 
 /** The settings that decide which records "All pending" lists and in which order. */
-export function orderKey(settings: Settings): string {
+export function orderKey(settings: ResolvedSettings): string {
   return JSON.stringify([settings.expiryWindow, settings.customWindowDays, settings.warningDays]);
 }
 
@@ -32,9 +44,14 @@ function tracked(record: InvitationRecord): boolean {
   return record.status === 'pending' && !record.hidden;
 }
 
-/** In "All pending" at `now`: pending, tracked, and its window not (maybe) passed — else "Expired". */
-export function inPendingList(record: InvitationRecord, settings: Settings, now: number): boolean {
-  return tracked(record) && !mayHaveLapsed(expiryStatus(record.sent, settings, now));
+/** In "All pending" at `now`: tracked, and pending as every count has it (rules/counts.ts). */
+export function inPendingList(record: InvitationRecord, settings: ResolvedSettings, now: number): boolean {
+  return tracked(record) && standingOf(record, recordExpiry(record, settings, now)) === 'pending';
+}
+
+/** Placed by days left; the others (no send time, or past the window) are listed last. */
+function hasDaysLeft(record: InvitationRecord, settings: ResolvedSettings, now: number): boolean {
+  return record.sent !== null && recordExpiry(record, settings, now) !== 'past-window';
 }
 
 /** Send times of left-out records kept as tie-breaks: a handful covers the ties of a day. */
@@ -45,19 +62,21 @@ const at = (earliest: number) => ({ earliest, latest: earliest });
 /** What the worker stores after a ledger change: the front of "All pending" at `now`. */
 export function selectOpeningPage(
   records: readonly InvitationRecord[],
-  settings: Settings,
+  chosen: Settings,
   now: number,
   ledgerVersion: number,
   lastReading: ReadingLogEntry | null,
   size = OPENING_PAGE_SIZE,
 ): OpeningPage {
+  const learned = learnedWindowDays(records, chosen.learnedFloorDays);
+  const settings = resolveWith(chosen, learned);
   const live = records.filter((record) => inPendingList(record, settings, now));
-  const dated = live.filter((record) => record.sent !== null);
+  const dated = live.filter((record) => hasDaysLeft(record, settings, now));
   dated.sort((a, b) => a.sent!.earliest - b.sent!.earliest || byNameThenId(a, b));
-  // Small enough to keep whole: the records without a send time (listed last) come too.
+  // Small enough to keep whole: the records listed last come too.
   if (live.length <= size) {
-    const undated = live.filter((record) => record.sent === null);
-    return page([...dated, ...undated], [], null);
+    const last = live.filter((record) => !hasDaysLeft(record, settings, now));
+    return page([...dated, ...last], [], null);
   }
   const leftOut: OpeningPage['leftOut'] = [];
   let leftOutBeyond: number | null = null;
@@ -76,6 +95,7 @@ export function selectOpeningPage(
   function page(kept: InvitationRecord[], out: OpeningPage['leftOut'], beyond: number | null): OpeningPage {
     return {
       ledgerVersion,
+      learnedWindowDays: learned,
       orderKey: orderKey(settings),
       computedAt: now,
       records: kept,
@@ -92,7 +112,7 @@ export function selectOpeningPage(
  */
 export function openingRecords(
   page: OpeningPage,
-  settings: Settings,
+  settings: ResolvedSettings,
   now: number,
   ledgerVersion: number,
 ): InvitationRecord[] | null {
@@ -113,10 +133,11 @@ export function openingRecords(
   };
   const kept = page.records.filter((record) => {
     if (!tracked(record)) return false;
-    // Records without a send time are kept only when nothing was left out (listed last).
+    // Records listed last are on the page only when nothing was left out.
     if (record.sent === null) return true;
     // inPendingList and the days left, the window added once.
-    const { status, daysLeft: days } = expiryFigures(record.sent, settings, now);
+    const { status, daysLeft: days } = expiryFigures(record.sent, settings, now, lastListedAt(record));
+    if (days === null) return true;
     return !mayHaveLapsed(status) && ahead(record, days);
   });
   return kept.length > 0 ? kept : null;

@@ -5,9 +5,10 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { InvitationRecord } from '../../src/model/invitation';
-import { defaultSettings, type Settings } from '../../src/model/settings';
+import type { ResolvedSettings as Settings } from '../../src/rules';
 import { expiryStatus, reinviteFrom } from '../../src/rules';
 import { renderSentPage, samplePeople } from '../fixtures/sent-page';
+import { fixedSettings } from '../support/settings';
 import { lapseForThisFile, networkViolations, POPUP_FILTERS, popupList } from './harness';
 import { AGED_PEOPLE, expectedSent, person } from './pages';
 
@@ -35,7 +36,7 @@ async function listsOf(popup: Page): Promise<Record<string, string[]>> {
 function expectedLists(settings: Settings, observedAt: number, now: number, people = AGED_PEOPLE.map((a) => a.person)) {
   const lists: Record<string, string[]> = { nearing: [], pending: [], expired: [], resolved: [] };
   for (const p of people) {
-    const status = expiryStatus(expectedSent(p.age, observedAt), settings, now);
+    const status = expiryStatus(expectedSent(p.age, observedAt), settings, now, observedAt);
     if (status === 'expired' || status === 'maybe-expired') lists.expired!.push(p.name);
     else {
       lists.pending!.push(p.name);
@@ -63,14 +64,14 @@ describe('settings', () => {
     const observedAt = (await lapse.ledger()).lastReading!.at;
     const popup = await lapse.openPopup();
     await popup.waitForSelector('nav.filters');
-    const sixMonths = expectedLists(defaultSettings(), observedAt, Date.now(), people);
+    const sixMonths = expectedLists(fixedSettings(), observedAt, Date.now(), people);
     expect(await listsOf(popup)).toEqual(sixMonths);
     const badgeBefore = await lapse.badge();
 
     const options = await lapse.openOptions();
     await options.getByRole('radio', { name: /90 days/i }).check();
 
-    const ninetyDays = expectedLists({ ...defaultSettings(), expiryWindow: '90-days' }, observedAt, Date.now(), people);
+    const ninetyDays = expectedLists({ ...fixedSettings(), expiryWindow: '90-days' }, observedAt, Date.now(), people);
     // The change is one a user would notice: someone becomes nearing, someone expires.
     expect(ninetyDays.nearing!.filter((n) => !sixMonths.nearing!.includes(n))).not.toEqual([]);
     expect(ninetyDays.expired!.filter((n) => !sixMonths.expired!.includes(n))).not.toEqual([]);

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { InvitationRecord } from '../../src/model/invitation';
-import { defaultSettings } from '../../src/model/settings';
 import { ageHistogram, describeAge, wholeDaysBetween } from '../../src/rules';
 import { type FixturePerson, renderSentPage } from '../fixtures/sent-page';
+import { fixedSettings } from '../support/settings';
 import { idOf, lapseForThisFile, networkViolations, POPUP_FILTERS, type PopupRow, popupList } from './harness';
 import {
   archive,
@@ -136,7 +136,7 @@ describe('importing LinkedIn’s data export', () => {
 
     const histogram = insights.getByRole('img', { name: /pending invitations? by age in weeks/ });
     await expect.poll(() => histogram.count()).toBe(1);
-    const { windowDays, warningFromDays } = ageHistogram(records, defaultSettings(), Date.now());
+    const { windowDays, warningFromDays } = ageHistogram(records, fixedSettings(), Date.now());
     const summary = (await histogram.getAttribute('aria-label')) ?? '';
     expect(summary).toContain('5 pending invitations by age in weeks.');
     expect(summary).toContain(

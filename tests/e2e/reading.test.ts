@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { InvitationRecord } from '../../src/model/invitation';
-import { defaultSettings } from '../../src/model/settings';
 import { describeAge, expiryStatus } from '../../src/rules';
 import { type FixturePerson, renderSentPage, type SentPageOptions, samplePeople } from '../fixtures/sent-page';
+import { fixedSettings } from '../support/settings';
 import {
   closeTabs,
   idOf,
@@ -43,7 +43,7 @@ async function popupRows(): Promise<(PopupRow & { list: string })[]> {
 
 /** The list the popup should show a pending invitation in, by the rules, for this label. */
 function expectedList(person: FixturePerson, observedAt: number, now: number): 'pending' | 'expired' {
-  const status = expiryStatus(expectedSent(person.age, observedAt), defaultSettings(), now);
+  const status = expiryStatus(expectedSent(person.age, observedAt), fixedSettings(), now, observedAt);
   return status === 'expired' || status === 'maybe-expired' ? 'expired' : 'pending';
 }
 

@@ -1,6 +1,13 @@
 import type { InvitationRecord } from '../../model/invitation';
 import type { Settings, SuggestionKind } from '../../model/settings';
-import { type AgeDescription, type Assessment, type ExpiryStatus, mayHaveLapsed, windowDays } from '../../rules';
+import {
+  type AgeDescription,
+  type Assessment,
+  type ExpiryStatus,
+  mayHaveLapsed,
+  type WindowSettings,
+  windowDays,
+} from '../../rules';
 import { type MessageKey, t, tCount } from '../i18n';
 
 /**
@@ -36,13 +43,21 @@ export function dateTimeText(ms: number): string {
   return dateTimeFormat.format(ms);
 }
 
-export type ChipTone = 'neutral' | 'ok' | 'warn' | 'danger';
+export type ChipTone = 'neutral' | 'ok' | 'info' | 'warn' | 'danger';
+
+/** "5 days", "3 weeks", "4 months": a whole number of days in the largest unit that fits. */
+export function durationText(days: number): string {
+  if (days < 14) return tCount('age_day', days);
+  if (days < 63) return tCount('age_week', Math.floor(days / 7));
+  return tCount('age_month', Math.floor(days / 30.4375));
+}
 
 const EXPIRY_LABEL: Record<ExpiryStatus, MessageKey> = {
   fresh: 'expiry_fresh',
   waiting: 'expiry_waiting',
   'follow-up': 'expiry_follow_up',
   nearing: 'expiry_nearing',
+  'past-window': 'expiry_past_window',
   'maybe-expired': 'expiry_maybe_expired',
   expired: 'expiry_expired',
   unknown: 'expiry_unknown',
@@ -62,6 +77,10 @@ export function statusChip(record: InvitationRecord, assessment: Assessment): { 
   const expiry = assessment.expiry ?? 'unknown';
   const label = t(EXPIRY_LABEL[expiry]);
   const lapsed = mayHaveLapsed(expiry);
+  if (expiry === 'past-window' && assessment.pastWindowDays !== null) {
+    // LinkedIn still lists it: how far past the window, never a negative "days left".
+    return { text: t('chip_past_window', durationText(assessment.pastWindowDays)), tone: 'info' };
+  }
   const tone: ChipTone = expiry === 'nearing' ? 'warn' : lapsed ? 'danger' : 'neutral';
   if (lapsed || assessment.daysLeft === null) return { text: label, tone };
   return { text: t('chip_with_days', [label, tCount('days_left', Math.max(0, assessment.daysLeft))]), tone };
@@ -72,6 +91,7 @@ const SUGGESTION_TEXT: Record<SuggestionKind, MessageKey> = {
   engage: 'suggestion_engage',
   'follow-up': 'suggestion_follow_up',
   'act-now': 'suggestion_act_now',
+  'withdraw-reinvite': 'suggestion_withdraw_reinvite',
   resend: 'suggestion_resend',
   'check-status': 'suggestion_check_status',
   thank: 'suggestion_thank',
@@ -91,6 +111,7 @@ export const SUGGESTION_TITLE: Record<SuggestionKind, MessageKey> = {
   engage: 'kind_engage',
   'follow-up': 'kind_follow_up',
   'act-now': 'kind_act_now',
+  'withdraw-reinvite': 'kind_withdraw_reinvite',
   resend: 'kind_resend',
   'check-status': 'kind_check_status',
   thank: 'kind_thank',
@@ -98,8 +119,17 @@ export const SUGGESTION_TITLE: Record<SuggestionKind, MessageKey> = {
   none: 'kind_none',
 };
 
-/** "six months" or "90 days": the expiry window as the user set it. */
-export function windowText(settings: Pick<Settings, 'expiryWindow' | 'customWindowDays'>): string {
-  const days = windowDays(settings);
+/**
+ * "six months", "90 days", or "learned: 212 days": the expiry window as the user set it, with
+ * what a learned one came to (`resolved`, when the ledger is at hand).
+ */
+export function windowText(
+  settings: Pick<Settings, 'expiryWindow' | 'customWindowDays'>,
+  resolved: WindowSettings | null = null,
+): string {
+  if (settings.expiryWindow === 'learned') {
+    return resolved ? tCount('window_learned_days', resolved.customWindowDays) : t('window_learned');
+  }
+  const days = windowDays({ expiryWindow: settings.expiryWindow, customWindowDays: settings.customWindowDays });
   return days === null ? t('window_six_months') : tCount('window_days', days);
 }

@@ -5,10 +5,10 @@ import type { LedgerSnapshot } from '../../model/messages';
 import { OpeningPage } from '../../model/opening-page';
 import { ReadingLogEntry } from '../../model/reading';
 import type { Settings } from '../../model/settings';
-import { DAY, daysLeft, windowDays } from '../../rules';
+import { type ResolvedSettings, resolveWith } from '../../rules';
 import { getDb } from '../../store/db';
-import { readRawLedger, readRawMeta, walkBySentEarliest } from '../../store/read';
-import { inPendingList, openingRecords } from '../opening-page';
+import { readRawLedger } from '../../store/read';
+import { openingRecords } from '../opening-page';
 import { LEDGER_VERSION_KEY, OPENING_PAGE_KEY, SCAN_KEY } from '../well-known';
 
 /**
@@ -57,56 +57,16 @@ export async function loadLedger(now: number): Promise<LoadedLedger> {
 export interface FirstPage {
   /** Pending, tracked, still-live records that sort first in "All pending", at least `size` of them. */
   records: InvitationRecord[];
+  /** The settings the rows were chosen under, a learned window as the worker learned it. */
+  settings: ResolvedSettings;
   lastReading: ReadingLogEntry | null;
   scan: LedgerSnapshot['scan'];
-}
-
-/** Longest expiry window in days (six calendar months are at most 184 days), plus a day for DST. */
-function windowBoundDays(settings: Settings): number {
-  return (windowDays(settings) ?? 184) + 1;
-}
-
-/**
- * The records that open "All pending" (sorted there by pessimistic days left, which grows with
- * `sent.earliest`), read from the `bySentEarliest` index in that order, starting a window ago:
- * after `size` of them, reading goes on only through the ties of the last day-count, so sorting
- * these alone gives the same first rows as sorting the whole list. Null when the index runs out
- * first (records without a send time come next, and they are not in the index): then only the
- * whole ledger can say what comes first (unless the page was already full).
- */
-export async function loadFirstPage(settings: Settings, now: number, size: number): Promise<FirstPage | null> {
-  const db = await getDb();
-  const records: InvitationRecord[] = [];
-  let cutoff = Number.POSITIVE_INFINITY;
-  let filled = false;
-  const visit = (value: unknown): boolean => {
-    const record = validRecord(value);
-    if (!record?.sent) return true;
-    const left = daysLeft(record.sent, settings, now);
-    if (left > cutoff) {
-      filled = true;
-      return false;
-    }
-    if (!inPendingList(record, settings, now)) return true;
-    records.push(record);
-    if (records.length === size) cutoff = left;
-    return true;
-  };
-  const [, meta, scan] = await Promise.all([
-    walkBySentEarliest(db, now - windowBoundDays(settings) * DAY, visit),
-    readRawMeta(db),
-    readScan(now),
-  ]);
-  // The index ran out: every dated record was read, and those without a send time sort after
-  // them, so a full page is still the top of the list; a short one may need them.
-  if (!filled && records.length < size) return null;
-  return { records, lastReading: readingOrNull(meta.lastReading), scan };
 }
 
 /**
  * The first page from the opening page the worker keeps in storage.session: one small read, no
  * database. Null when there is none, it does not validate, or it was made for another ledger
- * version or other settings (then loadFirstPage reads the database instead).
+ * version or other settings (then the popup waits for the whole ledger).
  */
 export async function loadOpeningFirstPage(
   settings: Promise<Settings>,
@@ -119,6 +79,14 @@ export async function loadOpeningFirstPage(
   const page = z.safeParse(OpeningPage, session[OPENING_PAGE_KEY]);
   if (!page.success) return null;
   const version = stored[LEDGER_VERSION_KEY];
-  const records = openingRecords(page.data, loaded, now, typeof version === 'number' ? version : 0);
-  return records && { records, lastReading: page.data.lastReading, scan: scanAt(session[SCAN_KEY], now) };
+  const resolved = resolveWith(loaded, page.data.learnedWindowDays);
+  const records = openingRecords(page.data, resolved, now, typeof version === 'number' ? version : 0);
+  return (
+    records && {
+      records,
+      settings: resolved,
+      lastReading: page.data.lastReading,
+      scan: scanAt(session[SCAN_KEY], now),
+    }
+  );
 }

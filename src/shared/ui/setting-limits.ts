@@ -1,4 +1,4 @@
-import type { Settings } from '../../model/settings';
+import { type Settings, WINDOW_DAYS_MAX } from '../../model/settings';
 
 /**
  * The numeric settings' bounds, for the inline error text. The schema in src/model/settings.ts
@@ -6,13 +6,15 @@ import type { Settings } from '../../model/settings';
  */
 export type NumericSetting =
   | 'customWindowDays'
+  | 'learnedFloorDays'
   | 'badgeWeeks'
   | 'warningDays'
   | 'followUpDays'
   | 'weeklyLimit'
   | 'pendingCap';
 export const LIMITS: Record<NumericSetting, { min: number; max: number }> = {
-  customWindowDays: { min: 1, max: 730 },
+  customWindowDays: { min: 1, max: WINDOW_DAYS_MAX },
+  learnedFloorDays: { min: 1, max: WINDOW_DAYS_MAX },
   badgeWeeks: { min: 1, max: 26 },
   warningDays: { min: 1, max: 120 },
   followUpDays: { min: 1, max: 365 },

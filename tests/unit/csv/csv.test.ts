@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../src/model/settings';
 import { assess } from '../../../src/rules';
 import { CSV_COLUMNS, csvFileName, toCsv } from '../../../src/shared/csv';
+import { fixedSettings } from '../../support/settings';
 import { DAY, NOW, record } from '../popup/records';
 import { HOSTILE as LEDGER_HOSTILE } from './large-ledger';
 
@@ -33,7 +33,7 @@ describe('toCsv', () => {
     const records = HOSTILE.map((text, i) =>
       record(`Person ${i}`, [30, 31], { name: text, headline: text, note: text }),
     );
-    const rows = parseBack(toCsv(records, defaultSettings(), NOW));
+    const rows = parseBack(toCsv(records, fixedSettings(), NOW));
     expect(rows).toHaveLength(HOSTILE.length);
     rows.forEach((row, i) => {
       const text = HOSTILE[i]!;
@@ -46,7 +46,7 @@ describe('toCsv', () => {
   });
 
   it('uses CRLF between records, quotes per RFC 4180, and starts with a UTF-8 BOM', () => {
-    const csv = toCsv([record('Smith, "Jo"', [30, 31], { headline: null })], defaultSettings(), NOW);
+    const csv = toCsv([record('Smith, "Jo"', [30, 31], { headline: null })], fixedSettings(), NOW);
     expect(csv.startsWith(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`)).toBe(true);
     expect(csv).toContain('"Smith, ""Jo"""');
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -54,7 +54,7 @@ describe('toCsv', () => {
   });
 
   it('fills computed columns from the rules at export time, dates as YYYY-MM-DD, times in UTC', () => {
-    const settings = defaultSettings();
+    const settings = fixedSettings();
     const r = record('Nora Nearing', [170, 172], { firstSeenAt: Date.UTC(2025, 10, 20, 8, 30, 15, 250) });
     const [row] = parseBack(toCsv([r], settings, NOW));
     const a = assess(r, settings, NOW);
@@ -80,15 +80,24 @@ describe('toCsv', () => {
   it('leaves unknown and not-applicable columns blank, and keeps negative days left a number', () => {
     const unknown = record('No Label', null);
     const accepted = record('Alice Accepted', [40, 45], { status: 'accepted' });
-    const expired = record('Eve Expired', [200, 210]);
-    const [u, acc, exp] = parseBack(toCsv([unknown, accepted, expired], defaultSettings(), NOW));
+    const expired = record('Eve Expired', [200, 210], { lastSeenAt: NOW - 60 * DAY });
+    const [u, acc, exp] = parseBack(toCsv([unknown, accepted, expired], fixedSettings(), NOW));
     expect(u).toMatchObject({ sent_earliest: '', age_days_min: '', days_left: '', expiry_status: 'unknown' });
     expect(acc).toMatchObject({ expiry_status: '', days_left: '', status: 'accepted', suggestion: 'thank' });
+    expect(exp).toMatchObject({ expiry_status: 'expired', suggestion: 'resend' });
     expect(exp!.days_left).toMatch(/^-\d+$/);
   });
 
+  it('never exports an invitation LinkedIn listed after its window as expired, nor a negative days left', () => {
+    // As old as the expired one above, but the Sent page listed it yesterday.
+    const listed = record('Still Listed', [200, 210], { lastSeenAt: NOW - DAY });
+    const [row] = parseBack(toCsv([listed], fixedSettings(), NOW));
+    expect(row).toMatchObject({ status: 'pending', expiry_status: 'past-window', days_left: '' });
+    expect(row!.suggestion).toBe('withdraw-reinvite');
+  });
+
   it('writes just the header for an empty ledger', () => {
-    expect(toCsv([], defaultSettings(), NOW)).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
+    expect(toCsv([], fixedSettings(), NOW)).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
   });
 
   it('round-trips any name (property)', () => {
@@ -97,7 +106,7 @@ describe('toCsv', () => {
         fc.string({ minLength: 1, maxLength: 60, unit: 'grapheme' }),
         fc.option(fc.string()),
         (name, headline) => {
-          const [row] = parseBack(toCsv([record('x', [30, 31], { name, headline })], defaultSettings(), NOW));
+          const [row] = parseBack(toCsv([record('x', [30, 31], { name, headline })], fixedSettings(), NOW));
           expect(row!.name).toBe(neutralised(name));
           expect(row!.headline).toBe(neutralised(headline ?? ''));
         },

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { InvitationRecord } from '../../../src/model/invitation';
-import type { Settings } from '../../../src/model/settings';
+import type { ResolvedSettings as Settings } from '../../../src/rules';
 import { assess } from '../../../src/rules';
 import { CSV_COLUMNS, type CsvRow } from '../../../src/shared/csv';
 

@@ -1,17 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../../src/model/settings';
-import {
-  acceptanceStats,
-  ageHistogram,
-  MIN_SAMPLE,
-  pendingAgainstCap,
-  weeklySends,
-  windowCheck,
-} from '../../../src/rules/insights';
-import { DAY, daysBefore, HOUR, invitation, NOW, sentDaysAgo } from './ledger';
+import type { ResolvedSettings as Settings } from '../../../src/rules';
+import { acceptanceStats, ageHistogram, MIN_SAMPLE, pendingAgainstCap, weeklySends } from '../../../src/rules/insights';
+import { fixedSettings } from '../../support/settings';
+import { DAY, invitation, NOW, sentDaysAgo } from './ledger';
 
-const settings = (overrides: Partial<Settings> = {}): Settings => ({ ...defaultSettings(), ...overrides });
+const settings = (overrides: Partial<Settings> = {}): Settings => ({ ...fixedSettings(), ...overrides });
 /** Local wall-clock time in Paris, months 1-based. */
 const local = (month: number, day: number, hour = 0) => new Date(2026, month - 1, day, hour).getTime();
 
@@ -212,80 +206,5 @@ describe('pendingAgainstCap: what to withdraw to get back under the cap', () => 
     const under = pendingAgainstCap(ledger, settings({ pendingCap: 1250 }), NOW, 2);
     expect(under.over).toBe(0);
     expect(under.oldest.map((c) => c.record.name)).toEqual(['Oldest', 'Ninety']);
-  });
-});
-
-describe('windowCheck: LinkedIn still lists invitations the window says have lapsed', () => {
-  const READING_AT = NOW - 2 * HOUR;
-  const ninetyDays = settings({ expiryWindow: '90-days' });
-
-  it('90 days is too short when the latest complete reading listed one surely 100 days old; six months covers it', () => {
-    const listed = invitation('Listed at 100 days', sentDaysAgo(100, 110), { lastSeenAt: READING_AT });
-    const ledger = [
-      listed,
-      invitation('Within the window', sentDaysAgo(80, 85), { lastSeenAt: READING_AT }),
-      invitation('Not seen for 40 days', sentDaysAgo(120, 130), { lastSeenAt: daysBefore(40) }),
-      invitation('Gone', sentDaysAgo(150), { status: 'gone', lastSeenAt: READING_AT }),
-      invitation('Unknown age', null, { lastSeenAt: READING_AT }),
-    ];
-    const check = windowCheck(ledger, ninetyDays, READING_AT, NOW);
-    expect(check.tooShort).toBe(true);
-    expect(check.evidence.map((e) => [e.record.name, e.youngestDaysWhenSeen])).toEqual([['Listed at 100 days', 99]]);
-    expect(check.suggestion).toEqual({ expiryWindow: 'six-months', customWindowDays: 120 });
-    expect(windowCheck(ledger, settings(), READING_AT, NOW).tooShort).toBe(false);
-  });
-
-  it('takes the age when LinkedIn listed it, not today: one seen at 89 days a week ago is no evidence', () => {
-    const seenAt = daysBefore(6);
-    const ledger = [
-      invitation(
-        'Seen at 89 days',
-        { earliest: daysBefore(89, seenAt), latest: daysBefore(89, seenAt) },
-        { lastSeenAt: seenAt },
-      ),
-    ];
-    expect(windowCheck(ledger, ninetyDays, null, NOW).tooShort).toBe(false);
-  });
-
-  it('without a complete reading, seen in the last week counts; earlier does not', () => {
-    const seenRecently = daysBefore(3);
-    const recent = invitation(
-      'Seen 3 days ago at 200 days',
-      { earliest: daysBefore(205, seenRecently), latest: daysBefore(200, seenRecently) },
-      {
-        lastSeenAt: seenRecently,
-        hidden: true,
-      },
-    );
-    const stale = invitation('Seen 10 days ago at 300 days', sentDaysAgo(310), { lastSeenAt: daysBefore(10) });
-    const check = windowCheck([recent, stale], settings(), null, NOW);
-    expect(check.evidence.map((e) => e.record.name)).toEqual(['Seen 3 days ago at 200 days']);
-    // Six months is already set: a custom window just past 200 days, in whole weeks.
-    expect(check.suggestion).toEqual({ expiryWindow: 'custom', customWindowDays: 203 });
-  });
-
-  it('following the suggestion answers the check', () => {
-    const ledger = [
-      invitation('A', sentDaysAgo(190, 200), { lastSeenAt: READING_AT }),
-      invitation('B', sentDaysAgo(250, 260), { lastSeenAt: READING_AT }),
-    ];
-    for (const start of [settings(), ninetyDays, settings({ expiryWindow: 'custom', customWindowDays: 30 })]) {
-      const check = windowCheck(ledger, start, READING_AT, NOW);
-      expect(check.tooShort).toBe(true);
-      expect(check.evidence[0]?.record.name).toBe('B');
-      const next = { ...start, ...check.suggestion };
-      expect(windowCheck(ledger, next, READING_AT, NOW).tooShort).toBe(false);
-    }
-  });
-
-  it('offers nothing when even the longest custom window (730 days) would be too short', () => {
-    const check = windowCheck(
-      [invitation('Ancient', sentDaysAgo(800), { lastSeenAt: READING_AT })],
-      settings(),
-      READING_AT,
-      NOW,
-    );
-    expect(check.tooShort).toBe(true);
-    expect(check.suggestion).toBeNull();
   });
 });

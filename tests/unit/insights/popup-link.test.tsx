@@ -10,8 +10,7 @@ it('the popup header links to the Insights page, opened in a new tab beside the 
   const noop = () => undefined;
   render(
     <Header
-      pendingCount={0}
-      olderCount={0}
+      counts={null}
       badgeWeeks={3}
       lastReading={null}
       scan={null}

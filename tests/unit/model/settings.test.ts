@@ -10,6 +10,7 @@ const { normaliseSettings } = await import('../../../src/shared/settings-store')
 const DEFAULTS = {
   expiryWindow: 'six-months',
   customWindowDays: 120,
+  learnedFloorDays: 90,
   badgeWeeks: 3,
   warningDays: 14,
   followUpDays: 21,

@@ -53,12 +53,13 @@ describe('options: numbers', () => {
     expect(await loadSettings()).toEqual(before);
   });
 
-  it('offers six months (marked most cited, not official), 90 days and custom days 1–730', async () => {
+  it('offers six months (marked most cited, not official), 90 days, custom days 1–730 and a learned window', async () => {
     await renderOptions();
     const six = screen.getByLabelText('Six months (default; most cited, not official)') as HTMLInputElement;
     expect(six.checked).toBe(true);
-    const custom = field('Custom window');
-    expect(custom.disabled).toBe(true);
+    // A field that does nothing under the chosen window is not shown at all.
+    expect(screen.queryByLabelText('Custom window')).toBeNull();
+    expect(screen.getByLabelText(/Learn from what LinkedIn lists/)).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Custom number of days'));
     await waitFor(async () => expect((await loadSettings()).expiryWindow).toBe('custom'));
     await waitFor(() => expect(field('Custom window').disabled).toBe(false));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { InvitationRecord } from '../../../src/model/invitation';
-import type { Settings } from '../../../src/model/settings';
+import type { ResolvedSettings } from '../../../src/rules';
 import { record } from './records';
 
 /** One person in a random ledger: when they were sent (days ago, as a range), and their state. */
@@ -61,7 +61,7 @@ export const sameDayPersonArb: fc.Arbitrary<Person> = fc.record({
   hidden: fc.constant(false),
 });
 
-export const settingsArb = fc.constantFrom<Partial<Settings>>(
+export const settingsArb = fc.constantFrom<Partial<ResolvedSettings>>(
   {},
   { expiryWindow: '90-days' },
   { expiryWindow: 'custom', customWindowDays: 30 },

@@ -7,7 +7,7 @@ import { defaultSettings } from '../../../src/model/settings';
 import { PAGE_SIZE, Popup } from '../../../src/popup/Popup';
 import { selectOpeningPage } from '../../../src/shared/opening-page';
 import { browser, resetFakeBrowser } from './fake-browser';
-import { NOW, reading, record } from './records';
+import { DAY, NOW, reading, record } from './records';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).browser }));
 
@@ -20,7 +20,10 @@ const ledger = [
   record('Fiona Fresh', [1, 2]),
   record('Nora Nearing', [170, 172]),
   record('Fred Followup', [28, 34]),
-  record('Eve Expired', [200, 210]),
+  // Not listed since its window closed: under "Expired", not here.
+  record('Eve Expired', [200, 210], { lastSeenAt: NOW - 60 * DAY }),
+  // As old, but listed yesterday: pending past the window, drawn after those with days left.
+  record('Paula Past', [200, 210]),
   record('Alice Accepted', [40, 45], { status: 'accepted' }),
 ];
 
@@ -48,7 +51,7 @@ describe("the popup's first rows, from the worker's opening page", () => {
     ]);
     render(<Popup />);
     await screen.findByText('Nora Nearing');
-    expect(rowNames()).toEqual(['Nora Nearing', 'Fred Followup', 'Fiona Fresh']);
+    expect(rowNames()).toEqual(['Nora Nearing', 'Fred Followup', 'Fiona Fresh', 'Paula Past']);
     expect(screen.getByText(/\(complete\)/)).toBeTruthy();
     expect(screen.getByRole('progressbar', { name: /scan/i }).getAttribute('value')).toBe('40');
   });

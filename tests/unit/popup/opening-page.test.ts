@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OpeningPage } from '../../../src/model/opening-page';
-import { defaultSettings } from '../../../src/model/settings';
 import { buildView, firstPendingRows } from '../../../src/popup/view';
 import { LEFT_OUT_SEND_TIMES, openingRecords, selectOpeningPage } from '../../../src/shared/opening-page';
+import { fixedSettings } from '../../support/settings';
 import { ids, ledgerOf, personArb, sameDayPersonArb, scannedPersonArb, settingsArb } from './ledger-arbitraries';
 import { DAY, NOW, record } from './records';
 
@@ -25,7 +25,7 @@ describe("the popup's opening page, kept by the worker", () => {
           // Up to 200 days later, by the hour: through DST changes (Europe/Paris) and many expiries.
           fc.integer({ min: 0, max: 200 * 24 }),
           (people, change, size, hoursLater) => {
-            const settings = { ...defaultSettings(), ...change };
+            const settings = { ...fixedSettings(), ...change };
             const records = ledgerOf(people);
             const page = selectOpeningPage(records, settings, NOW, 7, null, size);
             const later = NOW + hoursLater * HOUR;
@@ -44,7 +44,7 @@ describe("the popup's opening page, kept by the worker", () => {
   it('has rows to show right after it was made whenever the list has any', () => {
     fc.assert(
       fc.property(fc.array(personArb, { maxLength: 60 }), settingsArb, (people, change) => {
-        const settings = { ...defaultSettings(), ...change };
+        const settings = { ...fixedSettings(), ...change };
         const records = ledgerOf(people);
         const kept = openingRecords(selectOpeningPage(records, settings, NOW, 1, null), settings, NOW, 1);
         const whole = buildView(records, settings, NOW).lists.pending;
@@ -54,7 +54,7 @@ describe("the popup's opening page, kept by the worker", () => {
   });
 
   it('has its rows when more people share one send time than the page holds (one scan, one label)', () => {
-    const settings = defaultSettings();
+    const settings = fixedSettings();
     const names = ['Zoë', 'Ada', 'Émile', 'bob', 'Cy'];
     const sameLabel = Array.from({ length: 2000 }, (_, i) => record(`${names[i % 5]} ${i}`, [120, 150]));
     const later = sameLabel.map((r) => ({ ...r })); // the worker's copy, as stored
@@ -66,7 +66,7 @@ describe("the popup's opening page, kept by the worker", () => {
   });
 
   it('drops a row that could lose its tie to someone past the left-out send times it keeps', () => {
-    const settings = defaultSettings();
+    const settings = fixedSettings();
     // Sent within hours of each other, so all have the same days left: the list goes by name.
     const first = record('Aaron', [60.6, 67.6]);
     const zeds = Array.from({ length: LEFT_OUT_SEND_TIMES }, (_, k) => record('Zed', [60.6, 67.6 - (k + 1) * 0.025]));
@@ -80,14 +80,14 @@ describe("the popup's opening page, kept by the worker", () => {
 
   it('keeps the first 60 of a large ledger, not all of it, and survives storage as JSON', () => {
     const records = Array.from({ length: 2000 }, (_, i) => record(`P${i}`, [i % 170, (i % 170) + 1]));
-    const page = selectOpeningPage(records, defaultSettings(), NOW, 3, null);
+    const page = selectOpeningPage(records, fixedSettings(), NOW, 3, null);
     expect(page.records).toHaveLength(60);
     const stored = OpeningPage.parse(JSON.parse(JSON.stringify(page)));
     expect(stored).toEqual(page);
   });
 
   it('is not used for another ledger version or other settings, nor with a clock set back', () => {
-    const settings = defaultSettings();
+    const settings = fixedSettings();
     const page = selectOpeningPage([record('Ada', [10, 11])], settings, NOW, 5, null);
     expect(openingRecords(page, settings, NOW, 5)).toHaveLength(1);
     expect(openingRecords(page, settings, NOW, 6)).toBeNull();

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultSettings } from '../../../src/model/settings';
 import { PAGE_SIZE, Popup } from '../../../src/popup/Popup';
 import { assess } from '../../../src/rules';
 import { saveSettings } from '../../../src/shared/settings-store';
 import { closeSharedDb } from '../../../src/store/db';
+import { fixedSettings } from '../../support/settings';
 import { browser, resetFakeBrowser, seed, storedRecords, worker } from './fake-browser';
 import { DAY, NOW, reading, record } from './records';
 
@@ -47,8 +47,11 @@ function mixedLedger() {
       record('Nora Nearing', [170, 172]),
       record('Fred Followup', [28, 34]),
       record('Nina Nearer', [175, 176]),
-      record('Eve Expired', [200, 210]),
-      record('Mona Maybe', [178, 190]),
+      // Not listed since their window may have closed: lapsed, as far as Lapse can tell.
+      record('Eve Expired', [200, 210], { lastSeenAt: NOW - 60 * DAY }),
+      record('Mona Maybe', [178, 190], { lastSeenAt: NOW - 30 * DAY }),
+      // As old as Eve, but LinkedIn listed it yesterday: pending, past the window.
+      record('Paula Past', [200, 210]),
       record('Alice Accepted', [40, 45], { status: 'accepted', statusChangedAt: NOW - DAY }),
       record('Gary Gone', [60, 70], { status: 'gone', statusChangedAt: NOW - 2 * DAY }),
       record('Hugo Hidden', [171, 172], { hidden: true }),
@@ -62,8 +65,9 @@ describe('popup lists', () => {
     await mixedLedger();
     render(<Popup />);
     await screen.findByText('Nina Nearer');
-    expect(rowNames()).toEqual(['Nina Nearer', 'Nora Nearing', 'Fred Followup', 'Fiona Fresh']);
+    expect(rowNames()).toEqual(['Nina Nearer', 'Nora Nearing', 'Fred Followup', 'Fiona Fresh', 'Paula Past']);
     expect(filterButton('All pending').getAttribute('aria-pressed')).toBe('true');
+    expect(within(rowOf('Paula Past')).getByText(/^Past your window by .* · still listed$/)).toBeTruthy();
   });
 
   it('counts each list, leaves hidden records out and says how many are hidden', async () => {
@@ -71,14 +75,19 @@ describe('popup lists', () => {
     render(<Popup />);
     await screen.findByText('Nina Nearer');
     expect(filterButton('Nearing expiry').textContent).toBe('Nearing expiry 2');
-    expect(filterButton('All pending').textContent).toBe('All pending 4');
+    expect(filterButton('All pending').textContent).toBe('All pending 5');
     expect(filterButton('Expired').textContent).toBe('Expired 2');
     expect(filterButton('Gone/resolved').textContent).toBe('Gone/resolved 2');
     expect(screen.queryByText('Hugo Hidden')).toBeNull();
     expect(screen.getByText(/1 hidden/)).toBeTruthy();
-    // Header: 6 pending shown (live and expired); older than 3 weeks: all but the fresh one.
-    expect(screen.getByText('6 pending')).toBeTruthy();
-    expect(screen.getByText('5 older than 3 weeks')).toBeTruthy();
+    // Header: the rows of "All pending", no more; older than 3 weeks: those of them not fresh.
+    expect(screen.getByText('5 pending')).toBeTruthy();
+    expect(screen.getByText('2 to act on this week')).toBeTruthy();
+    expect(screen.getByText('4 older than 3 weeks')).toBeTruthy();
+    // LinkedIn still lists one the window says has lapsed: the popup says so where the user looks.
+    expect(screen.getByRole('status').textContent).toMatch(
+      /^LinkedIn still lists 1 invitation older than your expiry window \(six months\): it has not lapsed\./,
+    );
   });
 
   it('switches lists with the filter buttons', async () => {
@@ -142,7 +151,7 @@ describe('popup rows', () => {
     expect(link.href).toBe(nearing.profileUrl);
     expect(link.target).toBe('_blank');
     expect(link.rel).toBe('noopener noreferrer');
-    const days = assess(nearing, defaultSettings(), NOW).daysLeft;
+    const days = assess(nearing, fixedSettings(), NOW).daysLeft;
     expect(within(rowOf('Nora Nearing')).getByText(`Nearing expiry · ${days} days left`)).toBeTruthy();
     expect(within(rowOf('Nora Nearing')).getByText(/^Act now: .* from /)).toBeTruthy();
   });
@@ -371,7 +380,7 @@ describe('popup states and header', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     fireEvent.click(screen.getByRole('button', { name: 'This list (2)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Everything (9)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Everything (10)' }));
     // The CSV code loads on the first export.
     await waitFor(() => expect(files).toHaveLength(2));
     const [list, all] = await Promise.all(files.map((f) => f.text()));
@@ -379,7 +388,7 @@ describe('popup states and header', () => {
     expect(list!.split('\r\n').filter(Boolean)).toHaveLength(3);
     expect(list).toContain('Nina Nearer');
     expect(list).not.toContain('Fred Followup');
-    expect(all!.split('\r\n').filter(Boolean)).toHaveLength(10);
+    expect(all!.split('\r\n').filter(Boolean)).toHaveLength(11);
     expect(all).toContain('Hugo Hidden');
     createObjectURL.mockRestore();
     click.mockRestore();

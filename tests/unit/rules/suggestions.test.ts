@@ -66,7 +66,8 @@ describe('assess: one place for everything shown about an invitation', () => {
     // Sent within 15 days: the earliest possible expiry was 5 days ago, the latest is in 10 days.
     const sent = between(addMonths(subDays(NOW, 5), -6), addMonths(addDays(NOW, 10), -6));
     const result = assess(record({ sent }), settings(), NOW);
-    expect(result).toMatchObject({ expiry: 'maybe-expired', daysLeft: -5, olderThanBadge: true });
+    // Not listed since: it may have lapsed, so it is no longer counted as pending by the badge.
+    expect(result).toMatchObject({ expiry: 'maybe-expired', standing: 'lapsed', daysLeft: -5, olderThanBadge: false });
     expect(result.suggestion.kind).toBe('resend');
   });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { InvitationRecord } from '../../../src/model/invitation';
-import { defaultSettings, type Settings } from '../../../src/model/settings';
+import { defaultSettings } from '../../../src/model/settings';
 import type { Interval } from '../../../src/model/time';
+import type { ResolvedSettings } from '../../../src/rules';
 
 /** A pending invitation as the ledger keeps it; override what the test is about. */
 export function record(overrides: Partial<InvitationRecord> = {}): InvitationRecord {
@@ -25,14 +26,15 @@ export function record(overrides: Partial<InvitationRecord> = {}): InvitationRec
   };
 }
 
-export function settings(overrides: Partial<Settings> = {}): Settings {
-  return { ...defaultSettings(), ...overrides };
+/** Settings with a fixed window (a learned one is resolved before any rule sees it). */
+export function settings(overrides: Partial<ResolvedSettings> = {}): ResolvedSettings {
+  return { ...defaultSettings(), expiryWindow: 'six-months', ...overrides };
 }
 
 /** Any valid settings the rules read: each window kind, and every threshold in its range. */
-export const settingsArb: fc.Arbitrary<Settings> = fc
+export const settingsArb: fc.Arbitrary<ResolvedSettings> = fc
   .record({
-    expiryWindow: fc.constantFrom<Settings['expiryWindow']>('six-months', '90-days', 'custom'),
+    expiryWindow: fc.constantFrom<ResolvedSettings['expiryWindow']>('six-months', '90-days', 'custom'),
     customWindowDays: fc.integer({ min: 1, max: 730 }),
     warningDays: fc.integer({ min: 1, max: 120 }),
     followUpDays: fc.integer({ min: 1, max: 365 }),
