@@ -9,6 +9,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import Papa from 'papaparse';
 import { launchWithExtension, ROOT, SENT_URL, typescriptLoader, waitFor } from './lib/browser.mjs';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
@@ -122,6 +123,40 @@ try {
   console.error(`CSV export failed: ${error.message}`);
 }
 
+// Every surface's own figures, read off what each one shows (they must agree: one function).
+const popupFigures = await popup.evaluate(() => {
+  const count = (label) =>
+    Number(
+      [...document.querySelectorAll('.filters button')]
+        .find((b) => b.textContent.startsWith(label))
+        ?.querySelector('.count')?.textContent ?? Number.NaN,
+    );
+  const header = document.querySelector('.counts')?.textContent ?? '';
+  return {
+    header,
+    headerPending: Number(header.match(/^(\d+) pending/)?.[1]),
+    pending: count('All pending'),
+    nearing: count('Nearing expiry'),
+    expired: count('Expired'),
+  };
+});
+const insights = await context.newPage();
+await insights.goto(lapse.url('src/insights/index.html'));
+const capText = await insights.locator('#cap-title + p').textContent({ timeout: 15_000 });
+await insights.close();
+const csvRows = csvPath
+  ? Papa.parse(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
+  : [];
+const csvPending = csvRows.filter((row) => row.status === 'pending');
+const csvLapsed = csvPending.filter((row) => row.expiry_status === 'expired' || row.expiry_status === 'maybe-expired');
+const figures = {
+  'popup header': popupFigures.headerPending,
+  'popup "All pending"': popupFigures.pending,
+  'Insights cap': Number(capText.match(/^(\d+)/)?.[1]),
+  'CSV pending, not lapsed': csvPending.length - csvLapsed.length,
+};
+const agree = new Set(Object.values(figures)).size === 1;
+
 const options = await context.newPage();
 await options.goto(lapse.url(manifest.options_ui.page));
 await options.waitForSelector('main');
@@ -152,6 +187,12 @@ const summary = [
     .map(([k, v]) => `${v} ${k}`)
     .join(', ')})`,
   `  badge: "${state.text}" (colour rgba(${state.color.join(', ')}), title "${state.title}")`,
+  `  popup header: ${popupFigures.header}`,
+  `  popup lists: All pending ${popupFigures.pending} · Nearing expiry ${popupFigures.nearing} · Expired ${popupFigures.expired}`,
+  `  CSV: ${csvPending.length} pending rows, ${csvLapsed.length} of them expired or maybe expired`,
+  `  pending, as each surface counts it: ${Object.entries(figures)
+    .map(([where, n]) => `${where} ${n}`)
+    .join(' · ')} → ${agree ? 'they agree' : 'THEY DISAGREE'}`,
   `  CSV: ${csvPath ? relative(ROOT, csvPath) : 'not produced'}`,
   `  screenshots: ${shots.join(', ')}`,
   `  requests refused (would have left the machine): ${lapse.refused.length}`,
@@ -160,3 +201,4 @@ const summary = [
 console.log(summary.join('\n'));
 writeFileSync(join(OUT, 'summary.txt'), summary.join('\n'));
 await lapse.close();
+if (!agree) process.exitCode = 1;

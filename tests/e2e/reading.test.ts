@@ -13,7 +13,14 @@ import {
   type PopupRow,
   popupList,
 } from './harness';
-import { AGED_PEOPLE, expectedSent, receivedThenSentApp, surelyOlderThan3Weeks, unrecognisedSentPage } from './pages';
+import {
+  AGED_PEOPLE,
+  expectedSent,
+  person,
+  receivedThenSentApp,
+  surelyOlderThan3Weeks,
+  unrecognisedSentPage,
+} from './pages';
 
 /**
  * Reading the Sent page as a user meets it: current and classic layouts, French and Portuguese,
@@ -90,6 +97,30 @@ describe('opening the Sent page', () => {
     await lapse.openLinkedIn(renderSentPage({ people }));
     await expectRecorded(people);
     expect((await lapse.badge()).text).toBe('5');
+  });
+
+  it('an invitation LinkedIn still lists a year on is pending, past the window, and every surface says so', async () => {
+    const people = [
+      person('yana-year', 'Yana Year', { kind: 'ago', count: 1, unit: 'year' }),
+      person('nina-nine', 'Nina Nine', { kind: 'ago', count: 9, unit: 'month' }),
+      person('tom-two', 'Tom Two', { kind: 'ago', count: 2, unit: 'week' }),
+    ];
+    await lapse.openLinkedIn(renderSentPage({ people }));
+    await waitForRecords(3);
+    const popup = await lapse.openPopup();
+    await popup.waitForSelector('nav.filters');
+    expect(await popupList(popup, 'expired')).toEqual([]);
+    const pending = await popupList(popup, 'pending');
+    expect(pending.map((row) => row.name)).toEqual(['Tom Two', 'Nina Nine', 'Yana Year']);
+    for (const name of ['Nina Nine', 'Yana Year']) {
+      expect(pending.find((row) => row.name === name)?.chip).toMatch(/^Past your window by .+ · still listed$/);
+    }
+    expect(await popup.locator('.counts').textContent()).toMatch(/^3 pending · 2 older than 3 weeks$/);
+    expect(await popup.locator('.past-window-notice').textContent()).toMatch(
+      /^LinkedIn still lists 2 invitations older than your expiry window \(six months\): they have not lapsed\./,
+    );
+    await popup.close();
+    await expect.poll(async () => (await lapse.badge()).text).toBe('2');
   });
 
   const layouts: [string, Omit<SentPageOptions, 'people'>, number][] = [

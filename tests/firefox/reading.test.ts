@@ -66,6 +66,38 @@ describe('Lapse in Firefox', () => {
     expect(popup.pending).toBe('12 pending');
   });
 
+  it('shows an invitation LinkedIn still lists a year on as pending, past the window, never as expired', async () => {
+    const people = [
+      {
+        slug: 'yana-year',
+        name: 'Yana Year',
+        headline: 'Engineer',
+        age: { kind: 'ago' as const, count: 1, unit: 'year' as const },
+      },
+      {
+        slug: 'tom-two',
+        name: 'Tom Two',
+        headline: 'Engineer',
+        age: { kind: 'ago' as const, count: 2, unit: 'week' as const },
+      },
+    ];
+    await lapse.open(renderSentPage({ people }));
+    await lapse.ackWithLedgerCount(2);
+
+    const page = await lapse.openExtensionPage('src/popup/index.html');
+    const popup = await drawnPopup(page);
+    expect(popup.names).toEqual(['Tom Two', 'Yana Year']);
+    expect(popup.pending).toBe('2 pending');
+    const shown = await page.evaluate(() => ({
+      chips: [...document.querySelectorAll('ul.rows li.row .chip')].map((chip) => chip.textContent ?? ''),
+      expired: document.querySelectorAll('nav.filters button')[2]?.querySelector('.count')?.textContent,
+      notice: document.querySelector('.past-window-notice')?.textContent ?? '',
+    }));
+    expect(shown.chips[1]).toMatch(/^Past your window by .+ · still listed$/);
+    expect(shown.expired).toBe('0');
+    expect(shown.notice).toMatch(/^LinkedIn still lists 1 invitation older than your expiry window/);
+  });
+
   /** Loads the Received page (an SPA shell), waits for the content script, clicks "Sent". */
   async function arriveBySpaNavigation(html: string): Promise<string> {
     await lapse.open(html, 'https://www.linkedin.com/mynetwork/invitation-manager/');
