@@ -125,19 +125,14 @@ try {
 
 // Every surface's own figures, read off what each one shows (they must agree: one function).
 const popupFigures = await popup.evaluate(() => {
-  const count = (label) =>
-    Number(
-      [...document.querySelectorAll('.filters button')]
-        .find((b) => b.textContent.startsWith(label))
-        ?.querySelector('.count')?.textContent ?? Number.NaN,
-    );
+  const count = (list) => Number(document.querySelector(`#tab-${list} .count`)?.textContent ?? Number.NaN);
   const header = document.querySelector('.counts')?.textContent ?? '';
   return {
     header,
-    headerPending: Number(header.match(/^(\d+) pending/)?.[1]),
-    pending: count('All pending'),
-    nearing: count('Nearing expiry'),
-    expired: count('Expired'),
+    headerPending: Number(header.match(/(\d+) pending/)?.[1]),
+    pending: count('pending'),
+    nearing: count('nearing'),
+    expired: count('expired'),
   };
 });
 const insights = await context.newPage();
@@ -151,7 +146,7 @@ const csvPending = csvRows.filter((row) => row.status === 'pending');
 const csvLapsed = csvPending.filter((row) => row.expiry_status === 'expired' || row.expiry_status === 'maybe-expired');
 const figures = {
   'popup header': popupFigures.headerPending,
-  'popup "All pending"': popupFigures.pending,
+  'popup "Pending" tab': popupFigures.pending,
   'Insights cap': Number(capText.match(/^(\d+)/)?.[1]),
   'CSV pending, not lapsed': csvPending.length - csvLapsed.length,
 };
@@ -188,7 +183,7 @@ const summary = [
     .join(', ')})`,
   `  badge: "${state.text}" (colour rgba(${state.color.join(', ')}), title "${state.title}")`,
   `  popup header: ${popupFigures.header}`,
-  `  popup lists: All pending ${popupFigures.pending} · Nearing expiry ${popupFigures.nearing} · Expired ${popupFigures.expired}`,
+  `  popup tabs: Act this week ${popupFigures.nearing} · Pending ${popupFigures.pending} · May have lapsed ${popupFigures.expired}`,
   `  CSV: ${csvPending.length} pending rows, ${csvLapsed.length} of them expired or maybe expired`,
   `  pending, as each surface counts it: ${Object.entries(figures)
     .map(([where, n]) => `${where} ${n}`)

@@ -1,7 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 
-/** "Export CSV", then a choice: the list as shown (filter and search), or everything. */
+/**
+ * "Export CSV", then a choice: the list as shown (tab and search), or everything. Focus moves into
+ * the choice when it opens and back to "Export CSV" when it closes (picked, cancelled, Escape).
+ */
 export function ExportMenu({
   listCount,
   allCount,
@@ -12,22 +15,41 @@ export function ExportMenu({
   onExport: (what: 'list' | 'all') => void;
 }) {
   const [choosing, setChoosing] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const choice = useRef<HTMLFieldSetElement>(null);
+  // Set when the choice closes, so focus returns once "Export CSV" is back on screen.
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (choosing) choice.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      opener.current?.focus();
+    }
+  }, [choosing]);
+  const close = () => {
+    returnFocus.current = true;
+    setChoosing(false);
+  };
   if (!choosing) {
     return (
-      <button type="button" class="small" aria-expanded={false} onClick={() => setChoosing(true)}>
+      <button ref={opener} type="button" class="small" aria-expanded={false} onClick={() => setChoosing(true)}>
         {t('export_csv')}
       </button>
     );
   }
   const pick = (what: 'list' | 'all') => {
-    setChoosing(false);
+    close();
     onExport(what);
   };
   return (
     <fieldset
+      ref={choice}
       class="export-choice"
       onKeyDown={(event) => {
-        if (event.key === 'Escape') setChoosing(false);
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          close();
+        }
       }}
     >
       <legend>{t('export_csv')}</legend>
@@ -37,7 +59,7 @@ export function ExportMenu({
       <button type="button" class="small" onClick={() => pick('all')}>
         {t('export_everything', allCount)}
       </button>
-      <button type="button" class="small" onClick={() => setChoosing(false)}>
+      <button type="button" class="small" onClick={close}>
         {t('cancel')}
       </button>
     </fieldset>

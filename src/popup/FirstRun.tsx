@@ -6,10 +6,10 @@ export function FirstRun({ onOpenSentPage }: { onOpenSentPage: () => void }) {
     <section class="first-run" aria-labelledby="first-run-title">
       <h2 id="first-run-title">{t('first_run_title')}</h2>
       <p>{t('first_run_body')}</p>
-      <p>{t('first_run_private')}</p>
       <button type="button" class="primary" onClick={onOpenSentPage}>
         {t('open_sent_page')}
       </button>
+      <p class="hint">{t('first_run_private')}</p>
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { isSentPageUrl } from '../content/navigation';
+import type { InvitationRecord } from '../model/invitation';
 import type { PageMessage } from '../model/messages';
+import type { ReadingLogEntry } from '../model/reading';
 import { resolveSettings } from '../rules';
-import { type MessageKey, t, tCount } from '../shared/i18n';
+import { t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
 import { windowText } from '../shared/ui/format';
 import { LedgerUnavailable } from '../shared/ui/LedgerUnavailable';
@@ -12,12 +14,14 @@ import { useSettings } from '../shared/ui/use-settings';
 import { SENT_PAGE_URL } from '../shared/well-known';
 import { ExportMenu } from './ExportMenu';
 import { FirstRun } from './FirstRun';
-import { Header } from './Header';
-import { InvitationRow } from './InvitationRow';
+import { filterLabel, ListTabs, PANEL_ID, tabId } from './ListTabs';
 import { type OpeningReads, startOpeningReads } from './opening-reads';
 import { PastWindowNotice } from './PastWindowNotice';
+import { ReadingNotice } from './ReadingNotice';
+import { RowList } from './RowList';
+import { StatusLine } from './StatusLine';
 import { useFirstPage } from './use-first-page';
-import { buildView, firstPendingRows, LIST_FILTERS, type ListFilter, type Row, searchRows } from './view';
+import { buildView, firstPendingRows, type ListFilter, type Row, searchRows } from './view';
 
 /** Rows drawn at a time: a 5,000-invitation ledger must open as fast as a 5-invitation one. */
 export const PAGE_SIZE = 50;
@@ -26,18 +30,55 @@ export const FIRST_SCREEN_MARK = 'lapse:first-screen';
 /** Rows in the very first paint: more than the popup's height shows; the rest of the page follows. */
 export const FIRST_PAINT_ROWS = 10;
 
-const FILTER_LABEL: Record<ListFilter, MessageKey> = {
-  nearing: 'filter_nearing',
-  pending: 'filter_pending',
-  expired: 'filter_expired',
-  resolved: 'filter_resolved',
-};
+const EMPTY_TEXT = {
+  nearing: 'empty_nearing',
+  pending: 'empty_pending',
+  expired: 'empty_expired',
+  resolved: 'empty_resolved',
+} as const;
 
 function errorText(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
-/** The toolbar popup: what is about to lapse, and what to do about each. */
+/** The Sent page tab the user is on, if they are on it (visible through activeTab). */
+async function activeSentTab(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id !== undefined && tab.url !== undefined && isSentPageUrl(tab.url) ? tab.id : null;
+}
+
+/** What the popup's buttons do; each reports a failure in the popup rather than throwing. */
+function useActions(refresh: () => Promise<void>) {
+  const [actionError, setActionError] = useState<string | null>(null);
+  const run = async (work: () => Promise<unknown>) => {
+    try {
+      setActionError(null);
+      await work();
+    } catch (cause) {
+      setActionError(errorText(cause));
+    }
+  };
+  return {
+    actionError,
+    run,
+    act: (message: PageMessage) =>
+      run(async () => {
+        await sendToBackground(message);
+        await refresh();
+      }),
+    openSentPage: () => run(() => browser.tabs.create({ url: SENT_PAGE_URL })),
+    // Reload the Sent page the user is on (LinkedIn's own page, read again), or open it.
+    retryReading: () =>
+      run(async () => {
+        const tabId = await activeSentTab();
+        await (tabId === null ? browser.tabs.create({ url: SENT_PAGE_URL }) : browser.tabs.reload(tabId));
+      }),
+    scanAll: () => run(async () => sendToBackground({ type: 'start-scan', tabId: await activeSentTab() })),
+    cancelScan: () => run(() => sendToBackground({ type: 'cancel-scan' })),
+  };
+}
+
+/** The toolbar popup: whom to act on today, and what to do about each. */
 export function Popup({ opening }: { opening?: OpeningReads }) {
   // Reads started before mounting (main.tsx), or now.
   const [reads] = useState(() => opening ?? startOpeningReads());
@@ -49,9 +90,9 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
   const [query, setQuery] = useState('');
   const [showHidden, setShowHidden] = useState(false);
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const [actionError, setActionError] = useState<string | null>(null);
   // False until the first rows have been painted: only the top few are drawn before that.
   const [painted, setPainted] = useState(false);
+  const actions = useActions(ledger.refresh);
   const { snapshot, now } = ledger;
 
   // A learned window is learned from the whole ledger; every figure below uses it.
@@ -59,7 +100,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
     () => (snapshot && settings ? resolveSettings(settings, snapshot.records) : null),
     [snapshot, settings],
   );
-  // Every record is assessed once per snapshot/settings/clock; filters and search reuse it.
+  // Every record is assessed once per snapshot/settings/clock; tabs and search reuse it.
   const view = useMemo(
     () => (snapshot && resolved ? buildView(snapshot.records, resolved, now, showHidden) : null),
     [snapshot, resolved, now, showHidden],
@@ -85,29 +126,6 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
     if (shown) performance.mark(FIRST_SCREEN_MARK);
   }, [shown]);
 
-  const run = async (work: () => Promise<unknown>) => {
-    try {
-      setActionError(null);
-      await work();
-    } catch (cause) {
-      setActionError(errorText(cause));
-    }
-  };
-  const act = (message: PageMessage) =>
-    run(async () => {
-      await sendToBackground(message);
-      await ledger.refresh();
-    });
-  const openSentPage = () => run(() => browser.tabs.create({ url: SENT_PAGE_URL }));
-  const scanAll = () =>
-    run(async () => {
-      // With activeTab, the active tab's URL is visible because the user opened the popup.
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const tabId = tab?.id !== undefined && tab.url !== undefined && isSentPageUrl(tab.url) ? tab.id : null;
-      await sendToBackground({ type: 'start-scan', tabId });
-    });
-  const cancelScan = () => run(() => sendToBackground({ type: 'cancel-scan' }));
-
   const preview = !view && first.state === 'ready' ? first.page : null;
   if (!settings || (!view && !(preview && firstRows))) {
     return (
@@ -121,125 +139,203 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
     );
   }
 
-  // Until the whole ledger is read, only "All pending" without a search can be drawn (its top).
+  // Until the whole ledger is read, only "Pending" without a search can be drawn (its top).
   const lastReading = snapshot ? snapshot.lastReading : (preview?.lastReading ?? null);
   const scan = snapshot ? ledger.scan : (ledger.scan ?? preview?.scan ?? null);
   const listRows: readonly Row[] | null = view ? rows : filter === 'pending' && !query ? firstRows : null;
   const visible = listRows?.slice(0, painted ? limit : Math.min(limit, FIRST_PAINT_ROWS)) ?? [];
+  const notices = (
+    <Notices
+      lastReading={lastReading}
+      lastComplete={snapshot?.lastCompleteReading ?? null}
+      scanning={scan?.state === 'running'}
+      ledgerError={ledger.error}
+      rejected={ledger.rejected}
+      actionError={actions.actionError}
+      onRetryLedger={() => void ledger.refresh()}
+      onRetryReading={() => void actions.retryReading()}
+      onScanAll={() => void actions.scanAll()}
+    />
+  );
+  if (snapshot?.records.length === 0) {
+    return (
+      <main class="popup">
+        <h1>{t('extName')}</h1>
+        {notices}
+        {!lastReading?.failed && <FirstRun onOpenSentPage={() => void actions.openSentPage()} />}
+      </main>
+    );
+  }
+
+  const counts = view ? view.counts : null;
   return (
     <main class="popup">
-      <Header
-        counts={view?.counts ?? null}
+      <StatusLine
+        counts={counts}
         badgeWeeks={settings.badgeWeeks}
         lastReading={lastReading}
         scan={scan}
-        onOpenSentPage={openSentPage}
-        onScanAll={scanAll}
-        onCancelScan={cancelScan}
+        onOpenSentPage={() => void actions.openSentPage()}
+        onScanAll={() => void actions.scanAll()}
+        onCancelScan={() => void actions.cancelScan()}
       />
-      {lastReading?.failed && (
-        <div class="notice notice-danger" role="alert">
-          <p>{t('reading_failed')}</p>
-          {lastReading.failureReason && <p class="detail">{lastReading.failureReason}</p>}
-        </div>
-      )}
-      {ledger.error && <LedgerUnavailable error={ledger.error} retry={() => void ledger.refresh()} />}
-      {ledger.rejected > 0 && (
-        <div class="notice notice-warn" role="alert">
-          <p>{tCount('records_rejected', ledger.rejected)}</p>
-        </div>
-      )}
-      {actionError && (
-        <div class="notice notice-danger" role="alert">
-          <p>{t('action_failed', actionError)}</p>
-        </div>
-      )}
-      {snapshot?.records.length === 0 ? (
-        <FirstRun onOpenSentPage={openSentPage} />
-      ) : (
-        <>
-          {view && view.counts.pastWindow > 0 ? (
-            <PastWindowNotice count={view.counts.pastWindow} settings={settings} />
-          ) : (
-            <p class="disclosure">
-              {t('disclosure_window', windowText(settings, resolved))}{' '}
-              <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-                {t('disclosure_change')}
-              </button>
-            </p>
-          )}
-          <nav class="filters" aria-label={t('filters_label')}>
-            {LIST_FILTERS.map((key) => (
-              <button
-                key={key}
-                type="button"
-                aria-pressed={filter === key}
-                class={filter === key ? 'filter active' : 'filter'}
-                onClick={() => setFilter(key)}
-              >
-                {t(FILTER_LABEL[key])}
-                {view && (
-                  <>
-                    {' '}
-                    <span class="count">{view.lists[key].length}</span>
-                  </>
-                )}
-              </button>
-            ))}
-          </nav>
-          <input
-            type="search"
-            class="search"
-            placeholder={t('search_placeholder')}
-            aria-label={t('search_label')}
-            value={query}
-            onInput={(event) => setQuery(event.currentTarget.value)}
-          />
-          {listRows === null ? (
-            <p class="loading">{t('loading')}</p>
-          ) : visible.length === 0 ? (
-            <p class="empty-list">{query ? t('no_matches', query) : t('empty_list')}</p>
-          ) : (
-            <ul class="rows" aria-label={t(FILTER_LABEL[filter])}>
-              {visible.map((row) => (
-                <InvitationRow key={row.record.id} row={row} onAct={(message) => void act(message)} />
-              ))}
-            </ul>
-          )}
-          {view && rows.length > limit && (
-            <button type="button" class="show-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
-              {t('show_more', [Math.min(PAGE_SIZE, rows.length - limit), rows.length - limit])}
-            </button>
-          )}
-          {view && snapshot && (
-            <footer class="footer">
-              {view.counts.hidden > 0 && (
-                <span>
-                  {tCount('hidden_count', view.counts.hidden)}{' '}
-                  <button
-                    type="button"
-                    class="link"
-                    aria-pressed={showHidden}
-                    onClick={() => setShowHidden(!showHidden)}
-                  >
-                    {showHidden ? t('hidden_hide') : t('hidden_show')}
-                  </button>
-                </span>
-              )}
-              <ExportMenu
-                listCount={rows.length}
-                allCount={snapshot.records.length}
-                onExport={(what) => {
-                  const records = what === 'all' ? snapshot.records : rows.map((row) => row.record);
-                  // The CSV code (with its parser library) loads only when someone exports.
-                  if (!resolved) return;
-                  void run(async () => (await import('../shared/csv')).downloadCsv(records, resolved, Date.now()));
-                }}
-              />
-            </footer>
-          )}
-        </>
+      {notices}
+      {counts && counts.pastWindow > 0 && <PastWindowNotice count={counts.pastWindow} settings={settings} />}
+      <ListTabs selected={filter} counts={view && { ...mapLists(view.lists) }} onSelect={(next) => setFilter(next)} />
+      <ListPanel
+        filter={filter}
+        query={query}
+        onQuery={setQuery}
+        listRows={listRows}
+        visible={visible}
+        more={view && rows.length > limit ? rows.length - limit : 0}
+        onMore={() => setLimit(limit + PAGE_SIZE)}
+        now={view ? now : first.state === 'ready' ? first.now : now}
+        onAct={(message) => void actions.act(message)}
+      />
+      {view && snapshot && resolved && (
+        <PopupFooter
+          hidden={view.counts.hidden}
+          showHidden={showHidden}
+          onShowHidden={setShowHidden}
+          windowLabel={windowText(settings, resolved)}
+          listRecords={rows.map((row) => row.record)}
+          allRecords={snapshot.records}
+          onExport={(records) =>
+            // The CSV code (with its parser library) loads only when someone exports.
+            void actions.run(async () => (await import('../shared/csv')).downloadCsv(records, resolved, Date.now()))
+          }
+        />
       )}
     </main>
+  );
+}
+
+/** Whatever went wrong or is incomplete, each with its way forward. */
+function Notices(props: {
+  lastReading: ReadingLogEntry | null;
+  lastComplete: ReadingLogEntry | null;
+  scanning: boolean;
+  ledgerError: string | null;
+  rejected: number;
+  actionError: string | null;
+  onRetryLedger: () => void;
+  onRetryReading: () => void;
+  onScanAll: () => void;
+}) {
+  return (
+    <>
+      <ReadingNotice
+        lastReading={props.lastReading}
+        lastComplete={props.lastComplete}
+        scanning={props.scanning}
+        onRetry={props.onRetryReading}
+        onScanAll={props.onScanAll}
+      />
+      {props.ledgerError && <LedgerUnavailable error={props.ledgerError} retry={props.onRetryLedger} />}
+      {props.rejected > 0 && (
+        <div class="notice notice-warn" role="alert">
+          <p>{tCount('records_rejected', props.rejected)}</p>
+        </div>
+      )}
+      {props.actionError && (
+        <div class="notice notice-danger" role="alert">
+          <p>{t('action_failed', props.actionError)}</p>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Hidden records, the expiry window (a link to Options) and the CSV export. */
+function PopupFooter(props: {
+  hidden: number;
+  showHidden: boolean;
+  onShowHidden: (show: boolean) => void;
+  windowLabel: string;
+  listRecords: readonly InvitationRecord[];
+  allRecords: readonly InvitationRecord[];
+  onExport: (records: readonly InvitationRecord[]) => void;
+}) {
+  return (
+    <footer class="footer">
+      {props.hidden > 0 && (
+        <span>
+          {tCount('hidden_count', props.hidden)}{' '}
+          <button
+            type="button"
+            class="link"
+            aria-pressed={props.showHidden}
+            onClick={() => props.onShowHidden(!props.showHidden)}
+          >
+            {props.showHidden ? t('hidden_hide') : t('hidden_show')}
+          </button>
+        </span>
+      )}
+      <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('footer_window', props.windowLabel)}
+      </button>
+      <ExportMenu
+        listCount={props.listRecords.length}
+        allCount={props.allRecords.length}
+        onExport={(what) => props.onExport(what === 'all' ? props.allRecords : props.listRecords)}
+      />
+    </footer>
+  );
+}
+
+function mapLists(lists: Record<ListFilter, readonly Row[]>): Record<ListFilter, number> {
+  return {
+    nearing: lists.nearing.length,
+    pending: lists.pending.length,
+    expired: lists.expired.length,
+    resolved: lists.resolved.length,
+  };
+}
+
+/** The selected list: its search field, its rows (or what would appear there), and "Show more". */
+function ListPanel(props: {
+  filter: ListFilter;
+  query: string;
+  onQuery: (query: string) => void;
+  /** Null while the list cannot be drawn yet. */
+  listRows: readonly Row[] | null;
+  visible: readonly Row[];
+  /** Rows of the list not drawn yet. */
+  more: number;
+  onMore: () => void;
+  now: number;
+  onAct: (message: PageMessage) => void;
+}) {
+  const { filter, query, listRows, visible, more } = props;
+  return (
+    <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(filter)} class="panel">
+      <input
+        type="search"
+        class="search"
+        placeholder={t('search_placeholder')}
+        aria-label={t('search_label')}
+        value={query}
+        onInput={(event) => props.onQuery(event.currentTarget.value)}
+      />
+      {listRows === null ? (
+        <p class="loading">{t('loading')}</p>
+      ) : visible.length === 0 ? (
+        <p class="empty-list">{query ? t('no_matches', query) : t(EMPTY_TEXT[filter])}</p>
+      ) : (
+        <RowList
+          rows={visible}
+          label={filterLabel(filter)}
+          grouped={filter === 'pending' && !query}
+          now={props.now}
+          onAct={props.onAct}
+        />
+      )}
+      {more > 0 && (
+        <button type="button" class="show-more" onClick={props.onMore}>
+          {t('show_more', [Math.min(PAGE_SIZE, more), more])}
+        </button>
+      )}
+    </div>
   );
 }

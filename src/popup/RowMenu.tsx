@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 
 export interface MenuItem {
@@ -10,9 +11,21 @@ export interface MenuItem {
  * A row's "More actions" menu: a real button that opens a list of real buttons. Arrow keys move,
  * Home/End jump, Escape (or Tab, or a click elsewhere) closes it and focus returns to the button.
  */
-export function RowMenu({ label, items }: { label: string; items: readonly MenuItem[] }) {
+export function RowMenu({
+  label,
+  items,
+  tabIndex = 0,
+  buttonRef,
+}: {
+  label: string;
+  items: readonly MenuItem[];
+  tabIndex?: number;
+  /** The menu's button, for callers that return focus to it (the note editor). */
+  buttonRef?: RefObject<HTMLButtonElement>;
+}) {
   const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
+  const own = useRef<HTMLButtonElement>(null);
+  const button = buttonRef ?? own;
   const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
@@ -71,6 +84,7 @@ export function RowMenu({ label, items }: { label: string; items: readonly MenuI
         ref={button}
         type="button"
         class="icon-button"
+        tabIndex={tabIndex}
         aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open}

@@ -34,6 +34,15 @@ export interface LedgerView {
   counts: LedgerCounts;
 }
 
+/** What a pending row asks of the user, for the list's headings; null for rows not pending. */
+export type RowGroup = 'act' | 'waiting' | 'past-window';
+
+export function rowGroup(assessment: Pick<Assessment, 'standing' | 'expiry'>): RowGroup | null {
+  if (assessment.standing !== 'pending') return null;
+  if (assessment.expiry === 'nearing') return 'act';
+  return assessment.expiry === 'past-window' ? 'past-window' : 'waiting';
+}
+
 export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
@@ -52,10 +61,18 @@ function searchText(row: Row): string {
 /** What the lists' orders compare: a Row, or a record placed before it is assessed in full. */
 type Ranked = Pick<Row, 'record'> & { assessment: Pick<Assessment, 'expiry' | 'daysLeft'> };
 
-/** Pessimistic days left, ascending; unknown send times and past-window rows last; then by name. */
+/** Rows with days left come first; then those without a send time; then those past the window. */
+function tailRank(ranked: Ranked): number {
+  if (ranked.assessment.daysLeft !== null) return 0;
+  return ranked.assessment.expiry === 'past-window' ? 2 : 1;
+}
+
+/** Pessimistic days left, ascending; unknown send times, then past-window rows, last; then by name. */
 function byDaysLeft(a: Ranked, b: Ranked): number {
-  const da = a.assessment.daysLeft ?? Number.POSITIVE_INFINITY;
-  const db = b.assessment.daysLeft ?? Number.POSITIVE_INFINITY;
+  const rank = tailRank(a) - tailRank(b);
+  if (rank !== 0) return rank;
+  const da = a.assessment.daysLeft ?? 0;
+  const db = b.assessment.daysLeft ?? 0;
   if (da !== db) return da < db ? -1 : 1;
   return byNameThenId(a.record, b.record);
 }

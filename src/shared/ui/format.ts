@@ -29,6 +29,31 @@ export function sentText(age: AgeDescription | null): string {
   return age ? t('row_sent_ago', ageText(age)) : t('row_sent_unknown');
 }
 
+let dayMonthFormat: Intl.DateTimeFormat | null = null;
+
+/** "8 Oct", with the year only when it is not this year's. */
+function shortDate(ms: number, now: number): string {
+  if (new Date(ms).getFullYear() !== new Date(now).getFullYear()) return dateText(ms);
+  dayMonthFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+  return dayMonthFormat.format(ms);
+}
+
+/**
+ * When it was sent, as plainly as the ledger knows it: LinkedIn's own label with the dates it
+ * can mean ("Sent 1 month ago · between 8 Oct and 5 Nov"), or an exact date as a date.
+ */
+export function sentDatesText(record: Pick<InvitationRecord, 'sent' | 'sentLabel' | 'sentExact'>, now: number): string {
+  const { sent } = record;
+  if (!sent) return record.sentLabel || t('row_sent_unknown');
+  if (record.sentExact || dateText(sent.earliest) === dateText(sent.latest)) {
+    return t('row_sent_on', dateText(sent.latest));
+  }
+  const [from, to] = [shortDate(sent.earliest, now), shortDate(sent.latest, now)];
+  return record.sentLabel
+    ? t('row_sent_label_between', [record.sentLabel, from, to])
+    : t('row_sent_between', [from, to]);
+}
+
 // Building a formatter costs far more than using one, and a list formats a date on every row.
 let dateFormat: Intl.DateTimeFormat | null = null;
 let dateTimeFormat: Intl.DateTimeFormat | null = null;
@@ -83,7 +108,9 @@ export function statusChip(record: InvitationRecord, assessment: Assessment): { 
   }
   const tone: ChipTone = expiry === 'nearing' ? 'warn' : lapsed ? 'danger' : 'neutral';
   if (lapsed || assessment.daysLeft === null) return { text: label, tone };
-  return { text: t('chip_with_days', [label, tCount('days_left', Math.max(0, assessment.daysLeft))]), tone };
+  // Listed after its window may have closed: no whole day can honestly be promised.
+  if (assessment.daysLeft <= 0) return { text: t('chip_lapse_any_day', label), tone };
+  return { text: t('chip_with_days', [label, tCount('days_left', assessment.daysLeft)]), tone };
 }
 
 const SUGGESTION_TEXT: Record<SuggestionKind, MessageKey> = {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
-import { Header } from '../../../src/popup/Header';
+import { StatusLine } from '../../../src/popup/StatusLine';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../popup/fake-browser')).browser }));
 afterEach(cleanup);
@@ -9,7 +9,7 @@ afterEach(cleanup);
 it('the popup header links to the Insights page, opened in a new tab beside the popup', () => {
   const noop = () => undefined;
   render(
-    <Header
+    <StatusLine
       counts={null}
       badgeWeeks={3}
       lastReading={null}

@@ -179,6 +179,7 @@ export const browser = {
     activeTab: { id: 7, url: 'https://www.example.com/' } as { id?: number; url?: string },
     query: vi.fn(async () => [browser.tabs.activeTab]),
     create: vi.fn(async (props: { url: string }) => ({ id: 8, url: props.url })),
+    reload: vi.fn(async (_tabId: number) => undefined),
   },
 };
 
@@ -197,4 +198,5 @@ export function resetFakeBrowser(): void {
   browser.runtime.openOptionsPage.mockClear();
   browser.tabs.query.mockClear();
   browser.tabs.create.mockClear();
+  browser.tabs.reload.mockClear();
 }

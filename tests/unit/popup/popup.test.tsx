@@ -35,8 +35,8 @@ function rowOf(name: string): HTMLElement {
   return link.closest('li') as HTMLElement;
 }
 
-function filterButton(label: string): HTMLElement {
-  return screen.getByRole('button', { name: new RegExp(`^${label}`) });
+function tab(label: string): HTMLElement {
+  return screen.getByRole('tab', { name: new RegExp(`^${label}`) });
 }
 
 function mixedLedger() {
@@ -66,7 +66,10 @@ describe('popup lists', () => {
     render(<Popup />);
     await screen.findByText('Nina Nearer');
     expect(rowNames()).toEqual(['Nina Nearer', 'Nora Nearing', 'Fred Followup', 'Fiona Fresh', 'Paula Past']);
-    expect(filterButton('All pending').getAttribute('aria-pressed')).toBe('true');
+    expect(tab('Pending').getAttribute('aria-selected')).toBe('true');
+    // Under headings that say what to do, the most urgent first.
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual(['Act this week 2', 'Waiting for a reply 2', 'Past your window, still listed 1']);
     expect(within(rowOf('Paula Past')).getByText(/^Past your window by .* · still listed$/)).toBeTruthy();
   });
 
@@ -74,31 +77,37 @@ describe('popup lists', () => {
     await mixedLedger();
     render(<Popup />);
     await screen.findByText('Nina Nearer');
-    expect(filterButton('Nearing expiry').textContent).toBe('Nearing expiry 2');
-    expect(filterButton('All pending').textContent).toBe('All pending 5');
-    expect(filterButton('Expired').textContent).toBe('Expired 2');
-    expect(filterButton('Gone/resolved').textContent).toBe('Gone/resolved 2');
+    expect(tab('Act this week').textContent).toBe('Act this week2');
+    expect(tab('Pending').textContent).toBe('Pending5');
+    expect(tab('May have lapsed').textContent).toBe('May have lapsed2');
+    expect(tab('Closed').textContent).toBe('Closed2');
     expect(screen.queryByText('Hugo Hidden')).toBeNull();
     expect(screen.getByText(/1 hidden/)).toBeTruthy();
     // Header: the rows of "All pending", no more; older than 3 weeks: those of them not fresh.
     expect(screen.getByText('5 pending')).toBeTruthy();
     expect(screen.getByText('2 to act on this week')).toBeTruthy();
-    expect(screen.getByText('4 older than 3 weeks')).toBeTruthy();
+    expect(screen.getByText('4 over 3 weeks old')).toBeTruthy();
     // LinkedIn still lists one the window says has lapsed: the popup says so where the user looks.
     expect(screen.getByRole('status').textContent).toMatch(
       /^LinkedIn still lists 1 invitation older than your expiry window \(six months\): it has not lapsed\./,
     );
   });
 
-  it('switches lists with the filter buttons', async () => {
+  it('switches lists with the tabs, by click or by arrow keys (WAI-ARIA tabs)', async () => {
     await mixedLedger();
     render(<Popup />);
     await screen.findByText('Nina Nearer');
-    fireEvent.click(filterButton('Nearing expiry'));
+    fireEvent.click(tab('Act this week'));
     expect(rowNames()).toEqual(['Nina Nearer', 'Nora Nearing']);
-    fireEvent.click(filterButton('Expired'));
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(tab('Act this week').id);
+    fireEvent.keyDown(tab('Act this week'), { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(tab('Pending'));
+    expect(tab('Pending').getAttribute('aria-selected')).toBe('true');
+    expect(tab('Act this week').getAttribute('tabindex')).toBe('-1');
+    fireEvent.keyDown(tab('Pending'), { key: 'ArrowRight' });
     expect(rowNames().sort()).toEqual(['Eve Expired', 'Mona Maybe']);
-    fireEvent.click(filterButton('Gone/resolved'));
+    fireEvent.keyDown(tab('May have lapsed'), { key: 'End' });
+    expect(document.activeElement).toBe(tab('Closed'));
     expect(rowNames()).toEqual(['Alice Accepted', 'Gary Gone']);
     expect(within(rowOf('Alice Accepted')).getByText('Accepted', { selector: '.chip' })).toBeTruthy();
     expect(within(rowOf('Gary Gone')).getByText('No longer listed')).toBeTruthy();
@@ -134,12 +143,16 @@ describe('popup lists', () => {
 });
 
 describe('popup rows', () => {
-  it('states the age honestly: exact when the ledger knows it, a range when it does not', async () => {
-    await seed([record('Exact Person', [21, 21]), record('Vague Person', [21, 28])]);
+  it('states when it was sent plainly: LinkedIn’s label and the dates it can mean, or the date itself', async () => {
+    await seed([
+      record('Exact Person', [21, 21], { sentExact: true }),
+      record('Vague Person', [21, 28], { sentLabel: 'Sent 3 weeks ago' }),
+    ]);
     render(<Popup />);
     await screen.findByText('Exact Person');
-    expect(within(rowOf('Exact Person')).getByText('Sent 3 weeks ago')).toBeTruthy();
-    expect(within(rowOf('Vague Person')).getByText('Sent 3–4 weeks ago')).toBeTruthy();
+    // NOW is 15 May 2026.
+    expect(within(rowOf('Exact Person')).getByText('Sent on Apr 24, 2026')).toBeTruthy();
+    expect(within(rowOf('Vague Person')).getByText('Sent 3 weeks ago · between Apr 17 and Apr 24')).toBeTruthy();
   });
 
   it('links the name to the profile in a new tab, and shows the status chip with days left', async () => {
@@ -153,7 +166,9 @@ describe('popup rows', () => {
     expect(link.rel).toBe('noopener noreferrer');
     const days = assess(nearing, fixedSettings(), NOW).daysLeft;
     expect(within(rowOf('Nora Nearing')).getByText(`Nearing expiry · ${days} days left`)).toBeTruthy();
-    expect(within(rowOf('Nora Nearing')).getByText(/^Act now: .* from /)).toBeTruthy();
+    expect(
+      within(rowOf('Nora Nearing')).getByText(/^Act now: .*, from .*, re-invite them with a note\.$/),
+    ).toBeTruthy();
   });
 
   it('renders hostile names, headlines and notes as text, never as markup', async () => {
@@ -175,7 +190,8 @@ describe('popup rows', () => {
     await seed([record('Fred Followup', [28, 34], { headline: 'Chief Baker' })]);
     render(<Popup />);
     await screen.findByText('Fred Followup');
-    const button = screen.getByRole('button', { name: 'Copy a message for Fred Followup' });
+    // Its name holds its visible words, so voice control can click it by what it says.
+    const button = screen.getByRole('button', { name: 'Copy message for Fred Followup' });
     fireEvent.click(button);
     await waitFor(() => expect(button.textContent).toBe('Copied'));
     expect(clipboard.writeText).toHaveBeenCalledWith('Hello Fred (Chief Baker)!');
@@ -192,7 +208,7 @@ describe('popup row menu', () => {
     fireEvent.keyDown(menuButton, { key: 'ArrowDown' });
     const menu = await screen.findByRole('menu');
     const items = within(menu).getAllByRole('menuitem');
-    expect(items.map((i) => i.textContent)).toEqual(['Mark accepted', 'Mark withdrawn', 'Add note', 'Stop tracking']);
+    expect(items.map((i) => i.textContent)).toEqual(['Add note', 'Mark accepted', 'Mark withdrawn', 'Stop tracking']);
     expect(document.activeElement).toBe(items[0]);
     fireEvent.keyDown(menu, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(items[1]);
@@ -205,7 +221,7 @@ describe('popup row menu', () => {
     expect(menuButton.getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('marks an invitation accepted: the worker is told and the row moves to Gone/resolved', async () => {
+  it('marks an invitation accepted: the worker is told and the row moves to Closed', async () => {
     await seed([record('Fred Followup', [28, 34])]);
     render(<Popup />);
     await screen.findByText('Fred Followup');
@@ -215,7 +231,7 @@ describe('popup row menu', () => {
     const [fred] = await storedRecords();
     expect(worker.received).toContainEqual({ type: 'set-status', id: fred!.id, status: 'accepted' });
     expect(fred!.status).toBe('accepted');
-    fireEvent.click(filterButton('Gone/resolved'));
+    fireEvent.click(tab('Closed'));
     expect(rowNames()).toEqual(['Fred Followup']);
     // Back to pending is offered once it is no longer pending.
     fireEvent.click(screen.getByRole('button', { name: 'Actions for Fred Followup' }));
@@ -256,14 +272,53 @@ describe('popup row menu', () => {
   });
 });
 
+describe('popup keyboard', () => {
+  it('the list is one Tab stop: arrows move between rows, only the active row’s controls are tabbable', async () => {
+    await seed([record('Cy First', [50, 55]), record('Bob Second', [40, 45]), record('Ann Third', [28, 34])]);
+    render(<Popup />);
+    // Once the whole ledger is read (the tab counts are there).
+    await waitFor(() => expect(tab('Pending').textContent).toBe('Pending3'));
+    const rows = () => Array.from(document.querySelectorAll<HTMLElement>('li.row'));
+    const tabbable = () =>
+      Array.from(document.querySelectorAll<HTMLElement>('li.row, li.row a, li.row button')).filter(
+        (el) => el.tabIndex === 0,
+      );
+    const [first, second] = rows();
+    expect(tabbable().every((el) => first!.contains(el))).toBe(true);
+    first!.focus();
+    fireEvent.keyDown(first!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(second);
+    await waitFor(() => expect(tabbable().every((el) => second!.contains(el))).toBe(true));
+    fireEvent.keyDown(second!, { key: 'End' });
+    expect(document.activeElement).toBe(rows()[2]);
+    fireEvent.keyDown(rows()[2]!, { key: 'Home' });
+    expect(document.activeElement).toBe(first);
+  });
+
+  it('Escape in the note editor closes it and returns focus to the row’s menu button', async () => {
+    await seed([record('Fred Followup', [28, 34])]);
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    const menuButton = screen.getByRole('button', { name: 'Actions for Fred Followup' });
+    fireEvent.click(menuButton);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Add note' }));
+    const field = screen.getByRole('textbox', { name: 'Your private note on Fred Followup' });
+    fireEvent.keyDown(field, { key: 'Escape' });
+    expect(screen.queryByRole('textbox', { name: /private note/ })).toBeNull();
+    expect(document.activeElement).toBe(menuButton);
+  });
+});
+
 describe('popup states and header', () => {
   it('greets a first run with what Lapse does and a button that opens the Sent page', async () => {
     render(<Popup />);
     await screen.findByText('Welcome to Lapse');
     expect(screen.getByText(/reads LinkedIn’s Sent invitations page whenever you open it/)).toBeTruthy();
-    expect(screen.getByText('Sent page not read yet.')).toBeTruthy();
-    const [open] = screen.getAllByRole('button', { name: 'Open Sent page' });
-    fireEvent.click(open!);
+    // One clear action: no second "Open Sent page", no counts of nothing, no lists to switch.
+    const open = screen.getByRole('button', { name: 'Open Sent page' });
+    expect(screen.getAllByRole('button')).toEqual([open]);
+    expect(screen.queryByRole('tablist')).toBeNull();
+    fireEvent.click(open);
     await waitFor(() =>
       expect(browser.tabs.create).toHaveBeenCalledWith({
         url: 'https://www.linkedin.com/mynetwork/invitation-manager/sent/',
@@ -280,6 +335,19 @@ describe('popup states and header', () => {
     expect(alert.closest('[role="alert"]')).toBeTruthy();
     expect(screen.getByText('Layout not recognised')).toBeTruthy();
     expect(screen.getByText('Fred Followup')).toBeTruthy();
+    // When the last good reading was, and a retry that reads LinkedIn's page again.
+    expect(screen.getByText('No complete reading yet.')).toBeTruthy();
+    browser.tabs.activeTab = { id: 31, url: 'https://www.linkedin.com/mynetwork/invitation-manager/sent/' };
+    fireEvent.click(screen.getByRole('button', { name: 'Retry: reload the Sent page' }));
+    await waitFor(() => expect(browser.tabs.reload).toHaveBeenCalledWith(31));
+  });
+
+  it('after a failed first reading on an empty ledger: the failure and a retry, not "open the page once"', async () => {
+    await seed([], { lastReading: reading({ failed: true, complete: false, read: 0, failureReason: 'Layout' }) });
+    render(<Popup />);
+    await screen.findByText("LinkedIn's page could not be read; nothing in your ledger changed.");
+    expect(screen.queryByText('Welcome to Lapse')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Retry: reload the Sent page' })).toBeTruthy();
   });
 
   it('tells a partial reading from a complete one', async () => {
@@ -288,6 +356,10 @@ describe('popup states and header', () => {
     });
     render(<Popup />);
     await screen.findByText(/\(partial: 40 of 120\)/);
+    // How much was seen, and one click to see the rest.
+    const notice = screen.getByText(/^Lapse saw 40 of your 120 invitations/);
+    fireEvent.click(within(notice).getByRole('button', { name: 'Scan all' }));
+    await waitFor(() => expect(worker.received).toContainEqual({ type: 'start-scan', tabId: null }));
   });
 
   it('shows an error, not an empty ledger, when the ledger cannot be read, and can try again', async () => {
@@ -312,7 +384,7 @@ describe('popup states and header', () => {
     await screen.findByText('Fred Followup');
     expect(screen.getByText('1 stored invitation could not be read and is not shown.')).toBeTruthy();
     expect(screen.queryByText('Mallory Malformed')).toBeNull();
-    expect(filterButton('All pending').textContent).toBe('All pending 1');
+    expect(tab('Pending').textContent).toBe('Pending1');
   });
 
   it('starts "Scan all" in the active tab when it is the Sent page, else lets the worker open one', async () => {
@@ -357,12 +429,11 @@ describe('popup states and header', () => {
   it('applies changed settings at once, and discloses the window with a link to options', async () => {
     await seed([record('Fred Followup', [28, 34])]);
     render(<Popup />);
-    await screen.findByText('1 older than 3 weeks');
-    expect(screen.getByText(/Expiry window: six months\. LinkedIn does not publish it/)).toBeTruthy();
+    await screen.findByText('1 over 3 weeks old');
+    expect(screen.getByRole('button', { name: 'Expiry window: six months' })).toBeTruthy();
     await saveSettings({ badgeWeeks: 5, expiryWindow: '90-days' });
-    await screen.findByText('0 older than 5 weeks');
-    expect(screen.getByText(/Expiry window: 90 days\./)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Change' }));
+    await screen.findByText('0 over 5 weeks old');
+    fireEvent.click(screen.getByRole('button', { name: 'Expiry window: 90 days' }));
     expect(browser.runtime.openOptionsPage).toHaveBeenCalled();
   });
 
@@ -376,9 +447,15 @@ describe('popup states and header', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     render(<Popup />);
     await screen.findByText('Nina Nearer');
-    fireEvent.click(filterButton('Nearing expiry'));
+    fireEvent.click(tab('Act this week'));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    // Focus moves into the choice, and back to "Export CSV" once it is made.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'This list (2)' }));
     fireEvent.click(screen.getByRole('button', { name: 'This list (2)' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export CSV' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Everything (10)' }), { key: 'Escape' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export CSV' }));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     fireEvent.click(screen.getByRole('button', { name: 'Everything (10)' }));
     // The CSV code loads on the first export.

@@ -5,7 +5,7 @@ import { t, tCount } from '../shared/i18n';
 import { dateTimeText } from '../shared/ui/format';
 import { ScanStatus } from './ScanStatus';
 
-export interface HeaderProps {
+export interface StatusLineProps {
   /** Null until the whole ledger is read (the first rows show before that). */
   counts: LedgerCounts | null;
   badgeWeeks: number;
@@ -26,39 +26,40 @@ function readingText(reading: ReadingLogEntry | null): string {
     : t('last_read_partial', [when, reading.read, reading.total]);
 }
 
-/** Counts, when the Sent page was last read, and the two ways to read it again. */
-export function Header(props: HeaderProps) {
+/** What needs doing, in one line, then when the Sent page was last read and how to read it again. */
+export function StatusLine(props: StatusLineProps) {
   const scanning = props.scan?.state === 'running';
+  const { counts } = props;
   return (
     <header class="header">
       <div class="header-top">
         <h1>{t('extName')}</h1>
-        {props.counts && (
-          <p class="counts">
-            <span>{tCount('header_pending', props.counts.pending)}</span>
-            {props.counts.nearing > 0 && (
-              <>
-                <span> · </span>
-                <span class="count-nearing">{tCount('header_nearing', props.counts.nearing)}</span>
-              </>
-            )}
-            <span> · </span>
-            <span>{t('header_older', [props.counts.olderThanBadge, tCount('weeks', props.badgeWeeks)])}</span>
-          </p>
-        )}
+        <div class="header-actions">
+          <button type="button" class="small" onClick={props.onOpenSentPage}>
+            {t('open_sent_page')}
+          </button>
+          <button type="button" class="small" onClick={props.onScanAll} disabled={scanning}>
+            {t('scan_all')}
+          </button>
+          <a class="small-link" href="../insights/index.html" target="_blank" rel="noopener">
+            {t('insights_link')}
+          </a>
+        </div>
       </div>
+      {counts && (
+        <p class="counts">
+          {counts.nearing > 0 && (
+            <>
+              <strong class="count-act">{tCount('header_nearing', counts.nearing)}</strong>
+              <span aria-hidden="true"> · </span>
+            </>
+          )}
+          <span>{tCount('header_pending', counts.pending)}</span>
+          <span aria-hidden="true"> · </span>
+          <span>{t('header_older', [counts.olderThanBadge, tCount('weeks', props.badgeWeeks)])}</span>
+        </p>
+      )}
       <p class="last-read">{readingText(props.lastReading)}</p>
-      <div class="button-row">
-        <button type="button" onClick={props.onOpenSentPage}>
-          {t('open_sent_page')}
-        </button>
-        <button type="button" onClick={props.onScanAll} disabled={scanning}>
-          {t('scan_all')}
-        </button>
-        <a href="../insights/index.html" target="_blank" rel="noopener">
-          {t('insights_link')}
-        </a>
-      </div>
       <ScanStatus scan={props.scan} onCancel={props.onCancelScan} />
     </header>
   );
