@@ -348,7 +348,8 @@ function suggestWindow(evidence: readonly WindowEvidence[], settings: WindowSett
   if (settings.expiryWindow !== 'six-months' && sixMonthsCovers) {
     return { expiryWindow: 'six-months', customWindowDays: settings.customWindowDays };
   }
-  const oldest = Math.max(...evidence.map((e) => e.youngestDaysWhenSeen));
+  // Folded, not spread: a spread's arguments overflow the stack on a very large ledger.
+  const oldest = evidence.reduce((max, e) => Math.max(max, e.youngestDaysWhenSeen), Number.NEGATIVE_INFINITY);
   const days = Math.ceil((oldest + 1) / 7) * 7;
   if (days > MAX_CUSTOM_DAYS) return null;
   return { expiryWindow: 'custom', customWindowDays: days };
