@@ -185,11 +185,17 @@ function decideSent(stored: InvitationRecord, fact: Fact, newer: boolean, at: nu
  * contradiction what was known stays, unless the source is exact. A known acceptance wholly
  * before the send belongs to an earlier connection, not to this invitation, and gives way.
  */
-function decideAccepted(stored: InvitationRecord, fact: Fact, ctx: MergeContext): Interval | null | undefined {
+function decideAccepted(
+  stored: InvitationRecord,
+  fact: Fact,
+  sent: Interval | null,
+  ctx: MergeContext,
+): Interval | null | undefined {
   const seen = fact.acceptedAt;
   if (seen === undefined) return stored.acceptedAt;
   if (seen === null) return stored.acceptedAt ?? null;
-  const stale = stored.sent && stored.acceptedAt && stored.acceptedAt.latest < stored.sent.earliest;
+  // Judged against the send interval this merge decides, so merging again decides the same.
+  const stale = sent && stored.acceptedAt && stored.acceptedAt.latest < sent.earliest;
   const known = stale ? null : (stored.acceptedAt ?? null);
   if (known === null) return seen;
   const narrowed = narrow(known, seen, ctx.at);
@@ -198,8 +204,8 @@ function decideAccepted(stored: InvitationRecord, fact: Fact, ctx: MergeContext)
 }
 
 /**
- * A user's edit (hidden, note) and its time: the later edit wins. When neither side knows when
- * it was made (records from before edit times were kept), a value beats an empty one.
+ * A user's edit (hidden, note) and its time: the later edit wins. When neither is later (the same
+ * time, or neither known: records from before edit times were kept), a value beats an empty one.
  */
 function decideEdits(stored: InvitationRecord, fact: Fact): Partial<InvitationRecord> {
   const out: Record<string, unknown> = {};
@@ -208,7 +214,7 @@ function decideEdits(stored: InvitationRecord, fact: Fact): Partial<InvitationRe
     const factTime = fact[timeField];
     let factWins: boolean;
     if (fact[field] === undefined) factWins = false;
-    else if (storedTime === undefined && factTime === undefined) factWins = !stored[field] && Boolean(fact[field]);
+    else if (storedTime === factTime) factWins = !stored[field] && Boolean(fact[field]);
     else factWins = factTime !== undefined && (storedTime === undefined || factTime > storedTime);
     const from = factWins ? fact : stored;
     out[field] = from[field];
@@ -254,7 +260,7 @@ function decide(policy: Policy, field: Field, stored: InvitationRecord, fact: Fa
     case 'user-edit':
       return d.edits[field];
     case 'accepted-interval':
-      return decideAccepted(stored, fact, ctx);
+      return decideAccepted(stored, fact, d.sent.sent, ctx);
   }
 }
 
