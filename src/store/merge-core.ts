@@ -182,8 +182,9 @@ function decideSent(stored: InvitationRecord, fact: Fact, newer: boolean, at: nu
 
 /**
  * The acceptance interval: the intersection of what was known and what is seen. On a
- * contradiction what was known stays, unless the source is exact. A known acceptance wholly
- * before the send belongs to an earlier connection, not to this invitation, and gives way.
+ * contradiction what was known stays, unless the source is exact. An acceptance wholly before
+ * the send belongs to an earlier connection, not to this invitation: a known one gives way, a
+ * seen one is taken only when nothing else is known (kept, not lost).
  */
 function decideAccepted(
   stored: InvitationRecord,
@@ -195,8 +196,9 @@ function decideAccepted(
   if (seen === undefined) return stored.acceptedAt;
   if (seen === null) return stored.acceptedAt ?? null;
   // Judged against the send interval this merge decides, so merging again decides the same.
-  const stale = sent && stored.acceptedAt && stored.acceptedAt.latest < sent.earliest;
-  const known = stale ? null : (stored.acceptedAt ?? null);
+  const beforeSent = (interval: Interval) => sent !== null && interval.latest < sent.earliest;
+  if (beforeSent(seen)) return stored.acceptedAt ?? seen;
+  const known = stored.acceptedAt && !beforeSent(stored.acceptedAt) ? stored.acceptedAt : null;
   if (known === null) return seen;
   const narrowed = narrow(known, seen, ctx.at);
   if (!narrowed.conflict) return sameInterval(narrowed.interval, known) ? known : narrowed.interval;

@@ -104,7 +104,7 @@ describe('backup restore: laws for any two records of one person', () => {
         expect(sameRecord(mergeImportedRecord(merged, incoming), merged)).toBe(true);
         expect(sameRecord(mergeImportedRecord(local, clone(local)), local)).toBe(true);
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 
@@ -452,7 +452,7 @@ function finalLaws(world: World): void {
   for (const record of edited) expect(after.get(record.id)).toMatchObject({ hidden: record.hidden, note: null });
 }
 
-export const HISTORY_RUNS = 10_000;
+const HISTORY_RUNS = 10_000;
 
 describe('random ledger histories across every merge path', () => {
   it(`loses no fact and keeps every idempotency law over ${HISTORY_RUNS} histories`, { timeout: 120_000 }, () => {
