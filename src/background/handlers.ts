@@ -57,7 +57,7 @@ function describeType(message: unknown): string {
 async function handleContent(message: ContentMessage, tabId: number): Promise<unknown> {
   switch (message.type) {
     case 'reading': {
-      const outcome = await applyReading(await getDb(), message.reading);
+      const outcome = await applyReading(await getDb(), message.reading, Date.now());
       await ledgerChanged();
       return {
         added: outcome.added,
@@ -67,7 +67,7 @@ async function handleContent(message: ContentMessage, tabId: number): Promise<un
       } satisfies Replies['reading'];
     }
     case 'withdraw-observed': {
-      const result = await applyWithdrawObserved(await getDb(), message.withdraw);
+      const result = await applyWithdrawObserved(await getDb(), message.withdraw, Date.now());
       await ledgerChanged();
       return result satisfies Replies['withdraw-observed'];
     }
@@ -103,11 +103,11 @@ async function handlePage(message: PageMessage): Promise<unknown> {
       await ledgerChanged(now);
       return null;
     case 'set-hidden':
-      await setHidden(await getDb(), message.id, message.hidden);
+      await setHidden(await getDb(), message.id, message.hidden, now);
       await ledgerChanged(now);
       return null;
     case 'set-note':
-      await setNote(await getDb(), message.id, message.note);
+      await setNote(await getDb(), message.id, message.note, now);
       await ledgerChanged(now);
       return null;
     case 'start-scan': {
@@ -150,7 +150,7 @@ function parseBackupText(backup: unknown): unknown {
  * their own yet (a fresh install, or after "delete all"): an import never replaces choices.
  */
 async function importAndReport(backup: unknown): Promise<Replies['import-backup']> {
-  const { settings, ...report } = await importBackup(await getDb(), parseBackupText(backup));
+  const { settings, ...report } = await importBackup(await getDb(), parseBackupText(backup), Date.now());
   if (settings !== undefined) {
     const current = await loadSettings();
     if (JSON.stringify(current) === JSON.stringify(defaultSettings())) await saveSettings(normaliseSettings(settings));

@@ -45,6 +45,8 @@ export function toReading(parsed: ParsedSentPage, url: string, observedAt: numbe
   return {
     url: url.slice(0, 2000),
     observedAt,
+    // Until the content script tracks when its list was loaded, the look itself is the best it knows.
+    loadedAt: observedAt,
     language: parsed.language,
     invitations: parsed.invitations.map((i) => ({
       profileUrl: i.profileUrl,

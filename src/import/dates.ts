@@ -1,3 +1,5 @@
+import { EARLIEST_INSTANT, LATEST_INSTANT } from '../model/time';
+
 /**
  * The dates of LinkedIn's data export, read strictly: a date that could mean two days is refused,
  * never guessed.
@@ -11,6 +13,11 @@ const MINUTE = 60_000;
 export const DAY = 86_400_000;
 
 export type DayOrder = 'month-first' | 'day-first';
+
+/** Why a date the ledger cannot hold is refused, or null when it is within 2003–9999. */
+function outOfRange(raw: string, at: number): string | null {
+  return at >= EARLIEST_INSTANT && at <= LATEST_INSTANT ? null : `"${raw}" is outside the years 2003 to 9999`;
+}
 
 /** A "Sent At" value after reading its shape, before the file decides day/month order. */
 export type SentAtShape =
@@ -70,6 +77,8 @@ export function readSentAt(raw: string): SentAtShape {
     const [, y, mo, d, h, mi, s, zone] = iso;
     const at = utc(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0));
     if (at === null) return { kind: 'invalid', reason: `"${raw}" is not a real date` };
+    const reason = outOfRange(raw, at - zoneOffset(zone));
+    if (reason) return { kind: 'invalid', reason };
     return { kind: 'exact', at: at - zoneOffset(zone), precision: s === undefined ? MINUTE : 1000 };
   }
   const dotted = DOTTED.exec(text);
@@ -78,6 +87,8 @@ export function readSentAt(raw: string): SentAtShape {
     const [, d, mo, y, h, mi, s] = dotted;
     const at = utc(fullYear(y ?? ''), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0));
     if (at === null) return { kind: 'invalid', reason: `"${raw}" is not a real date` };
+    const reason = outOfRange(raw, at);
+    if (reason) return { kind: 'invalid', reason };
     return { kind: 'exact', at, precision: s === undefined ? MINUTE : 1000 };
   }
   const slashed = SLASHED.exec(text);
@@ -157,6 +168,8 @@ export function sentInterval(
   const [month, day] = order === 'day-first' ? [shape.second, shape.first] : [shape.first, shape.second];
   const at = utc(shape.year, month, day, shape.hour, shape.minute, shape.seconds ?? 0);
   if (at === null) return { reason: `${shape.first}/${shape.second}/${shape.year} is not a real date` };
+  const reason = outOfRange(`${shape.first}/${shape.second}/${shape.year}`, at);
+  if (reason) return { reason };
   return { earliest: at, latest: at + (shape.seconds === null ? MINUTE : 1000) - 1 };
 }
 
@@ -199,5 +212,7 @@ export function connectedDay(raw: string): { earliest: number; latest: number } 
   else if (iso) parts = [Number(iso[2]), Number(iso[3]), Number(iso[1])];
   const at = parts && parts[0] !== null ? utc(parts[2], parts[0], parts[1]) : null;
   if (at === null) return { reason: `"${raw}" is not a date Lapse can read (expected a date like 05 Mar 2026)` };
+  const reason = outOfRange(raw, at);
+  if (reason) return { reason };
   return { earliest: at, latest: at + DAY - 1 };
 }

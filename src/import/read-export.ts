@@ -23,15 +23,32 @@ const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
+const MEGABYTE = 1024 * 1024;
+
 /** Invitations.csv and Connections.csv out of the archive, wherever they sit in it. */
 function filesInArchive(file: ChosenFile): ChosenFile[] {
   let entries: Record<string, Uint8Array>;
+  const oversized: { name: string; size: number }[] = [];
   try {
     entries = unzipSync(file.bytes, {
-      filter: (entry) => WANTED_IN_ARCHIVE.test(entry.name) && entry.originalSize <= MAX_UNZIPPED_BYTES,
+      filter: (entry) => {
+        if (!WANTED_IN_ARCHIVE.test(entry.name)) return false;
+        if (entry.originalSize <= MAX_UNZIPPED_BYTES) return true;
+        oversized.push({ name: entry.name, size: entry.originalSize });
+        return false;
+      },
     });
   } catch {
     throw new ExportFileError(file.name, null, 'this archive is damaged or not a .zip file');
+  }
+  const tooBig = oversized[0];
+  if (tooBig) {
+    // Said as it is: the file is there, but larger than Lapse reads (not "missing").
+    throw new ExportFileError(
+      `${file.name} › ${tooBig.name}`,
+      null,
+      `this file is ${Math.ceil(tooBig.size / MEGABYTE)} MB unzipped, more than the ${MAX_UNZIPPED_BYTES / MEGABYTE} MB Lapse reads`,
+    );
   }
   const found = Object.entries(entries).map(([name, bytes]) => ({ name: `${file.name} › ${name}`, bytes }));
   if (found.length === 0) {
@@ -66,6 +83,11 @@ export function readExportCsv(name: string, text: string): OneFile {
   );
 }
 
+/** One by one: spreading rows into push() overflows the call stack past ~125,000 of them. */
+function appendAll<T>(into: T[], rows: readonly T[]): void {
+  for (const row of rows) into.push(row);
+}
+
 /**
  * Reads every chosen file (CSV files and whole archives) and checks all of them before anything
  * is imported: the first problem throws an ExportFileError and nothing is returned.
@@ -76,8 +98,8 @@ export function readExport(files: readonly ChosenFile[]): LinkedInExport {
   const csvFiles = files.flatMap((file) => (isZip(file.bytes) ? filesInArchive(file) : [file]));
   for (const file of csvFiles) {
     const read = readExportCsv(file.name, decode(file));
-    if (read.kind === 'invitations') result.invitations.push(...read.rows);
-    else result.connections.push(...read.rows);
+    if (read.kind === 'invitations') appendAll(result.invitations, read.rows);
+    else appendAll(result.connections, read.rows);
     for (const [reason, count] of read.skipped) skipped.set(reason, (skipped.get(reason) ?? 0) + count);
   }
   result.skipped = [...skipped].map(([reason, count]) => ({ reason, count }));

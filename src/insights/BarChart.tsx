@@ -42,7 +42,7 @@ function niceCeiling(value: number): number {
 }
 
 export function BarChart({ summary, bars, tick, axisTitle, band, mark, limit }: BarChartProps) {
-  const highest = Math.max(0, ...bars.map((b) => b.solid + b.light), limit?.value ?? 0);
+  const highest = bars.reduce((max, b) => Math.max(max, b.solid + b.light), Math.max(0, limit?.value ?? 0));
   const top = niceCeiling(highest);
   const slot = PLOT_W / Math.max(1, bars.length);
   const x = (units: number) => LEFT + Math.min(bars.length, Math.max(0, units)) * slot;

@@ -44,8 +44,15 @@ export const InvitationRecord = z.object({
   statusSetBy: StatusSource,
   /** The user chose "stop tracking": kept, hidden from lists and the badge. */
   hidden: z.boolean(),
+  /**
+   * When the user last chose `hidden`, so an older backup restored later cannot undo the choice.
+   * Absent when it was never changed, or changed before edit times were kept.
+   */
+  hiddenChangedAt: z.optional(Instant),
   /** The user's own private note, written in Lapse. */
   note: z.nullable(z.string().check(z.maxLength(5000))),
+  /** When the user last wrote or cleared `note` (absent as for `hiddenChangedAt`). */
+  noteChangedAt: z.optional(Instant),
   /**
    * When it was accepted, as an interval ("Connected 2 weeks ago" on the Connections page, or
    * the exact day from LinkedIn's data export). Absent in records written before it existed.

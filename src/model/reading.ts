@@ -20,6 +20,11 @@ export type ReadInvitation = z.infer<typeof ReadInvitation>;
 export const SentPageReading = z.object({
   url: z.string().check(z.maxLength(2000)),
   observedAt: Instant,
+  /**
+   * When the listed content was loaded from LinkedIn (≤ observedAt): an old tab re-read later
+   * still shows the list as it was then, and the store judges its staleness by this.
+   */
+  loadedAt: Instant,
   language: z.nullable(z.string().check(z.maxLength(20))),
   invitations: z.array(ReadInvitation).check(z.maxLength(20000)),
   /** The page's own count ("People (1,234)") when shown. */
@@ -48,6 +53,8 @@ export type WithdrawObserved = z.infer<typeof WithdrawObserved>;
 export const ReadingLogEntry = z.object({
   id: z.optional(z.number()),
   at: Instant,
+  /** When the reading's list was loaded; absent in entries logged before it existed (then `at`). */
+  loadedAt: z.optional(Instant),
   url: z.string(),
   read: z.number(),
   total: z.nullable(z.number()),

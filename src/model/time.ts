@@ -1,7 +1,21 @@
 import * as z from 'zod/mini';
 
+/**
+ * The moments a ledger can hold: LinkedIn opened in 2003, and from year 10000 on a date has no
+ * four-digit ISO form (the CSV's dates, Insights' axes). Anything outside is corrupt or hostile
+ * and is refused at the boundary, before it can break a page that draws it.
+ */
+export const EARLIEST_INSTANT = Date.UTC(2003, 0, 1);
+export const LATEST_INSTANT = Date.UTC(10000, 0, 1) - 1;
+
 /** A moment as epoch milliseconds. Numbers, not Dates: Chrome's runtime messaging JSON-encodes. */
-export const Instant = z.number().check(z.int(), z.gte(0));
+export const Instant = z
+  .number()
+  .check(
+    z.int(),
+    z.gte(EARLIEST_INSTANT, { message: 'must be a moment in the years 2003 to 9999' }),
+    z.lte(LATEST_INSTANT, { message: 'must be a moment in the years 2003 to 9999' }),
+  );
 export type Instant = z.infer<typeof Instant>;
 
 /**

@@ -20,7 +20,13 @@ import { datedFileName, downloadFile } from './ui/download';
  * - expiry_status, days_left: blank unless the invitation is pending; age and dates blank when
  *   the send time is unknown; days_left blank too for `past-window` (LinkedIn still lists it, so
  *   no count of days would be true); suggestion: the suggestion kind (e.g. `act-now`).
- * Computed columns come from the rules with the settings and `now` given at export time.
+ * - invite_message: the note sent with the invitation; accepted_earliest, accepted_latest: the
+ *   acceptance as dates (the same day twice when the export gave the day), blank when unknown;
+ *   sent_exactness: `exact` (LinkedIn's export) or `estimated` (a page label), blank when unknown;
+ *   status_set_by: `scan`, `user` or `import`; hidden: `true`/`false`; conflicts: how many
+ *   contradicting send observations the ledger logged.
+ * Columns are only ever appended, so a spreadsheet built on the file keeps working. Computed
+ * columns come from the rules with the settings and `now` given at export time.
  */
 export const CSV_COLUMNS = [
   'name',
@@ -39,6 +45,13 @@ export const CSV_COLUMNS = [
   'last_seen',
   'suggestion',
   'note',
+  'invite_message',
+  'accepted_earliest',
+  'accepted_latest',
+  'sent_exactness',
+  'status_set_by',
+  'hidden',
+  'conflicts',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Record<CsvColumn, string | number>;
@@ -169,6 +182,13 @@ export function csvRows(settings: ResolvedSettings, now: number): (record: Invit
       last_seen: utc.time(record.lastSeenAt),
       suggestion: suggestionKind(record, expiry),
       note: record.note ?? '',
+      invite_message: record.inviteMessage ?? '',
+      accepted_earliest: record.acceptedAt ? utc.date(record.acceptedAt.earliest) : '',
+      accepted_latest: record.acceptedAt ? utc.date(record.acceptedAt.latest) : '',
+      sent_exactness: record.sent ? (record.sentExact ? 'exact' : 'estimated') : '',
+      status_set_by: record.statusSetBy,
+      hidden: record.hidden ? 'true' : 'false',
+      conflicts: record.conflicts.length,
     };
   };
 }

@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
-import { type IntervalConflict, InvitationRecord } from '../model/invitation';
+import { InvitationRecord } from '../model/invitation';
 import { invitationId } from '../model/profile';
 import { ReadingLogEntry } from '../model/reading';
 import { Instant } from '../model/time';
 import { describeIssues } from '../model/validate';
-import { narrow } from '../rules/narrow';
-import { isProtected, MAX_CONFLICTS } from './merge';
+import { mergeFact } from './merge-core';
 
 export const BACKUP_FORMAT = 'lapse-backup';
 export const BACKUP_VERSION = 1;
@@ -67,75 +66,21 @@ export function parseReadingRow(row: unknown): RowResult<ReadingLogEntry> {
   return result.success ? { ok: true, value: result.data } : { ok: false, reason: reasonOf(result.error) };
 }
 
-/** Identity of a log entry apart from its number, so importing the same backup twice logs nothing new. */
+/**
+ * Identity of a log entry apart from its number, so importing the same backup twice logs nothing
+ * new. Every field but the number counts, in a fixed order (absent fields as null).
+ */
 export function readingKey(entry: ReadingLogEntry): string {
-  const { id: _id, ...rest } = entry;
-  return JSON.stringify([
-    rest.at,
-    rest.url,
-    rest.read,
-    rest.total,
-    rest.complete,
-    rest.failed,
-    rest.failureReason,
-    rest.added,
-    rest.markedGone,
-  ]);
-}
-
-function conflictKey(c: IntervalConflict): string {
-  return `${c.at}:${c.kept.earliest}-${c.kept.latest}:${c.rejected.earliest}-${c.rejected.latest}`;
-}
-
-function unionConflicts(a: readonly IntervalConflict[], b: readonly IntervalConflict[]): IntervalConflict[] {
-  const byKey = new Map<string, IntervalConflict>();
-  for (const c of [...a, ...b]) byKey.set(conflictKey(c), c);
-  return [...byKey.values()].sort((x, y) => x.at - y.at).slice(-MAX_CONFLICTS);
-}
-
-type StatusPart = Pick<InvitationRecord, 'status' | 'statusChangedAt' | 'statusSetBy'>;
-
-/** A user's (or exact import's) decision beats any scan; between equals, the newer one wins. */
-function winningStatus(local: InvitationRecord, incoming: InvitationRecord): StatusPart {
-  const pick = ({ status, statusChangedAt, statusSetBy }: InvitationRecord): StatusPart => ({
-    status,
-    statusChangedAt,
-    statusSetBy,
-  });
-  const localProtected = isProtected(local);
-  const incomingProtected = isProtected(incoming);
-  if (localProtected !== incomingProtected) return pick(incomingProtected ? incoming : local);
-  return pick(incoming.statusChangedAt > local.statusChangedAt ? incoming : local);
+  const fields = Object.keys(ReadingLogEntry.shape).filter((key) => key !== 'id') as (keyof ReadingLogEntry)[];
+  return JSON.stringify(fields.map((key) => entry[key] ?? null));
 }
 
 /**
- * Merges a backed-up record into the local one; nothing known is dropped. The send interval is
- * the intersection (the local one kept on a contradiction, which is recorded); the newest sighting
- * gives name and headline; notes and "hidden" the user set here are kept, otherwise the backup's.
+ * Merges a backed-up record into the local one by the merge core's policies (merge-core.ts):
+ * nothing known is dropped, and a user's edit newer than the backup's survives it.
  */
 export function mergeImportedRecord(local: InvitationRecord | undefined, incoming: InvitationRecord): InvitationRecord {
   if (!local) return incoming;
-  const newer = incoming.lastSeenAt > local.lastSeenAt ? incoming : local;
-  let sent = local.sent ?? incoming.sent;
-  let conflicts = unionConflicts(local.conflicts, incoming.conflicts);
-  if (local.sent && incoming.sent) {
-    const narrowed = narrow(incoming.sent, local.sent, Math.max(local.lastSeenAt, incoming.lastSeenAt));
-    sent = narrowed.interval;
-    if (narrowed.conflict) conflicts = unionConflicts(conflicts, [narrowed.conflict]);
-  }
-  return {
-    id: local.id,
-    profileUrl: newer.profileUrl,
-    name: newer.name,
-    headline: newer.headline,
-    sentLabel: newer.sentLabel ?? local.sentLabel ?? incoming.sentLabel,
-    sent,
-    conflicts,
-    firstSeenAt: Math.min(local.firstSeenAt, incoming.firstSeenAt),
-    lastSeenAt: Math.max(local.lastSeenAt, incoming.lastSeenAt),
-    ...winningStatus(local, incoming),
-    hidden: local.hidden || incoming.hidden,
-    note: local.note ?? incoming.note,
-    inviteMessage: newer.inviteMessage ?? local.inviteMessage ?? incoming.inviteMessage,
-  };
+  const at = Math.max(local.lastSeenAt, incoming.lastSeenAt);
+  return mergeFact(local, incoming, { at, exact: false, trustUntil: Number.POSITIVE_INFINITY });
 }

@@ -2,7 +2,7 @@ import type { InvitationRecord } from '../model/invitation';
 import { invitationId } from '../model/profile';
 import type { ConnectionsReading } from '../model/reading';
 import type { Interval } from '../model/time';
-import { narrow } from '../rules/narrow';
+import { type Fact, type MergeContext, mergeFact, sameRecord } from './merge-core';
 
 /**
  * Merges a look at the user's Connections page into the ledger, purely. A person listed there
@@ -30,28 +30,31 @@ export interface ConnectionsMergeResult {
 
 type Records = ReadonlyMap<string, InvitationRecord>;
 
-/** The acceptance interval from what was known and what was seen; what was known wins a contradiction. */
-function acceptedInterval(record: InvitationRecord, connected: Interval, at: number): Interval {
-  // A known acceptance wholly before the send belongs to an earlier connection, not to this invitation.
-  const stale = record.sent && record.acceptedAt && record.acceptedAt.latest < record.sent.earliest;
-  const known = stale ? null : (record.acceptedAt ?? null);
-  const seen = narrow(known, connected, at);
-  let interval = seen.conflict ? (known as Interval) : seen.interval;
-  // Accepted no earlier than sent.
-  if (record.sent && record.sent.earliest > interval.earliest && record.sent.earliest <= interval.latest) {
-    interval = { earliest: record.sent.earliest, latest: interval.latest };
-  }
-  return interval;
+/** Accepted no earlier than the invitation could have been sent. */
+function notBeforeSent(record: InvitationRecord, connected: Interval): Interval {
+  const sentEarliest = record.sent?.earliest;
+  if (sentEarliest === undefined || sentEarliest <= connected.earliest || sentEarliest > connected.latest)
+    return connected;
+  return { earliest: sentEarliest, latest: connected.latest };
 }
 
-function sameInterval(a: Interval | null | undefined, b: Interval): boolean {
-  return a != null && a.earliest === b.earliest && a.latest === b.latest;
+/**
+ * What the page says about one person in the ledger: accepted, in the connected interval. A
+ * scan's 'accepted' (old backups) is confirmed as a fact; whose status wins is the merge core's.
+ */
+function acceptanceFact(record: InvitationRecord, connected: Interval, at: number): Fact {
+  const fact: Fact = { acceptedAt: notBeforeSent(record, connected) };
+  if (record.status !== 'accepted')
+    Object.assign(fact, { status: 'accepted', statusChangedAt: at, statusSetBy: 'import' });
+  else if (record.statusSetBy === 'scan')
+    Object.assign(fact, { statusSetBy: 'import', statusChangedAt: record.statusChangedAt, status: 'accepted' });
+  return fact;
 }
 
 export function mergeConnections(existing: Records, reading: ConnectionsReading): ConnectionsMergeResult {
   const result: ConnectionsMergeResult = { upserts: [], matched: 0, accepted: 0, ignored: 0 };
   if (reading.failed) return result;
-  const at = reading.observedAt;
+  const ctx: MergeContext = { at: reading.observedAt, exact: false, trustUntil: Number.POSITIVE_INFINITY };
   const changed = new Map<string, InvitationRecord>();
 
   for (const person of reading.people) {
@@ -59,25 +62,14 @@ export function mergeConnections(existing: Records, reading: ConnectionsReading)
     const record = id === null ? undefined : (changed.get(id) ?? existing.get(id));
     if (!record || person.connected === null) continue;
     result.matched++;
-    if (record.sent && person.connected.latest < record.sent.earliest) {
-      result.ignored++; // connected before this invitation could have been sent
-      continue;
-    }
-    const userStatus = record.statusSetBy === 'user';
-    if (userStatus && record.status !== 'accepted') {
+    const next = mergeFact(record, acceptanceFact(record, person.connected, ctx.at), ctx);
+    // Connected before this invitation could have been sent, or the user's own status: left be.
+    if ((record.sent && person.connected.latest < record.sent.earliest) || next.status !== 'accepted') {
       result.ignored++;
       continue;
     }
-    const acceptedAt = acceptedInterval(record, person.connected, at);
-    const becomesAccepted = record.status !== 'accepted';
-    // A scan's 'accepted' (old backups) is confirmed as a fact; the user's and an import's stay theirs.
-    const statusSetBy = userStatus ? 'user' : 'import';
-    if (!becomesAccepted && record.statusSetBy === statusSetBy && sameInterval(record.acceptedAt, acceptedAt)) continue;
-    const next: InvitationRecord = { ...record, acceptedAt, status: 'accepted', statusSetBy };
-    if (becomesAccepted) {
-      next.statusChangedAt = at;
-      result.accepted++;
-    }
+    if (sameRecord(next, record)) continue;
+    if (record.status !== 'accepted') result.accepted++;
     changed.set(next.id, next);
   }
   result.upserts = [...changed.values()];

@@ -1,4 +1,4 @@
-import type { IntervalConflict, InvitationRecord } from '../model/invitation';
+import type { InvitationRecord } from '../model/invitation';
 import type {
   ExportedConnection,
   ExportedInvitation,
@@ -7,8 +7,7 @@ import type {
   LinkedInImportReport,
 } from '../model/linkedin-export';
 import { invitationId } from '../model/profile';
-import { narrow } from '../rules/narrow';
-import { MAX_CONFLICTS } from './merge';
+import { type Fact, type MergeContext, mergeFact, sameRecord } from './merge-core';
 
 /**
  * Merges LinkedIn's data export into the ledger, purely, by the store's rules: records are
@@ -83,9 +82,8 @@ function connectionsPerPerson(
   return byPerson;
 }
 
-function withConflict(conflicts: readonly IntervalConflict[], conflict: IntervalConflict | null): IntervalConflict[] {
-  return conflict ? [...conflicts, conflict].slice(-MAX_CONFLICTS) : [...conflicts];
-}
+/** The export is exact, and its facts carry no stamp a clock could have got wrong. */
+const exportContext = (now: number): MergeContext => ({ at: now, exact: true, trustUntil: Number.POSITIVE_INFINITY });
 
 function newRecord(id: string, invitation: ExportedInvitation, now: number): InvitationRecord {
   return {
@@ -109,24 +107,20 @@ function newRecord(id: string, invitation: ExportedInvitation, now: number): Inv
   };
 }
 
+/** The exported minute and note, merged by the merge core (the exact time beats a label's). */
 function pinSent(record: InvitationRecord, invitation: ExportedInvitation, now: number): InvitationRecord {
-  const narrowed = narrow(record.sent, invitation.sent, now);
-  return {
-    ...record,
-    sent: narrowed.interval,
-    sentExact: true,
-    conflicts: withConflict(record.conflicts, narrowed.conflict),
-    inviteMessage: invitation.message ?? record.inviteMessage,
-  };
+  const fact: Fact = { sent: invitation.sent, sentExact: true };
+  if (invitation.message !== null) fact.inviteMessage = invitation.message;
+  return mergeFact(record, fact, exportContext(now));
 }
 
+/** The connection day, and `accepted` set by the import where the merge core lets it win. */
 function markAccepted(record: InvitationRecord, connection: ExportedConnection, now: number): InvitationRecord {
-  const acceptedAt = narrow(record.acceptedAt ?? null, connection.connected, now).interval;
-  if (record.status === 'accepted') return { ...record, acceptedAt };
-  return { ...record, acceptedAt, status: 'accepted', statusChangedAt: now, statusSetBy: 'import' };
+  const fact: Fact = { acceptedAt: connection.connected };
+  if (record.status !== 'accepted')
+    Object.assign(fact, { status: 'accepted', statusChangedAt: now, statusSetBy: 'import' });
+  return mergeFact(record, fact, exportContext(now));
 }
-
-const same = (a: InvitationRecord, b: InvitationRecord) => JSON.stringify(a) === JSON.stringify(b);
 
 export function mergeExport(existing: Records, data: LinkedInExport, now: number): ExportMergeResult {
   const skipped = new Map<ExportSkipReason, number>(data.skipped.map((s) => [s.reason, s.count]));
@@ -134,7 +128,7 @@ export function mergeExport(existing: Records, data: LinkedInExport, now: number
   const changed = new Map<string, InvitationRecord>();
   const current = (id: string) => changed.get(id) ?? existing.get(id);
   const update = (before: InvitationRecord, after: InvitationRecord) => {
-    if (!same(before, after)) changed.set(after.id, after);
+    if (!sameRecord(before, after)) changed.set(after.id, after);
   };
   let matched = 0;
   let added = 0;
@@ -162,12 +156,15 @@ export function mergeExport(existing: Records, data: LinkedInExport, now: number
     const sentEarliest = record.sent?.earliest ?? Number.NEGATIVE_INFINITY;
     const acceptance = days.filter((day) => day.connected.latest >= sentEarliest)[0];
     if (!acceptance) skip('connected-before-sent');
-    // Any status the user chose stands, pending included (stricter than scans, which may take a
-    // user's pending back): the user may have set it because LinkedIn's data was wrong.
-    else if (record.statusSetBy === 'user' && record.status !== 'accepted') skip('user-status');
     else {
-      matched++;
-      update(record, markAccepted(record, acceptance, now));
+      // Any status the user chose stands, pending included (the merge core: a user's decision
+      // beats an import's): the user may have set it because LinkedIn's data was wrong.
+      const next = markAccepted(record, acceptance, now);
+      if (next.status !== 'accepted') skip('user-status');
+      else {
+        matched++;
+        update(record, next);
+      }
     }
   }
 

@@ -21,7 +21,8 @@ import {
 } from './backup';
 import { type ConnectionsMergeResult, mergeConnections } from './connections-merge';
 import type { LapseDb } from './db';
-import { applyWithdraw, findWithdrawn, type MergeResult, mergeReading } from './merge';
+import { applyWithdraw, entryLoadedAt, findWithdrawn, type MergeResult, mergeReading } from './merge';
+import { FUTURE_TOLERANCE_MS, sameRecord, trusted } from './merge-core';
 
 /**
  * The ledger's IndexedDB operations. Each one is one transaction: if the worker is killed half
@@ -45,10 +46,16 @@ function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
   }
 }
 
-/** The later of two log entries: by time, then by arrival order. */
-function later(a: ReadingLogEntry | undefined, b: ReadingLogEntry): ReadingLogEntry {
+/**
+ * The later of two log entries: by when their lists were loaded (so a stale tab's reading never
+ * passes for the latest), then by arrival order. An entry stamped after `trustUntil` came from a
+ * clock that was ahead and gives way to any other.
+ */
+function later(a: ReadingLogEntry | undefined, b: ReadingLogEntry, trustUntil: number): ReadingLogEntry {
   if (!a) return b;
-  if (b.at !== a.at) return b.at > a.at ? b : a;
+  const aAt = trusted(entryLoadedAt(a), trustUntil);
+  const bAt = trusted(entryLoadedAt(b), trustUntil);
+  if (aAt !== bAt) return bAt > aAt ? b : a;
   return (b.id ?? 0) >= (a.id ?? 0) ? b : a;
 }
 
@@ -56,8 +63,11 @@ const isCompleteReading = (entry: ReadingLogEntry) => entry.complete && !entry.f
 
 export type ReadingOutcome = Omit<MergeResult, 'upserts'>;
 
-/** Merges one reading (already validated by the caller) and logs it, in one transaction. */
-export async function applyReading(db: LapseDb, reading: SentPageReading): Promise<ReadingOutcome> {
+/**
+ * Merges one reading (already validated by the caller) and logs it, in one transaction. `now` is
+ * the worker's clock: a reading stamped ahead of it is logged as refused and changes nothing.
+ */
+export async function applyReading(db: LapseDb, reading: SentPageReading, now: number): Promise<ReadingOutcome> {
   const tx = db.transaction(['invitations', 'readings', 'meta'], 'readwrite');
   const invitations = tx.objectStore('invitations');
   const meta = tx.objectStore('meta');
@@ -77,7 +87,7 @@ export async function applyReading(db: LapseDb, reading: SentPageReading): Promi
     ]);
 
     const existing = new Map(records.map((r) => [r.id, r]));
-    const result = mergeReading(existing, reading, lastComplete ?? null);
+    const result = mergeReading(existing, reading, lastComplete ?? null, now);
     for (const record of result.upserts) assertValid(InvitationRecord, record, `invitation ${record.id}`);
     assertValid(ReadingLogEntry, result.logEntry, 'reading log entry');
 
@@ -86,8 +96,11 @@ export async function applyReading(db: LapseDb, reading: SentPageReading): Promi
       ...result.upserts.map((record) => invitations.put(record)),
     ]);
     const logged = { ...result.logEntry, id: logId };
-    const metaWrites = [meta.put(later(lastReading, logged), 'lastReading')];
-    if (isCompleteReading(logged)) metaWrites.push(meta.put(later(lastComplete, logged), 'lastCompleteReading'));
+    const trustUntil = now + FUTURE_TOLERANCE_MS;
+    const metaWrites = [meta.put(later(lastReading, logged, trustUntil), 'lastReading')];
+    if (isCompleteReading(logged)) {
+      metaWrites.push(meta.put(later(lastComplete, logged, trustUntil), 'lastCompleteReading'));
+    }
     await Promise.all([...metaWrites, tx.done]);
     const { upserts: _written, ...outcome } = result;
     return { ...outcome, logEntry: logged };
@@ -98,12 +111,16 @@ export async function applyReading(db: LapseDb, reading: SentPageReading): Promi
 }
 
 /** Records a withdrawal seen on LinkedIn. `matched` is false when no single invitation fits. */
-export async function applyWithdrawObserved(db: LapseDb, withdraw: WithdrawObserved): Promise<{ matched: boolean }> {
+export async function applyWithdrawObserved(
+  db: LapseDb,
+  withdraw: WithdrawObserved,
+  now: number,
+): Promise<{ matched: boolean }> {
   const tx = db.transaction('invitations', 'readwrite');
   try {
     const records = await tx.store.getAll();
     const record = findWithdrawn(records, withdraw);
-    const next = record ? applyWithdraw(record, withdraw) : null;
+    const next = record ? applyWithdraw(record, withdraw, now) : null;
     if (next) assertValid(InvitationRecord, next, `invitation ${next.id}`);
     await Promise.all([...(next ? [tx.store.put(next)] : []), tx.done]);
     return { matched: record !== null };
@@ -187,14 +204,19 @@ export function setStatus(
   );
 }
 
-export function setHidden(db: LapseDb, id: string, hidden: boolean): Promise<InvitationRecord> {
-  return editRecord(db, id, (record) => ({ ...record, hidden }));
+/** Hides or shows one invitation; the time of the choice lets it outlast an older backup. */
+export function setHidden(db: LapseDb, id: string, hidden: boolean, now: number): Promise<InvitationRecord> {
+  return editRecord(db, id, (record) =>
+    record.hidden === hidden ? record : { ...record, hidden, hiddenChangedAt: now },
+  );
 }
 
-/** An empty note is no note. */
-export function setNote(db: LapseDb, id: string, note: string | null): Promise<InvitationRecord> {
+/** An empty note is no note. The time of the edit lets it outlast an older backup. */
+export function setNote(db: LapseDb, id: string, note: string | null, now: number): Promise<InvitationRecord> {
   const text = note?.trim() ? note : null;
-  return editRecord(db, id, (record) => ({ ...record, note: text }));
+  return editRecord(db, id, (record) =>
+    record.note === text ? record : { ...record, note: text, noteChangedAt: now },
+  );
 }
 
 /** The whole ledger as one versioned object (the caller adds settings and writes the JSON). */
@@ -213,85 +235,117 @@ export interface ImportResult extends ImportReport {
   settings: unknown;
 }
 
+interface ParsedBackup {
+  invitations: Map<string, InvitationRecord>;
+  readings: ReadingLogEntry[];
+  rejected: ImportReport['rejected'];
+  settings: unknown;
+}
+
+/** Every row of a backup checked on its own: valid rows kept, invalid ones reported with why. */
+function parseBackup(data: unknown): ParsedBackup {
+  const envelope = parseEnvelope(data);
+  const parsed: ParsedBackup = { invitations: new Map(), readings: [], rejected: [], settings: envelope.settings };
+  envelope.invitations.forEach((row, index) => {
+    const result = parseInvitationRow(row);
+    if (!result.ok) parsed.rejected.push({ index, reason: `invitation: ${result.reason}` });
+    else
+      parsed.invitations.set(
+        result.value.id,
+        mergeImportedRecord(parsed.invitations.get(result.value.id), result.value),
+      );
+  });
+  (envelope.readings ?? []).forEach((row, index) => {
+    const result = parseReadingRow(row);
+    if (!result.ok) parsed.rejected.push({ index, reason: `reading log entry: ${result.reason}` });
+    else parsed.readings.push(result.value);
+  });
+  return parsed;
+}
+
+/** The backup's log entries the ledger does not hold yet, numbered as in the backup where free. */
+function newLogEntries(local: readonly ReadingLogEntry[], incoming: readonly ReadingLogEntry[]): ReadingLogEntry[] {
+  // Counted, not a set: two identical entries (two failed looks in the same millisecond) are two
+  // entries, and a restore must bring both back; re-importing matches each against one already here.
+  const knownKeys = new Map<string, number>();
+  for (const entry of local) knownKeys.set(readingKey(entry), (knownKeys.get(readingKey(entry)) ?? 0) + 1);
+  const usedIds = new Set(local.map((r) => r.id));
+  const fresh: ReadingLogEntry[] = [];
+  for (const entry of incoming) {
+    const key = readingKey(entry);
+    const known = knownKeys.get(key) ?? 0;
+    if (known > 0) {
+      knownKeys.set(key, known - 1);
+      continue;
+    }
+    // Keep the backup's number when it is free (a restore then matches exactly); else a new one.
+    if (entry.id !== undefined && !usedIds.has(entry.id)) {
+      usedIds.add(entry.id);
+      fresh.push(entry);
+    } else {
+      const { id: _taken, ...rest } = entry;
+      fresh.push(rest);
+    }
+  }
+  return fresh;
+}
+
+/** The records a backup changes, merged by the merge core, and how many it leaves as they are. */
+function backupWrites(
+  local: ReadonlyMap<string, InvitationRecord>,
+  incoming: ReadonlyMap<string, InvitationRecord>,
+): { writes: InvitationRecord[]; unchanged: number } {
+  const writes: InvitationRecord[] = [];
+  let unchanged = 0;
+  for (const record of incoming.values()) {
+    const current = local.get(record.id);
+    const merged = mergeImportedRecord(current, record);
+    if (current && sameRecord(merged, current)) unchanged++;
+    else writes.push(merged);
+  }
+  for (const record of writes) assertValid(InvitationRecord, record, `invitation ${record.id}`);
+  return { writes, unchanged };
+}
+
+/** The latest entry and the latest complete one of a whole log. */
+function latestOf(entries: readonly ReadingLogEntry[], trustUntil: number) {
+  let lastReading: ReadingLogEntry | undefined;
+  let lastComplete: ReadingLogEntry | undefined;
+  for (const entry of entries) {
+    lastReading = later(lastReading, entry, trustUntil);
+    if (isCompleteReading(entry)) lastComplete = later(lastComplete, entry, trustUntil);
+  }
+  return { lastReading, lastComplete };
+}
+
 /**
  * Merges a backup into the ledger; never replaces it. Every row is validated on its own: valid
- * rows are merged, invalid ones reported with their index and why. Importing the same backup
- * twice changes nothing the second time.
+ * rows are merged, invalid ones reported with their index and why. Restoring a backup of the
+ * ledger onto itself, or the same backup twice, changes nothing and reports every row unchanged.
  */
-export async function importBackup(db: LapseDb, data: unknown): Promise<ImportResult> {
-  const envelope = parseEnvelope(data);
-  const rejected: ImportReport['rejected'] = [];
-  const incoming = new Map<string, InvitationRecord>();
-  envelope.invitations.forEach((row, index) => {
-    const parsed = parseInvitationRow(row);
-    if (!parsed.ok) rejected.push({ index, reason: `invitation: ${parsed.reason}` });
-    else incoming.set(parsed.value.id, mergeImportedRecord(incoming.get(parsed.value.id), parsed.value));
-  });
-  const incomingReadings: ReadingLogEntry[] = [];
-  (envelope.readings ?? []).forEach((row, index) => {
-    const parsed = parseReadingRow(row);
-    if (!parsed.ok) rejected.push({ index, reason: `reading log entry: ${parsed.reason}` });
-    else incomingReadings.push(parsed.value);
-  });
-
+export async function importBackup(db: LapseDb, data: unknown, now: number): Promise<ImportResult> {
+  const backup = parseBackup(data);
   const tx = db.transaction(['invitations', 'readings', 'meta'], 'readwrite');
   try {
     const invitations = tx.objectStore('invitations');
     const readings = tx.objectStore('readings');
     const [localRecords, localReadings] = await Promise.all([invitations.getAll(), readings.getAll()]);
-
     const local = new Map(localRecords.map((r) => [r.id, r]));
-    const writes: InvitationRecord[] = [];
-    let unchanged = 0;
-    for (const record of incoming.values()) {
-      const current = local.get(record.id);
-      const merged = mergeImportedRecord(current, record);
-      if (current && JSON.stringify(merged) === JSON.stringify(current)) unchanged++;
-      else writes.push(merged);
-    }
-    for (const record of writes) assertValid(InvitationRecord, record, `invitation ${record.id}`);
-
-    // Counted, not a set: two identical entries (two failed looks in the same millisecond) are two
-    // entries, and a restore must bring both back; re-importing matches each against one already here.
-    const knownKeys = new Map<string, number>();
-    for (const entry of localReadings) knownKeys.set(readingKey(entry), (knownKeys.get(readingKey(entry)) ?? 0) + 1);
-    const usedIds = new Set(localReadings.map((r) => r.id));
-    const newReadings: ReadingLogEntry[] = [];
-    for (const entry of incomingReadings) {
-      const key = readingKey(entry);
-      const known = knownKeys.get(key) ?? 0;
-      if (known > 0) {
-        knownKeys.set(key, known - 1);
-        continue;
-      }
-      // Keep the backup's number when it is free (a restore then matches exactly); else a new one.
-      if (entry.id !== undefined && !usedIds.has(entry.id)) {
-        usedIds.add(entry.id);
-        newReadings.push(entry);
-      } else {
-        const { id: _taken, ...rest } = entry;
-        newReadings.push(rest);
-      }
-    }
-
+    const { writes, unchanged } = backupWrites(local, backup.invitations);
+    const newReadings = newLogEntries(localReadings, backup.readings);
     const [, ids] = await Promise.all([
       Promise.all(writes.map((record) => invitations.put(record))),
       Promise.all(newReadings.map((entry) => readings.put(entry))),
     ]);
-    let lastReading: ReadingLogEntry | undefined;
-    let lastComplete: ReadingLogEntry | undefined;
-    const all = [...localReadings, ...newReadings.map((entry, i) => ({ ...entry, id: ids[i] }))];
-    for (const entry of all) {
-      lastReading = later(lastReading, entry);
-      if (isCompleteReading(entry)) lastComplete = later(lastComplete, entry);
-    }
+    const all = localReadings.concat(newReadings.map((entry, i) => ({ ...entry, id: ids[i] })));
+    const { lastReading, lastComplete } = latestOf(all, now + FUTURE_TOLERANCE_MS);
     const meta = tx.objectStore('meta');
     await Promise.all([
       ...(lastReading ? [meta.put(lastReading, 'lastReading')] : []),
       ...(lastComplete ? [meta.put(lastComplete, 'lastCompleteReading')] : []),
       tx.done,
     ]);
-    return { imported: writes.length, unchanged, rejected, settings: envelope.settings };
+    return { imported: writes.length, unchanged, rejected: backup.rejected, settings: backup.settings };
   } catch (error) {
     abortQuietly(tx);
     throw error;

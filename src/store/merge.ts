@@ -1,11 +1,18 @@
 import type { IntervalConflict, InvitationRecord } from '../model/invitation';
 import { canonicalProfileUrl, invitationId } from '../model/profile';
 import type { ReadInvitation, ReadingLogEntry, SentPageReading, WithdrawObserved } from '../model/reading';
-import type { Interval } from '../model/time';
 import { narrow } from '../rules/narrow';
+import {
+  type Fact,
+  FUTURE_TOLERANCE_MS,
+  type MergeContext,
+  mergeFact,
+  sameRecord,
+  trusted,
+  withConflicts,
+} from './merge-core';
 
-/** Contradictions kept per record: enough for the audit trail, bounded so a flapping label cannot grow it. */
-export const MAX_CONFLICTS = 10;
+export { isProtected, MAX_CONFLICTS } from './merge-core';
 
 export interface MergeResult {
   /** New records and records that changed; nothing else needs writing. */
@@ -19,62 +26,35 @@ export interface MergeResult {
 
 type Records = ReadonlyMap<string, InvitationRecord>;
 
-/**
- * A status a scan may not change: what the user (or an exact import) decided. A user who sets an
- * invitation back to `pending` hands it back to the scans, so pending is never protected.
- */
-export function isProtected(record: InvitationRecord): boolean {
-  return record.statusSetBy !== 'scan' && record.status !== 'pending';
+/** The latest complete reading, as far as the merge needs it. */
+export type LastComplete = Pick<ReadingLogEntry, 'at' | 'loadedAt'>;
+
+/** When a reading's list was loaded: never after the look itself. */
+export function loadedAtOf(reading: Pick<SentPageReading, 'observedAt' | 'loadedAt'>): number {
+  return Math.min(reading.loadedAt, reading.observedAt);
 }
 
-function withConflict(conflicts: readonly IntervalConflict[], conflict: IntervalConflict | null): IntervalConflict[] {
-  if (!conflict) return conflicts as IntervalConflict[];
-  return [...conflicts, conflict].slice(-MAX_CONFLICTS);
-}
-
-function sameInterval(a: Interval | null, b: Interval | null): boolean {
-  return a === b || (a !== null && b !== null && a.earliest === b.earliest && a.latest === b.latest);
-}
-
-/** Field-by-field equality of the parts a merge can change (conflicts only grow, so length suffices). */
-function unchanged(a: InvitationRecord, b: InvitationRecord): boolean {
-  return (
-    a.profileUrl === b.profileUrl &&
-    a.name === b.name &&
-    a.headline === b.headline &&
-    a.sentLabel === b.sentLabel &&
-    a.inviteMessage === b.inviteMessage &&
-    sameInterval(a.sent, b.sent) &&
-    a.conflicts.length === b.conflicts.length &&
-    a.conflicts.at(-1) === b.conflicts.at(-1) &&
-    a.firstSeenAt === b.firstSeenAt &&
-    a.lastSeenAt === b.lastSeenAt &&
-    a.status === b.status &&
-    a.statusChangedAt === b.statusChangedAt &&
-    a.statusSetBy === b.statusSetBy
-  );
+/** When a logged reading's list was loaded (entries logged before loadedAt existed: their time). */
+export function entryLoadedAt(entry: LastComplete): number {
+  return entry.loadedAt ?? entry.at;
 }
 
 /**
- * An invitation new to the ledger. If a complete reading before this one did not contain it, it
- * was sent after that reading: its interval shrinks to [that reading, this one] where tighter. A
- * label that says otherwise is kept (it is the direct observation) and the contradiction recorded.
+ * An invitation new to the ledger. If a complete reading loaded before this one did not contain
+ * it, it was sent after that reading: its interval shrinks to [that reading, this one] where
+ * tighter. A label that says otherwise is kept (it is the direct observation) and the
+ * contradiction recorded.
  */
-function firstSighting(
-  id: string,
-  item: ReadInvitation,
-  at: number,
-  lastComplete: Pick<ReadingLogEntry, 'at'> | null,
-): InvitationRecord {
+function firstSighting(id: string, item: ReadInvitation, at: number, sinceComplete: number | null): InvitationRecord {
   let sent = item.sent ? { ...item.sent } : null;
   let conflicts: IntervalConflict[] = [];
-  if (lastComplete && lastComplete.at < at) {
-    const span = { earliest: lastComplete.at, latest: at };
+  if (sinceComplete !== null && sinceComplete < at) {
+    const span = { earliest: sinceComplete, latest: at };
     if (sent === null) sent = span;
     else {
       const narrowed = narrow(span, sent, at);
       sent = narrowed.interval;
-      conflicts = withConflict(conflicts, narrowed.conflict);
+      conflicts = withConflicts(conflicts, narrowed.conflict ? [narrowed.conflict] : []);
     }
   }
   return {
@@ -96,71 +76,111 @@ function firstSighting(
   };
 }
 
-/** A known invitation seen again. Notes, hidden and protected statuses are never touched. */
-function seenAgain(record: InvitationRecord, item: ReadInvitation, reading: SentPageReading): InvitationRecord {
-  const at = reading.observedAt;
-  const next: InvitationRecord = { ...record };
-  // A reading that arrives late (older than what we have) still narrows, but does not rename.
-  if (at >= record.lastSeenAt) {
-    next.profileUrl = canonicalProfileUrl(item.profileUrl) ?? item.profileUrl;
-    next.name = item.name;
-    next.headline = item.headline;
-    next.sentLabel = item.sentLabel;
-    next.inviteMessage = item.inviteMessage ?? record.inviteMessage;
-    next.lastSeenAt = at;
+/** Statuses a complete reading that lists the person takes back: it is on the Sent page again. */
+const UNDONE_BY_SIGHTING: ReadonlySet<InvitationRecord['status']> = new Set(['gone', 'withdrawn']);
+
+/**
+ * What one card of the Sent page says about a known invitation. A complete reading also says it
+ * is pending: that undoes a scan's "gone" or "withdrawn" older than the list (a re-invitation),
+ * never a status the user set (the merge core decides).
+ */
+function sightingFact(record: InvitationRecord, item: ReadInvitation, at: number, settles: boolean): Fact {
+  const fact: Fact = {
+    profileUrl: canonicalProfileUrl(item.profileUrl) ?? item.profileUrl,
+    name: item.name,
+    headline: item.headline,
+    sentLabel: item.sentLabel,
+    lastSeenAt: at,
+  };
+  if (item.inviteMessage != null) fact.inviteMessage = item.inviteMessage;
+  if (item.sent) fact.sent = item.sent;
+  if (settles && UNDONE_BY_SIGHTING.has(record.status)) {
+    Object.assign(fact, { status: 'pending', statusChangedAt: at, statusSetBy: 'scan' } satisfies Fact);
   }
-  if (item.sent) {
-    const narrowed = narrow(record.sent, item.sent, at);
-    if (narrowed.conflict && record.sentExact && record.sent) {
-      // The export's exact minute outranks a coarse label that disagrees with it; the
-      // disagreement is still recorded.
-      next.conflicts = withConflict(record.conflicts, { at, kept: record.sent, rejected: item.sent });
-    } else {
-      next.sent = narrowed.interval;
-      next.conflicts = withConflict(record.conflicts, narrowed.conflict);
-    }
-  }
-  // Back on the page after a complete reading missed it: pending again. Only a complete reading
-  // may change a status, and only one newer than the change it undoes.
-  if (reading.complete && record.status === 'gone' && !isProtected(record) && at > record.statusChangedAt) {
-    next.status = 'pending';
-    next.statusChangedAt = at;
-    next.statusSetBy = 'scan';
-  }
-  return next;
+  return fact;
 }
 
-function logEntryFor(reading: SentPageReading, added: number, markedGone: number): ReadingLogEntry {
+function logEntryFor(
+  reading: SentPageReading,
+  added: number,
+  markedGone: number,
+  refusal: string | null,
+): ReadingLogEntry {
   return {
     at: reading.observedAt,
+    loadedAt: loadedAtOf(reading),
     url: reading.url,
     read: reading.invitations.length,
     total: reading.total,
     complete: reading.complete,
-    failed: reading.failed,
-    failureReason: reading.failureReason,
+    failed: reading.failed || refusal !== null,
+    failureReason: refusal ?? reading.failureReason,
     added,
     markedGone,
   };
 }
 
 /**
+ * Why a reading is refused whole, or null. A reading stamped ahead of the worker's clock comes
+ * from a clock that was wrong: applied, it would make every later reading look stale.
+ */
+export function refusalOf(reading: SentPageReading, now: number): string | null {
+  const ahead = Math.max(reading.observedAt, reading.loadedAt) - now;
+  if (ahead <= FUTURE_TOLERANCE_MS) return null;
+  return `Refused: the reading is stamped ${Math.round(ahead / 60_000)} minutes ahead of this computer's clock`;
+}
+
+/**
+ * Marks pending invitations a complete reading did not list as gone, unless a reading loaded
+ * after this one saw them or they were set pending after it (this reading is stale for them).
+ */
+function markMissingGone(
+  existing: Records,
+  seen: ReadonlySet<string>,
+  at: number,
+  ctx: MergeContext,
+  changed: Map<string, InvitationRecord>,
+): number {
+  let markedGone = 0;
+  const gone: Fact = { status: 'gone', statusChangedAt: at, statusSetBy: 'scan' };
+  for (const record of existing.values()) {
+    if (seen.has(record.id) || record.status !== 'pending') continue;
+    if (trusted(record.lastSeenAt, ctx.trustUntil) >= at || trusted(record.statusChangedAt, ctx.trustUntil) >= at) {
+      continue;
+    }
+    const next = mergeFact(record, gone, ctx);
+    if (next.status !== 'gone') continue;
+    changed.set(record.id, next);
+    markedGone++;
+  }
+  return markedGone;
+}
+
+/**
  * Merges one reading into the ledger, purely. `existing` must hold every record the reading names
- * and, for a complete reading, every record (the missing ones may become gone).
+ * and, for a complete reading, every record (the missing ones may become gone). `now` is the
+ * worker's clock.
  *
- * - A failed reading changes nothing; it is only logged.
+ * - A failed reading changes nothing; it is only logged. So is one stamped in the future.
  * - A partial reading adds and updates, but changes no status.
- * - A complete reading also marks pending invitations missing from it as gone (unless a later
- *   reading saw them), and brings gone ones that reappear back to pending.
+ * - A complete reading also marks pending invitations missing from it as gone, and brings gone
+ *   and withdrawn ones that reappear back to pending — unless its list was loaded before that of
+ *   the latest complete reading applied: a stale tab cannot undo a newer reading.
  */
 export function mergeReading(
   existing: Records,
   reading: SentPageReading,
-  lastCompleteReading: Pick<ReadingLogEntry, 'at'> | null,
+  lastComplete: LastComplete | null,
+  now: number,
 ): MergeResult {
-  if (reading.failed) return { upserts: [], added: 0, updated: 0, markedGone: 0, logEntry: logEntryFor(reading, 0, 0) };
-
-  const at = reading.observedAt;
+  const refusal = refusalOf(reading, now);
+  if (reading.failed || refusal !== null) {
+    return { upserts: [], added: 0, updated: 0, markedGone: 0, logEntry: logEntryFor(reading, 0, 0, refusal) };
+  }
+  const at = loadedAtOf(reading);
+  const ctx: MergeContext = { at, exact: false, trustUntil: now + FUTURE_TOLERANCE_MS };
+  const sinceComplete = lastComplete ? trusted(entryLoadedAt(lastComplete), ctx.trustUntil) : null;
+  const settles = reading.complete && (sinceComplete === null || sinceComplete <= at);
   const changed = new Map<string, InvitationRecord>();
   const seen = new Set<string>();
   let added = 0;
@@ -170,32 +190,21 @@ export function mergeReading(
     seen.add(id);
     const current = changed.get(id) ?? existing.get(id);
     if (!current) {
-      changed.set(id, firstSighting(id, item, at, lastCompleteReading));
+      changed.set(id, firstSighting(id, item, at, sinceComplete === Number.NEGATIVE_INFINITY ? null : sinceComplete));
       added++;
       continue;
     }
-    const next = seenAgain(current, item, reading);
-    if (!unchanged(next, current)) changed.set(id, next);
+    const next = mergeFact(current, sightingFact(current, item, at, settles), ctx);
+    if (!sameRecord(next, current)) changed.set(id, next);
   }
-
-  let markedGone = 0;
-  if (reading.complete) {
-    for (const record of existing.values()) {
-      if (seen.has(record.id) || record.status !== 'pending') continue;
-      // Seen by a reading newer than this one, or set pending after it: this reading is stale for it.
-      if (record.lastSeenAt >= at || record.statusChangedAt >= at) continue;
-      changed.set(record.id, { ...record, status: 'gone', statusChangedAt: at, statusSetBy: 'scan' });
-      markedGone++;
-    }
-  }
-
+  const markedGone = settles ? markMissingGone(existing, seen, at, ctx, changed) : 0;
   const upserts = [...changed.values()];
   return {
     upserts,
     added,
     updated: upserts.length - added,
     markedGone,
-    logEntry: logEntryFor(reading, added, markedGone),
+    logEntry: logEntryFor(reading, added, markedGone, null),
   };
 }
 
@@ -223,7 +232,13 @@ export function findWithdrawn(
 }
 
 /** The record after a withdrawal was observed, or null when nothing changes (a user-set status stays). */
-export function applyWithdraw(record: InvitationRecord, withdraw: WithdrawObserved): InvitationRecord | null {
-  if (isProtected(record) || record.status === 'withdrawn') return null;
-  return { ...record, status: 'withdrawn', statusChangedAt: withdraw.at, statusSetBy: 'scan' };
+export function applyWithdraw(
+  record: InvitationRecord,
+  withdraw: WithdrawObserved,
+  now: number,
+): InvitationRecord | null {
+  if (record.status === 'withdrawn') return null;
+  const fact: Fact = { status: 'withdrawn', statusChangedAt: withdraw.at, statusSetBy: 'scan' };
+  const next = mergeFact(record, fact, { at: withdraw.at, exact: false, trustUntil: now + FUTURE_TOLERANCE_MS });
+  return sameRecord(next, record) ? null : next;
 }

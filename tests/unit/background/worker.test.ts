@@ -113,7 +113,7 @@ describe('badge', () => {
     expect(fake.browser.badge).toEqual({
       text: '2',
       color: BADGE_COLORS.warning,
-      title: '2 invitations older than 3 weeks · 1 expires within 14 days',
+      title: '2 pending invitations older than 3 weeks · 1 to act on this week (could lapse within 14 days)',
     });
   });
 
@@ -122,7 +122,7 @@ describe('badge', () => {
     expect(fake.browser.badge).toMatchObject({
       text: '1',
       color: BADGE_COLORS.normal,
-      title: '1 invitation older than 3 weeks',
+      title: '1 pending invitation older than 3 weeks',
     });
     await send({ type: 'set-status', id: 'bob', status: 'accepted' });
     expect(fake.browser.badge).toMatchObject({ text: '', title: 'Lapse: no pending invitation older than 3 weeks' });

@@ -96,6 +96,81 @@ describe('toCsv', () => {
     expect(row!.suggestion).toBe('withdraw-reinvite');
   });
 
+  it('keeps the columns users built on, in their order, and appends the new ones after them', () => {
+    expect(CSV_COLUMNS.slice(0, 16)).toEqual([
+      'name',
+      'profile_url',
+      'headline',
+      'status',
+      'expiry_status',
+      'sent_earliest',
+      'sent_latest',
+      'age_days_min',
+      'age_days_max',
+      'expires_earliest',
+      'expires_latest',
+      'days_left',
+      'first_seen',
+      'last_seen',
+      'suggestion',
+      'note',
+    ]);
+  });
+
+  it('writes every fact the ledger holds: invitation note, acceptance, exactness, who set the status, hidden, conflicts', () => {
+    const day = Date.UTC(2026, 3, 2);
+    const exact = record('Ada Accepted', [40, 40], {
+      inviteMessage: 'Hi Ada, loved your talk',
+      acceptedAt: { earliest: day, latest: day + DAY - 1 },
+      sentExact: true,
+      status: 'accepted',
+      statusSetBy: 'import',
+      hidden: true,
+      conflicts: [
+        {
+          at: NOW,
+          kept: { earliest: NOW - 41 * DAY, latest: NOW - 40 * DAY },
+          rejected: { earliest: NOW - 9 * DAY, latest: NOW - 8 * DAY },
+        },
+      ],
+    });
+    const estimated = record('Bob Label', [30, 31], { acceptedAt: { earliest: day, latest: day + 9 * DAY } });
+    const unknown = record('Cy Unknown', null, { statusSetBy: 'user', status: 'withdrawn' });
+    const [a, b, c] = parseBack(toCsv([exact, estimated, unknown], fixedSettings(), NOW));
+    expect(a).toMatchObject({
+      invite_message: 'Hi Ada, loved your talk',
+      accepted_earliest: '2026-04-02',
+      accepted_latest: '2026-04-02',
+      sent_exactness: 'exact',
+      status_set_by: 'import',
+      hidden: 'true',
+      conflicts: '1',
+    });
+    expect(b).toMatchObject({
+      invite_message: '',
+      accepted_earliest: '2026-04-02',
+      accepted_latest: '2026-04-11',
+      sent_exactness: 'estimated',
+      status_set_by: 'scan',
+      hidden: 'false',
+      conflicts: '0',
+    });
+    expect(c).toMatchObject({ accepted_earliest: '', sent_exactness: '', status_set_by: 'user' });
+  });
+
+  it('neutralises formulas in the invitation note too', () => {
+    const rows = parseBack(
+      toCsv(
+        HOSTILE.map((text, i) => record(`P ${i}`, [30, 31], { inviteMessage: text })),
+        fixedSettings(),
+        NOW,
+      ),
+    );
+    rows.forEach((row, i) => {
+      expect(row.invite_message).toBe(neutralised(HOSTILE[i]!));
+    });
+  });
+
   it('writes just the header for an empty ledger', () => {
     expect(toCsv([], fixedSettings(), NOW)).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
   });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedSettings as Settings } from '../../../src/rules';
-import { toCsv } from '../../../src/shared/csv';
+import { CSV_COLUMNS, csvRows, toCsv } from '../../../src/shared/csv';
 import { fixedSettings } from '../../support/settings';
 import { EXPORT_AT, largeLedger } from './large-ledger';
 
@@ -15,29 +15,47 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * column, a value, quoting, the BOM, line ends, the neutralising, a rule behind a computed column
  * — fails here. Computed columns use local-time calendar arithmetic: the unit project runs in
  * Europe/Paris (vitest.config.ts). If the file is meant to change, check the new file and update
- * the digest. (Changed when still-listed invitations past the window became `past-window`, not
- * `expired`: every other column stayed as it was.)
+ * the digest. Columns are only appended: the file's first sixteen columns alone must still be the
+ * file pinned before issue 15 appended the others (`before`, itself changed once: when
+ * still-listed invitations past the window became `past-window`, not `expired`).
  */
+const COLUMNS_BEFORE_ISSUE_15 = CSV_COLUMNS.slice(0, 16);
+
+function firstColumnsOnly(s: Settings): string {
+  const csv = Papa.unparse(
+    { fields: [...COLUMNS_BEFORE_ISSUE_15], data: largeLedger(5000).map(csvRows(s, EXPORT_AT)) },
+    { newline: '\r\n', escapeFormulae: /^[=+\-@\t\r]/, header: true },
+  );
+  return `\uFEFF${csv}\r\n`;
+}
 describe('toCsv output on a large ledger', () => {
   const ledger = largeLedger(5000);
 
   it.each([
-    ['default settings', settings({}), 'd5c4d73242e03d70a5836b2ccc123e315167efd46274202e7026645f6d28cc94'],
+    [
+      'default settings',
+      settings({}),
+      'f354f78ded2905c0a058e294a6960c4e0319947f16d662bbe51746a4142d041a',
+      'd5c4d73242e03d70a5836b2ccc123e315167efd46274202e7026645f6d28cc94',
+    ],
     [
       '90-day window',
       settings({ expiryWindow: '90-days', warningDays: 30, followUpDays: 10 }),
+      '19a230e64ce41bcc5da89075ec01e8b0be730978f5a4a94ba6aea8fe20d28094',
       '88bd686d100a35ddac87843eb5459127d7a3c80cc658d40b22cb5e2de5100f86',
     ],
     [
       'custom 45-day window',
       settings({ expiryWindow: 'custom', customWindowDays: 45, warningDays: 3 }),
+      '2700b2aa8f0c53070b3c8bf82a5852d080d75a439249102d320d4c99556bb604',
       'a21db2d888869ebc74a0def08a187f0cfb8960998fa9a9d95bb9fd2a8807a9a7',
     ],
-  ])('is byte for byte the pinned file (%s)', (_, s, digest) => {
+  ])('is byte for byte the pinned file (%s)', (_, s, digest, before) => {
     const csv = toCsv(ledger, s, EXPORT_AT);
     const parsed = Papa.parse(csv.slice(1), { header: true, newline: '\r\n', skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toHaveLength(5000);
+    expect(sha256(firstColumnsOnly(s))).toBe(before);
     expect(sha256(csv)).toBe(digest);
   });
 });

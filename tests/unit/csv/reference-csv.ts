@@ -39,6 +39,14 @@ export function referenceRow(record: InvitationRecord, settings: Settings, now: 
     last_seen: referenceIsoTime(record.lastSeenAt),
     suggestion: a.suggestion.kind,
     note: record.note ?? '',
+    // The columns appended for issue 15, each written the plain way.
+    invite_message: record.inviteMessage ?? '',
+    accepted_earliest: record.acceptedAt ? referenceIsoDate(record.acceptedAt.earliest) : '',
+    accepted_latest: record.acceptedAt ? referenceIsoDate(record.acceptedAt.latest) : '',
+    sent_exactness: record.sent === null ? '' : record.sentExact === true ? 'exact' : 'estimated',
+    status_set_by: record.statusSetBy,
+    hidden: String(record.hidden),
+    conflicts: record.conflicts.length,
   };
 }
 

@@ -200,3 +200,42 @@ describe('the whole archive', () => {
     );
   });
 });
+
+/** The archive with its central directory claiming each entry unzips to `size` bytes. */
+function claimingSize(zip: Uint8Array, size: number): Uint8Array {
+  const bytes = zip.slice();
+  const view = new DataView(bytes.buffer);
+  for (let at = 0; at + 46 <= bytes.length; at++) {
+    if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, size, true);
+  }
+  return bytes;
+}
+
+describe('bounded input (issue 15, finding 9)', () => {
+  it('says an archive entry is too large instead of saying there is no Invitations.csv', () => {
+    const zip = claimingSize(zipSync({ 'export/Invitations.csv': fixtureBytes('Invitations.csv') }), 150 * 1024 * 1024);
+    expect(() => readExport([{ name: 'big.zip', bytes: zip }])).toThrow(
+      'big.zip › export/Invitations.csv: this file is 150 MB unzipped, more than the 100 MB Lapse reads',
+    );
+  });
+
+  it('reads an export of 130,000 invitations (no spread of a file’s rows into one call)', () => {
+    const rows = Array.from(
+      { length: 130_000 },
+      (_, i) => `Grace Hopper,Person ${i},"3/5/26, 1:45 AM",,OUTGOING,${ME},https://www.linkedin.com/in/person-${i}`,
+    );
+    const text = `${HEADER}\n${rows.join('\n')}`;
+    const data = readExport([{ name: 'Invitations.csv', bytes: new TextEncoder().encode(text) }]);
+    expect(data.invitations).toHaveLength(130_000);
+    expect(data.invitations.at(-1)?.name).toBe('Person 129999');
+  });
+
+  it('refuses a date before 2003 or a moment the ledger could not hold, naming the row', () => {
+    expect(
+      refusal(
+        'Invitations.csv',
+        invitationsCsv(`Grace Hopper,Ada,1999-03-05 01:45,,OUTGOING,${ME},https://www.linkedin.com/in/ada`),
+      ),
+    ).toBe('Invitations.csv, row 2: "Sent At": "1999-03-05 01:45" is outside the years 2003 to 9999');
+  });
+});

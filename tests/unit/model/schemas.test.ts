@@ -27,6 +27,7 @@ const validRecord = (): InvitationRecord => ({
 const validReading = () => ({
   url: 'https://www.linkedin.com/mynetwork/invitation-manager/sent/',
   observedAt: T,
+  loadedAt: T,
   language: 'en',
   invitations: [
     {

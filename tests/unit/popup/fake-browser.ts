@@ -130,11 +130,11 @@ async function handle(raw: unknown): Promise<unknown> {
       await changed();
       return null;
     case 'set-hidden':
-      await setHidden(await getDb(), message.id, message.hidden);
+      await setHidden(await getDb(), message.id, message.hidden, Date.now());
       await changed();
       return null;
     case 'set-note':
-      await setNote(await getDb(), message.id, message.note);
+      await setNote(await getDb(), message.id, message.note, Date.now());
       await changed();
       return null;
     case 'start-scan':

@@ -4,6 +4,8 @@ import type { ReadInvitation, SentPageReading } from '../../../src/model/reading
 export const DAY = 86_400_000;
 /** 2025-03-10 09:00 UTC: an ordinary Monday morning. */
 export const T0 = Date.UTC(2025, 2, 10, 9);
+/** The worker's clock in tests: after every moment the tests stamp, so none looks like a clock ahead. */
+export const NOW = T0 + 1000 * DAY;
 
 /** One person as the scanner reads them, with a label understood as "sent 1–2 weeks before `at`". */
 export function person(slug: string, at: number, overrides: Partial<ReadInvitation> = {}): ReadInvitation {
@@ -25,6 +27,7 @@ export function reading(
   return {
     url: 'https://www.linkedin.com/mynetwork/invitation-manager/sent/',
     observedAt: at,
+    loadedAt: at,
     language: 'en',
     invitations: kind === 'failed' ? [] : people,
     total: kind === 'failed' ? 12 : kind === 'complete' ? people.length : people.length + 40,

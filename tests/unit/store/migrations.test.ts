@@ -6,7 +6,7 @@ import type { ReadingLogEntry } from '../../../src/model/reading';
 import { openLapseDb } from '../../../src/store/db';
 import { applyReading, getAllRecords, lastReadings } from '../../../src/store/ledger';
 import { DB_VERSION } from '../../../src/store/schema';
-import { person, reading, record, T0 } from './builders';
+import { NOW, person, reading, record, T0 } from './builders';
 
 /**
  * Every schema version ever released, built with the raw IndexedDB API exactly as that version's
@@ -99,7 +99,7 @@ describe('schema migrations', () => {
     expect(await db.getAllKeysFromIndex('invitations', 'byStatus', 'accepted')).toEqual(['ada']);
     expect(await db.getAllKeysFromIndex('invitations', 'bySentEarliest')).toEqual(['ada']);
     // And the upgraded database takes new readings without touching the user's edits.
-    await applyReading(db, reading(T0 + 1, [person('ada', T0 + 1)]));
+    await applyReading(db, reading(T0 + 1, [person('ada', T0 + 1)]), NOW);
     expect((await getAllRecords(db)).find((r) => r.id === 'ada')).toMatchObject({
       status: 'accepted',
       note: 'met at PyCon',
