@@ -104,7 +104,7 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
     const onSent = isSentPageUrl(href);
     if (onSent && !visit) enter();
     else if (!onSent && visit) leave();
-    else if (onSent && visit) visit.reader.readNow(); // ?page=2, /sent/CONNECTION/: a new look
+    else if (onSent && visit) visit.reader.reloaded(); // ?page=2, /sent/CONNECTION/: a new list
   };
 
   const onMessage = (raw: unknown): Promise<unknown> | undefined => {

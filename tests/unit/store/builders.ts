@@ -25,6 +25,7 @@ export function reading(
   return {
     url: 'https://www.linkedin.com/mynetwork/invitation-manager/sent/',
     observedAt: at,
+    loadedAt: at,
     language: 'en',
     invitations: kind === 'failed' ? [] : people,
     total: kind === 'failed' ? 12 : kind === 'complete' ? people.length : people.length + 40,
