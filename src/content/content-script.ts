@@ -133,6 +133,12 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
     stopListening();
   });
 
+  // Leaving or reloading the page ends the visit, so a running scan says it stopped; the
+  // back/forward cache may bring the page back.
+  env.window.addEventListener('pagehide', leave, { signal: life.signal });
+  env.window.addEventListener('pageshow', (e) => e.persisted && onUrl(env.window.location.href), {
+    signal: life.signal,
+  });
   watchLocation(env.window, life.signal, onUrl, env.pollMs);
   if (onSentPage()) enter();
   return { stop: () => life.abort('stopped') };

@@ -213,6 +213,20 @@ describe('Scan all', () => {
     expect(progress().at(-1)?.state).toBe('cancelled');
   });
 
+  test('says it stopped when the page is reloaded or left mid-scan', async () => {
+    document.body.innerHTML = renderSentBody({
+      people: samplePeople(40, 15),
+      loadMore: { pageSize: 10, script: false },
+    });
+    fakeLoadMore(150);
+    start();
+    await vi.waitFor(() => expect(readings()).toHaveLength(1));
+    await command('scan-start');
+    await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('running'));
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('cancelled'));
+  });
+
   test('says LinkedIn ignored the click when nothing loads', async () => {
     document.body.innerHTML = renderSentBody({
       people: samplePeople(25, 10),
