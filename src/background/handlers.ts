@@ -72,11 +72,14 @@ async function handleContent(message: ContentMessage, tabId: number): Promise<un
       return result satisfies Replies['withdraw-observed'];
     }
     case 'scan-progress':
-      await recordProgress(message.progress, tabId);
+      await recordProgress(message.progress, tabId, Date.now());
       await refreshBadge();
       return null;
-    case 'scan-requested':
-      return { scan: await takeScanRequest(tabId) } satisfies Replies['scan-requested'];
+    case 'scan-requested': {
+      const { scan, ended } = await takeScanRequest(tabId, Date.now());
+      if (ended) await refreshBadge();
+      return { scan } satisfies Replies['scan-requested'];
+    }
     case 'connections-reading': {
       const outcome = await applyConnectionsReading(await getDb(), message.reading);
       // The page is re-read as the user scrolls: only a reading that changed something tells the pages.

@@ -3,7 +3,7 @@ import { onSettingsChanged } from '../shared/settings-store';
 import { DAILY_ALARM, ensureDailyAlarm, refreshBadge } from './badge';
 import { handleMessage } from './handlers';
 import { refreshLedgerViews } from './ledger-views';
-import { scanTabClosed } from './scan';
+import { checkScanSilence, SCAN_WATCHDOG, scanTabEnded } from './scan';
 import { answerTestHook } from './test-hook';
 
 /**
@@ -34,10 +34,15 @@ browser.runtime.onStartup.addListener(() => {
 });
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === DAILY_ALARM) inBackground(() => refreshLedgerViews());
+  if (alarm.name === SCAN_WATCHDOG) {
+    inBackground(async () => {
+      if (await checkScanSilence(Date.now())) await refreshBadge();
+    });
+  }
 });
 onSettingsChanged(() => inBackground(() => refreshLedgerViews()));
 browser.tabs.onRemoved.addListener((tabId) => {
   inBackground(async () => {
-    if (await scanTabClosed(tabId, Date.now())) await refreshBadge();
+    if (await scanTabEnded(tabId, Date.now(), 'The Sent page was closed')) await refreshBadge();
   });
 });

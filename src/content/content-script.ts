@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import type { ScanProgress } from '../model/messages';
 import { TabCommand } from '../model/tab-command';
 import { toReply } from '../shared/reply';
-import { linkToBackground } from './extension-link';
+import { deliverLatest } from './delivery';
+import { linkToBackground, quietly } from './extension-link';
 import { isSentPageUrl, watchLocation } from './navigation';
 import { onExtensionMessage } from './runtime';
 import { abortableDelay, scanAll } from './scan-all';
@@ -41,8 +42,10 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
   const doc = env.window.document;
   let visit: { controller: AbortController; reader: PageReader; scan: AbortController | null } | null = null;
 
-  /** Sends quietly; a dead extension context ends everything. */
-  const send = linkToBackground(env.window, life);
+  /** A dead extension context ends everything. */
+  const sendOrFail = linkToBackground(env.window, life);
+  const send = quietly(sendOrFail);
+  const onSentPage = () => isSentPageUrl(env.window.location.href);
 
   const startScan = (): { started: boolean; reason: string | null } => {
     if (!visit) return { started: false, reason: 'Not on the Sent invitations page.' };
@@ -74,11 +77,18 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
       once: true,
       signal: controller.signal,
     });
+    // Readings are kept until the worker confirms them, and only ever sent from the Sent page.
+    const deliver = deliverLatest({
+      send: sendOrFail,
+      signal: controller.signal,
+      delay: env.delay,
+      mayStillSend: onSentPage,
+    });
     const reader = watchSentPage({
       document: doc,
       signal: controller.signal,
       now: env.now,
-      send: (message) => void send(message),
+      send: deliver,
       debounceMs: env.debounceMs,
     });
     visit = { controller, reader, scan: null };
@@ -104,7 +114,7 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
     const onSent = isSentPageUrl(href);
     if (onSent && !visit) enter();
     else if (!onSent && visit) leave();
-    else if (onSent && visit) visit.reader.readNow(); // ?page=2, /sent/CONNECTION/: a new look
+    else if (onSent && visit) visit.reader.reloaded(); // ?page=2, /sent/CONNECTION/: a new list
   };
 
   const onMessage = (raw: unknown): Promise<unknown> | undefined => {
@@ -123,7 +133,13 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
     stopListening();
   });
 
+  // Leaving or reloading the page ends the visit, so a running scan says it stopped; the
+  // back/forward cache may bring the page back.
+  env.window.addEventListener('pagehide', leave, { signal: life.signal });
+  env.window.addEventListener('pageshow', (e) => e.persisted && onUrl(env.window.location.href), {
+    signal: life.signal,
+  });
   watchLocation(env.window, life.signal, onUrl, env.pollMs);
-  if (isSentPageUrl(env.window.location.href)) enter();
+  if (onSentPage()) enter();
   return { stop: () => life.abort('stopped') };
 }

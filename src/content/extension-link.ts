@@ -6,22 +6,24 @@ import { sendAndReportToPage } from './test-hook';
 const INVALIDATED = /extension context invalidated|receiving end does not exist/i;
 
 /**
- * A content script's line to the background worker. Sends quietly: when the extension has been
- * reloaded or updated while the page stayed open, the old script cannot reach it any more, so it
- * aborts `life` and everything tied to it stops, with no error on LinkedIn's console.
+ * A content script's line to the background worker: resolves with the worker's answer, rejects
+ * when there was none. When the extension has been reloaded or updated while the page stayed
+ * open, the old script cannot reach it any more, so it aborts `life` and everything tied to it.
  */
 export function linkToBackground(win: Window, life: AbortController) {
   return async <M extends ContentMessage>(message: M): Promise<unknown> => {
-    if (life.signal.aborted) return undefined;
-    if (!runtimeAlive()) {
-      life.abort('invalidated');
-      return undefined;
-    }
+    if (!life.signal.aborted && !runtimeAlive()) life.abort('invalidated');
+    life.signal.throwIfAborted();
     try {
       return await (__LAPSE_TEST_HOOKS__ ? sendAndReportToPage(win, message) : sendToBackground(message));
     } catch (error) {
       if (INVALIDATED.test(error instanceof Error ? error.message : String(error))) life.abort('invalidated');
-      return undefined;
+      throw error;
     }
   };
+}
+
+/** The same line for messages nobody waits on: a failure is dropped, with no error on LinkedIn's console. */
+export function quietly<M extends ContentMessage>(send: (message: M) => Promise<unknown>) {
+  return (message: M): Promise<unknown> => send(message).catch(() => undefined);
 }

@@ -111,6 +111,8 @@ interface Compiled {
   /** Every character a label can end with (normalised), or null when that is not known. */
   ends: Set<string> | null;
   people: RegExp;
+  /** The Sent word at either end of a normalised label: what tells a Sent card from any other. */
+  sentWord: RegExp;
   /** Answers already given, by text: a page's labels repeat (a few dozen for thousands of cards). */
   seen: Map<string, RelativeAge | null>;
 }
@@ -202,6 +204,7 @@ function compile(table: LanguageTable): Compiled {
     ends,
     // "People (1,234)": the count is checked by parseCount, any digits/separators here.
     people: new RegExp(`^(?:${table.people.map(phrase).join('|')}) ?\\(([\\d.,' ]+)\\)$`, 'u'),
+    sentWord: new RegExp(`^${sent}|${sent}$`, 'u'),
     seen: new Map(),
   };
 }
@@ -266,6 +269,14 @@ function readLabel(c: Compiled, text: string): RelativeAge | null {
     return { kind: 'ago', count: Math.max(1, count), unit: form.unit };
   }
   return null;
+}
+
+/**
+ * True when `label`, a label already recognised in `language`, carries LinkedIn's Sent word
+ * ("Sent 3 weeks ago", "Envoyé il y a 1 mois"): a bare "3 weeks ago" may be any list's.
+ */
+export function carriesSentWord(label: string, language: string): boolean {
+  return compiledFor(language)?.sentWord.test(normalizeText(label)) ?? false;
 }
 
 /** The first language whose table reads `text` as a sent label, or null. */

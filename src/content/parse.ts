@@ -70,9 +70,16 @@ export interface ParsedSentPage {
   loading: boolean;
   /** The page says in words that there are no invitations. */
   emptyState: boolean;
+  /** A card nests deeper than MAX_DEPTH: it was not read whole, so the page cannot be trusted. */
+  tooDeep: boolean;
 }
 
 const LIMITS = { name: 500, headline: 2000, label: 200, note: 5000 };
+/**
+ * How deep inside a card the walk goes. A real card is a few dozen levels deep; a hostile or
+ * broken one thousands deep would exhaust the stack of the recursive walk.
+ */
+export const MAX_DEPTH = 1000;
 
 // ── the DOM walk ──
 
@@ -91,6 +98,7 @@ interface RawItem {
   /** aria-label of the person link and avatar alt, in order met (the alts only when asked for). */
   nameHints: string[];
   blocks: Block[];
+  tooDeep: boolean;
 }
 
 // localName: lower case in HTML documents, and SVG's own case is 'svg' too.
@@ -178,12 +186,17 @@ function readItem(item: Element, { notes, controls }: Marked, hints = false): Ra
     withdrawName: null,
     nameHints: hints ? [] : NO_HINTS,
     blocks: [],
+    tooDeep: false,
   };
   let last: Block | null = null;
   // The avatar and the name link share one href: read it once.
   let lastHref: string | null = null;
   let lastUrl: string | null = null;
-  const walk = (node: Element, inPersonLink: boolean, inNote: boolean, isTime: boolean): void => {
+  const walk = (node: Element, inPersonLink: boolean, inNote: boolean, isTime: boolean, depth: number): void => {
+    if (depth > MAX_DEPTH) {
+      raw.tooDeep = true;
+      return;
+    }
     for (let child = node.firstChild; child; child = child.nextSibling) {
       // Only elements have a localName: one question tells an element and its tag (the walk's
       // most frequent pair), and the type is asked only of the rest.
@@ -236,11 +249,11 @@ function readItem(item: Element, { notes, controls }: Marked, hints = false): Ra
         if (alt) raw.nameHints.push(alt);
         continue;
       }
-      walk(el, personLink, inNote || (notes.size > 0 && notes.has(el)), isTime || tag === 'time');
+      walk(el, personLink, inNote || (notes.size > 0 && notes.has(el)), isTime || tag === 'time', depth + 1);
       last = null; // text after an element child starts a new block
     }
   };
-  walk(item, false, false, false);
+  walk(item, false, false, false, 0);
   for (const block of raw.blocks) block.text = tidy(block.text);
   return raw;
 }
@@ -495,6 +508,7 @@ interface Tally {
   intervals: Map<string, Interval>;
   skipped: number;
   unreadable: number;
+  tooDeep: boolean;
 }
 
 /**
@@ -509,6 +523,7 @@ function interpret(
   language: string | null,
   observedAt: Date,
 ): void {
+  tally.tooDeep ||= raw.tooDeep;
   if (!raw.profileUrl) {
     const emailed =
       (raw.withdrawName !== null && EMAIL.test(raw.withdrawName)) || raw.blocks.some((b) => EMAIL.test(b.text));
@@ -582,7 +597,14 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
   // time, so each card's raw text is garbage before the next is read (less for the GC to move).
   const early: RawItem[] = [];
   const language = pageLanguage(root, items.length, (i) => (early[i] ??= readItem(items[i]!, marked)));
-  const tally: Tally = { invitations: [], seen: new Set(), intervals: new Map(), skipped: 0, unreadable: 0 };
+  const tally: Tally = {
+    invitations: [],
+    seen: new Set(),
+    intervals: new Map(),
+    skipped: 0,
+    unreadable: 0,
+    tooDeep: false,
+  };
   for (let i = 0; i < items.length; i++) {
     interpret(tally, early[i] ?? readItem(items[i]!, marked), items[i]!, marked, language, observedAt);
   }
@@ -606,5 +628,6 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
       return any(root, LOADING);
     },
     emptyState: items.length === 0 && showsEmptyState(root),
+    tooDeep: tally.tooDeep,
   };
 }

@@ -1,67 +1,135 @@
 import type { SentPageReading } from '../model/reading';
-import type { ParsedSentPage } from './parse';
+import { MAX_READ_INVITATIONS } from '../model/reading-limits';
+import { carriesSentWord } from './languages';
+import { MAX_DEPTH, type ParsedSentPage } from './parse';
 
 /** More unreadable items than this share of what was looked at means the page was not understood. */
 const UNREADABLE_SHARE = 0.2;
 const UNREADABLE_MIN = 3;
 
-/**
- * The parsed page as the message the background receives (epoch ms), with the two verdicts the
- * store relies on: `complete` (only then may missing invitations be marked gone) and `failed`.
- * Returns null when there is nothing to say yet: no items, no total, no words saying the list is empty
- * (the page is still rendering, and an empty reading would look like "everyone is gone").
- */
-export function toReading(parsed: ParsedSentPage, url: string, observedAt: number): SentPageReading | null {
+/** Why the parsed page cannot be believed, or null when it can. */
+function failureOf(parsed: ParsedSentPage): string | null {
   const read = parsed.invitations.length;
   const looked = read + parsed.unreadable;
   const total = parsed.total;
-  let failureReason: string | null = null;
+  if (read > MAX_READ_INVITATIONS) {
+    return `LinkedIn's page lists ${read} invitations; Lapse reads at most ${MAX_READ_INVITATIONS} at once.`;
+  }
+  if (parsed.tooDeep) return `LinkedIn's page is nested more than ${MAX_DEPTH} levels deep; Lapse did not read it.`;
   if (parsed.layout === null && total !== null && total > 0) {
-    failureReason = `Lapse did not recognise the list on LinkedIn's page, which shows ${total} invitations.`;
-  } else if (read === 0 && total !== null && total > 0) {
-    failureReason = `No invitation could be read, although LinkedIn's page shows ${total}.`;
-  } else if (parsed.unreadable >= Math.max(UNREADABLE_MIN, Math.ceil(looked * UNREADABLE_SHARE))) {
-    failureReason =
-      parsed.language === null
-        ? `${parsed.unreadable} of ${looked} invitations could not be read: LinkedIn's page language was not recognised.`
-        : `${parsed.unreadable} of ${looked} invitations could not be read.`;
+    return `Lapse did not recognise the list on LinkedIn's page, which shows ${total} invitations.`;
+  }
+  if (read === 0 && total !== null && total > 0) {
+    return `No invitation could be read, although LinkedIn's page shows ${total}.`;
+  }
+  if (parsed.unreadable >= Math.max(UNREADABLE_MIN, Math.ceil(looked * UNREADABLE_SHARE))) {
+    return parsed.language === null
+      ? `${parsed.unreadable} of ${looked} invitations could not be read: LinkedIn's page language was not recognised.`
+      : `${parsed.unreadable} of ${looked} invitations could not be read.`;
+  }
+  return null;
+}
+
+/**
+ * Cards are Sent cards when one of them carries a Sent label ("Sent 3 weeks ago") in the page's
+ * language. The Received list, still on screen while LinkedIn moves between tabs, has names and
+ * a "People (N)" count but no such label: read as Sent, it would mark everyone else gone.
+ */
+function showsSentLabels(parsed: ParsedSentPage): boolean {
+  const language = parsed.language;
+  return language !== null && parsed.invitations.some((i) => i.sent && carriesSentWord(i.sentLabel, language));
+}
+
+/**
+ * The parsed page as the message the background receives (epoch ms), with the two verdicts the
+ * store relies on: `complete` (only then may missing invitations be marked gone) and `failed`.
+ * `loadedAt` is when the list was last loaded from LinkedIn (see SentPageReading).
+ * Returns null when there is nothing to say: no items, no total, no words saying the list is empty
+ * (the page is still rendering, and an empty reading would look like "everyone is gone"), or
+ * cards in a known language none of which carries a Sent label (not the Sent list).
+ */
+export function toReading(
+  parsed: ParsedSentPage,
+  url: string,
+  observedAt: number,
+  loadedAt: number,
+): SentPageReading | null {
+  const read = parsed.invitations.length;
+  let failureReason = failureOf(parsed);
+  if (read > 0 && !showsSentLabels(parsed)) {
+    if (parsed.language !== null) return null;
+    failureReason ??= `${read} invitations could not be read: LinkedIn's page language was not recognised.`;
   }
   const failed = failureReason !== null;
-  if (!failed && looked === 0 && parsed.skipped === 0 && total === null && !parsed.emptyState) return null;
-
-  // When the page shows a total, believe it: a list that looks ended but holds fewer people may be
-  // virtualised or half-rendered, and calling it complete would mark the rest gone.
-  // An empty list is complete only when LinkedIn says so with a count of 0: words like "No pending
-  // invitations" may belong to the page the user is leaving (the Received tab, mid-navigation),
-  // and a complete empty reading would mark everyone gone.
-  // Without a total, the list must visibly have ended: nothing more to load, not a later page of a
-  // paged list, not loading (asked last: each of these looks over the whole page).
-  const complete =
+  if (
     !failed &&
-    (total !== null
-      ? read >= total
-      : read > 0 && parsed.unreadable === 0 && !parsed.hasMore && !parsed.laterPage && !parsed.loading);
+    read + parsed.unreadable === 0 &&
+    parsed.skipped === 0 &&
+    parsed.total === null &&
+    !parsed.emptyState
+  ) {
+    return null;
+  }
+  const reading = failed
+    ? failedReading(url, observedAt, loadedAt, failureReason as string)
+    : { ...failedReading(url, observedAt, loadedAt, null), complete: isComplete(parsed), failed: false };
+  return {
+    ...reading,
+    language: parsed.language,
+    // Too many to send would say nothing at all: the failure is sent without them.
+    invitations: read > MAX_READ_INVITATIONS ? [] : parsed.invitations.map(toReadInvitation),
+    total: parsed.total,
+    skipped: parsed.skipped,
+    unreadable: parsed.unreadable,
+  };
+}
 
+/**
+ * When the page shows a total, believe it: a list that looks ended but holds fewer people may be
+ * virtualised or half-rendered, and calling it complete would mark the rest gone.
+ * An empty list is complete only when LinkedIn says so with a count of 0: words like "No pending
+ * invitations" may belong to the page the user is leaving (the Received tab, mid-navigation),
+ * and a complete empty reading would mark everyone gone.
+ * Without a total, the list must visibly have ended: nothing more to load, not a later page of a
+ * paged list, not loading (asked last: each of these looks over the whole page).
+ */
+function isComplete(parsed: ParsedSentPage): boolean {
+  const read = parsed.invitations.length;
+  return parsed.total !== null
+    ? read >= parsed.total
+    : read > 0 && parsed.unreadable === 0 && !parsed.hasMore && !parsed.laterPage && !parsed.loading;
+}
+
+function toReadInvitation(i: ParsedSentPage['invitations'][number]): SentPageReading['invitations'][number] {
+  return {
+    profileUrl: i.profileUrl,
+    name: i.name,
+    headline: i.headline,
+    sentLabel: i.sentLabel,
+    sent: i.sent ? { earliest: i.sent.earliest.getTime(), latest: i.sent.latest.getTime() } : null,
+    inviteMessage: i.inviteMessage,
+  };
+}
+
+/** A reading that changes nothing and tells the popup why (reason null: a blank to fill in). */
+export function failedReading(
+  url: string,
+  observedAt: number,
+  loadedAt: number,
+  failureReason: string | null,
+): SentPageReading {
   return {
     url: url.slice(0, 2000),
     observedAt,
-    // Until the content script tracks when its list was loaded, the look itself is the best it knows.
-    loadedAt: observedAt,
-    language: parsed.language,
-    invitations: parsed.invitations.map((i) => ({
-      profileUrl: i.profileUrl,
-      name: i.name,
-      headline: i.headline,
-      sentLabel: i.sentLabel,
-      sent: i.sent ? { earliest: i.sent.earliest.getTime(), latest: i.sent.latest.getTime() } : null,
-      inviteMessage: i.inviteMessage,
-    })),
-    total,
-    skipped: parsed.skipped,
-    unreadable: parsed.unreadable,
-    complete,
-    failed,
-    failureReason,
+    loadedAt: Math.min(loadedAt, observedAt),
+    language: null,
+    invitations: [],
+    total: null,
+    skipped: 0,
+    unreadable: 0,
+    complete: false,
+    failed: failureReason !== null,
+    failureReason: failureReason?.slice(0, 500) ?? null,
   };
 }
 
@@ -69,6 +137,7 @@ export function toReading(parsed: ParsedSentPage, url: string, observedAt: numbe
 export function readingKey(reading: SentPageReading): string {
   return JSON.stringify([
     reading.url,
+    reading.loadedAt,
     reading.total,
     reading.skipped,
     reading.unreadable,

@@ -32,6 +32,7 @@ function personOfCard(control: Element): { name: string | null; profileUrl: stri
 /**
  * Notices when the user withdraws an invitation through LinkedIn's own confirmation dialog.
  * A capture-phase click listener only listens; it never changes the page or the click.
+ * Only trusted events (the user's own clicks, `isTrusted`) count.
  * The card's Withdraw click says who; the dialog's confirm click says it happened.
  * Dialogs inside an open shadow root (#interop-outlet) are seen through composedPath().
  */
@@ -40,6 +41,8 @@ export function watchWithdrawals(options: WithdrawWatchOptions): void {
   let opened: { name: string | null; profileUrl: string | null } | null = null;
 
   const onClick = (event: Event) => {
+    // Only the user's own clicks: a page script can dispatch a click on a dialog it made up.
+    if (!event.isTrusted) return;
     const path = event.composedPath().filter((n): n is Element => (n as Node).nodeType === 1);
     const dialogAt = path.findIndex((el) => el.matches(DIALOG));
     if (dialogAt < 0) {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MAX_READ_INVITATIONS } from './reading-limits';
 import { Instant, Interval } from './time';
 
 /** One person read off the Sent page. */
@@ -17,28 +18,36 @@ export type ReadInvitation = z.infer<typeof ReadInvitation>;
  * One look at the Sent page, as the content script reports it. The store decides what it may
  * change: only a `complete` reading that did not `fail` may mark missing invitations as gone.
  */
-export const SentPageReading = z.object({
-  url: z.string().check(z.maxLength(2000)),
-  observedAt: Instant,
-  /**
-   * When the listed content was loaded from LinkedIn (≤ observedAt): an old tab re-read later
-   * still shows the list as it was then, and the store judges its staleness by this.
-   */
-  loadedAt: Instant,
-  language: z.nullable(z.string().check(z.maxLength(20))),
-  invitations: z.array(ReadInvitation).check(z.maxLength(20000)),
-  /** The page's own count ("People (1,234)") when shown. */
-  total: z.nullable(z.number().check(z.int(), z.gte(0))),
-  /** Items that are not connection requests (Pages, Events, e-mail invitations). */
-  skipped: z.number().check(z.int(), z.gte(0)),
-  /** Items that looked like invitations but could not be read. */
-  unreadable: z.number().check(z.int(), z.gte(0)),
-  /** The whole list was read: count equals the total, or the list visibly ended. */
-  complete: z.boolean(),
-  /** The page could not be read (layout not recognised, zero items against a total, …). */
-  failed: z.boolean(),
-  failureReason: z.nullable(z.string().check(z.maxLength(500))),
-});
+export const SentPageReading = z
+  .object({
+    url: z.string().check(z.maxLength(2000)),
+    observedAt: Instant,
+    /**
+     * When the listed content was last loaded from LinkedIn — page load, in-page navigation into
+     * Sent, or a Load more / list growth — never later than observedAt. A re-read after a small DOM
+     * change that loaded nothing new keeps the earlier loadedAt: the list is as old as its loading.
+     */
+    loadedAt: Instant,
+    language: z.nullable(z.string().check(z.maxLength(20))),
+    invitations: z.array(ReadInvitation).check(z.maxLength(MAX_READ_INVITATIONS)),
+    /** The page's own count ("People (1,234)") when shown. */
+    total: z.nullable(z.number().check(z.int(), z.gte(0))),
+    /** Items that are not connection requests (Pages, Events, e-mail invitations). */
+    skipped: z.number().check(z.int(), z.gte(0)),
+    /** Items that looked like invitations but could not be read. */
+    unreadable: z.number().check(z.int(), z.gte(0)),
+    /** The whole list was read: count equals the total, or the list visibly ended. */
+    complete: z.boolean(),
+    /** The page could not be read (layout not recognised, zero items against a total, …). */
+    failed: z.boolean(),
+    failureReason: z.nullable(z.string().check(z.maxLength(500))),
+  })
+  .check(
+    z.refine((r) => r.loadedAt <= r.observedAt, {
+      message: 'loadedAt must not be after observedAt',
+      path: ['loadedAt'],
+    }),
+  );
 export type SentPageReading = z.infer<typeof SentPageReading>;
 
 /** The user withdrew an invitation through LinkedIn's own dialog, seen by the content script. */

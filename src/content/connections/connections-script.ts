@@ -1,4 +1,4 @@
-import { linkToBackground } from '../extension-link';
+import { linkToBackground, quietly } from '../extension-link';
 import { isConnectionsPageUrl, watchLocation } from '../navigation';
 import { type ConnectionsReader, watchConnectionsPage } from './reader';
 
@@ -19,7 +19,7 @@ export interface ConnectionsEnv {
 export function startConnectionsScript(overrides: Partial<ConnectionsEnv> = {}): { stop(): void } {
   const env: ConnectionsEnv = { window, now: Date.now, debounceMs: 400, pollMs: 500, ...overrides };
   const life = new AbortController();
-  const send = linkToBackground(env.window, life);
+  const send = quietly(linkToBackground(env.window, life));
   let visit: { controller: AbortController; reader: ConnectionsReader } | null = null;
 
   const onUrl = (href: string) => {

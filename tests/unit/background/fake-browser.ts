@@ -62,6 +62,8 @@ export function createFakeBrowser() {
   const alarms = new Map<string, object>();
   return {
     badge,
+    /** Alarms as created, by name (`when` is the time the browser would fire one). */
+    alarmsSet: alarms,
     runtime: {
       id: 'lapse-test-id',
       getURL: (path: string) => `chrome-extension://lapse-test-id/${path}`,
@@ -91,6 +93,7 @@ export function createFakeBrowser() {
     alarms: {
       get: vi.fn(async (name: string) => alarms.get(name)),
       create: vi.fn(async (name: string, info: object) => void alarms.set(name, info)),
+      clear: vi.fn(async (name: string) => alarms.delete(name)),
       onAlarm: event(),
     },
   };

@@ -1,15 +1,19 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { parseSentPage } from '../../../src/content/parse';
 import { toReading } from '../../../src/content/reading';
+import { ContentMessage } from '../../../src/model/messages';
+import { renderReceivedBody } from '../../fixtures/received-page';
 import { renderSentBody, samplePeople } from '../../fixtures/sent-page';
 
 const URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 const NOW = new Date('2026-11-20T10:00:00Z');
+const DAY = 86_400_000;
 
 function readingOf(html: string) {
   document.body.innerHTML = html;
-  return toReading(parseSentPage(document, NOW), URL, NOW.getTime());
+  return toReading(parseSentPage(document, NOW), URL, NOW.getTime(), NOW.getTime());
 }
 
 describe('which readings may later mark invitations gone', () => {
@@ -37,5 +41,39 @@ describe('which readings may later mark invitations gone', () => {
     const people = samplePeople(12, 4);
     expect(readingOf(renderSentBody({ people, total: 12 }))?.complete).toBe(true);
     expect(readingOf(renderSentBody({ people, total: 30 }))?.complete).toBe(false);
+  });
+});
+
+describe('pages that are not the Sent list, or too much to read', () => {
+  it('the Received list (names, "People (2)", no Sent labels) is no reading at all', () => {
+    document.documentElement.lang = 'en';
+    expect(readingOf(renderReceivedBody(samplePeople(2, 5)))).toBeNull();
+    // In a language Lapse does not know, it cannot tell: a failed reading, which changes nothing.
+    document.documentElement.lang = 'ja';
+    expect(readingOf(renderReceivedBody(samplePeople(2, 5)))).toMatchObject({ failed: true, complete: false });
+    document.documentElement.removeAttribute('lang');
+  });
+
+  it('a page of 20,001 invitations is a failed reading with a reason, which the worker accepts', () => {
+    const parsed = parseSentPage(document, NOW);
+    const one = (i: number) => ({
+      profileUrl: `https://www.linkedin.com/in/someone-${i}/`,
+      name: `Someone ${i}`,
+      headline: null,
+      sentLabel: 'Sent 2 weeks ago',
+      sent: { earliest: new Date(NOW.getTime() - 20 * DAY), latest: new Date(NOW.getTime() - 10 * DAY) },
+      inviteMessage: null,
+    });
+    const huge = {
+      ...parsed,
+      invitations: Array.from({ length: 20_001 }, (_, i) => one(i)),
+      total: 20_001,
+      layout: 'list' as const,
+      language: 'en',
+    };
+    const reading = toReading(huge, URL, NOW.getTime(), NOW.getTime());
+    expect(reading).toMatchObject({ failed: true, complete: false, total: 20_001 });
+    expect(reading?.failureReason).toMatch(/20,?001/);
+    expect(z.safeParse(ContentMessage, { type: 'reading', reading }).success).toBe(true);
   });
 });

@@ -213,6 +213,20 @@ describe('Scan all', () => {
     expect(progress().at(-1)?.state).toBe('cancelled');
   });
 
+  test('says it stopped when the page is reloaded or left mid-scan', async () => {
+    document.body.innerHTML = renderSentBody({
+      people: samplePeople(40, 15),
+      loadMore: { pageSize: 10, script: false },
+    });
+    fakeLoadMore(150);
+    start();
+    await vi.waitFor(() => expect(readings()).toHaveLength(1));
+    await command('scan-start');
+    await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('running'));
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('cancelled'));
+  });
+
   test('says LinkedIn ignored the click when nothing loads', async () => {
     document.body.innerHTML = renderSentBody({
       people: samplePeople(25, 10),
@@ -246,6 +260,32 @@ describe('Scan all', () => {
   });
 });
 
+/**
+ * A click as the user's own input gives it (\`isTrusted\`), which \`element.click()\` and
+ * \`dispatchEvent\` never are in a browser. happy-dom leaves isTrusted unset, so the test sets it.
+ */
+function userClick(target: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  target.dispatchEvent(event);
+}
+
+/** LinkedIn's withdraw confirmation (or a page script's imitation of it), in an open shadow root. */
+function confirmDialog(name: string): { cancel: HTMLButtonElement; confirm: HTMLButtonElement } {
+  const host = document.getElementById('interop-outlet')!;
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const dialog = document.createElement('dialog');
+  dialog.setAttribute('open', '');
+  const cancel = document.createElement('button');
+  cancel.textContent = 'Cancel';
+  const confirm = document.createElement('button');
+  confirm.setAttribute('aria-label', `Withdraw invitation sent to ${name}`);
+  confirm.innerHTML = '<span>Withdraw</span>';
+  dialog.append(cancel, confirm);
+  shadow.append(dialog);
+  return { cancel, confirm };
+}
+
 describe('withdrawals the user makes', () => {
   test('the confirm click in LinkedIn’s dialog (inside a shadow root) is reported with the card’s profile', async () => {
     const people = samplePeople(3, 12);
@@ -254,21 +294,12 @@ describe('withdrawals the user makes', () => {
     const card = document.querySelectorAll('[role="listitem"]')[1]!;
     const withdraw = card.querySelector<HTMLAnchorElement>('a[aria-label^="Withdraw"]')!;
     withdraw.addEventListener('click', (e) => e.preventDefault());
-    withdraw.click();
+    userClick(withdraw);
     // LinkedIn's modal, in an open shadow root of #interop-outlet
-    const shadow = document.getElementById('interop-outlet')!.attachShadow({ mode: 'open' });
-    const dialog = document.createElement('dialog');
-    dialog.setAttribute('open', '');
-    const cancel = document.createElement('button');
-    cancel.textContent = 'Cancel';
-    const confirm = document.createElement('button');
-    confirm.setAttribute('aria-label', `Withdraw invitation sent to ${people[1]!.name}`);
-    confirm.innerHTML = '<span>Withdraw</span>';
-    dialog.append(cancel, confirm);
-    shadow.append(dialog);
-    cancel.click();
+    const { cancel, confirm } = confirmDialog(people[1]!.name);
+    userClick(cancel);
     expect(ext.sent.filter((m) => (m as ContentMessage).type === 'withdraw-observed')).toHaveLength(0);
-    confirm.querySelector('span')!.click();
+    userClick(confirm.querySelector('span')!);
     await vi.waitFor(() =>
       expect(ext.sent).toContainEqual({
         type: 'withdraw-observed',
@@ -279,6 +310,30 @@ describe('withdrawals the user makes', () => {
         },
       }),
     );
+  });
+
+  test('a click a page script dispatches on a made-up dialog is not a withdrawal', async () => {
+    const people = samplePeople(3, 14);
+    document.body.innerHTML = renderSentBody({ people });
+    start();
+    await vi.waitFor(() => expect(readings()).toHaveLength(1));
+    const withdraw = document.querySelectorAll('[role="listitem"]')[2]!.querySelector('a[aria-label^="Withdraw"]')!;
+    withdraw.addEventListener('click', (e) => e.preventDefault());
+    // What a script can do: click() and dispatchEvent, both untrusted in a browser.
+    const untrusted = new MouseEvent('click', { bubbles: true, composed: true });
+    Object.defineProperty(untrusted, 'isTrusted', { value: false });
+    withdraw.dispatchEvent(untrusted);
+    const { confirm } = confirmDialog(people[2]!.name);
+    confirm.click();
+    const untrustedConfirm = new MouseEvent('click', { bubbles: true, composed: true });
+    Object.defineProperty(untrustedConfirm, 'isTrusted', { value: false });
+    confirm.dispatchEvent(untrustedConfirm);
+    // Reports are sent as the click is handled: none went out.
+    const withdrawals = () => ext.sent.filter((m) => (m as ContentMessage).type === 'withdraw-observed');
+    expect(withdrawals()).toEqual([]);
+    // The same dialog confirmed by the user is a withdrawal: it was the clicks, not the dialog.
+    userClick(confirm);
+    expect(withdrawals()).toHaveLength(1);
   });
 });
 

@@ -27,7 +27,7 @@ const validRecord = (): InvitationRecord => ({
 const validReading = () => ({
   url: 'https://www.linkedin.com/mynetwork/invitation-manager/sent/',
   observedAt: T,
-  loadedAt: T,
+  loadedAt: T - 60_000,
   language: 'en',
   invitations: [
     {
@@ -127,6 +127,8 @@ describe('SentPageReading', () => {
     ],
     ['total', (r: ReturnType<typeof validReading>) => ({ ...r, total: -1 })],
     ['observedAt', (r: ReturnType<typeof validReading>) => ({ ...r, observedAt: Number.NaN })],
+    // A list cannot have been loaded after it was looked at.
+    ['loadedAt', (r: ReturnType<typeof validReading>) => ({ ...r, loadedAt: r.observedAt + 1 })],
     ['complete', (r: ReturnType<typeof validReading>) => ({ ...r, complete: 'yes' })],
   ])('rejects a bad %s, naming it', (path, spoil) => {
     expect(rejection(SentPageReading, spoil(validReading()), 'reading')).toContain(`${path}:`);
