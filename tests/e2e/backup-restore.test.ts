@@ -23,7 +23,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<string>
 
 async function exportCsv(): Promise<Buffer> {
   const popup = await lapse.openPopup();
-  await popup.waitForSelector('nav.filters');
+  await popup.waitForSelector('[role="tablist"]');
   await popup.getByRole('button', { name: 'Export CSV' }).click();
   const path = await download(popup, () => popup.getByRole('button', { name: /^Everything/ }).click());
   await popup.close();

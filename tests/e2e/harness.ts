@@ -231,11 +231,8 @@ export const POPUP_FILTERS = ['nearing', 'pending', 'expired', 'resolved'] as co
 
 /** Shows one of the popup's lists (clicking its filter button) and returns its rows once drawn. */
 export async function popupList(popup: Page, filter: (typeof POPUP_FILTERS)[number]): Promise<PopupRow[]> {
-  const button = popup.locator('nav.filters button').nth(POPUP_FILTERS.indexOf(filter));
-  await button.click();
-  await popup.waitForSelector(
-    `nav.filters button:nth-child(${POPUP_FILTERS.indexOf(filter) + 1})[aria-pressed="true"]`,
-  );
+  await popup.locator(`#tab-${filter}`).click();
+  await popup.waitForSelector(`#tab-${filter}[aria-selected="true"]`);
   // Draw every page of the list, not only the first 50.
   while (await popup.locator('button.show-more').count()) await popup.locator('button.show-more').click();
   return popup.locator('li.row').evaluateAll((items) =>

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { InvitationRecord } from '../../src/model/invitation';
-import { describeAge, expiryStatus } from '../../src/rules';
+import type { Interval } from '../../src/model/time';
+import { expiryStatus } from '../../src/rules';
 import { type FixturePerson, renderSentPage, type SentPageOptions, samplePeople } from '../fixtures/sent-page';
 import { fixedSettings } from '../support/settings';
 import {
@@ -38,7 +39,7 @@ async function waitForRecords(count: number): Promise<InvitationRecord[]> {
 /** Every row of every list of a freshly opened popup, with the list it is in. */
 async function popupRows(): Promise<(PopupRow & { list: string })[]> {
   const popup = await lapse.openPopup();
-  await popup.waitForSelector('nav.filters');
+  await popup.waitForSelector('[role="tablist"]');
   const rows: (PopupRow & { list: string })[] = [];
   for (const filter of POPUP_FILTERS) {
     if (filter === 'nearing') continue; // a subset of 'pending'
@@ -52,6 +53,26 @@ async function popupRows(): Promise<(PopupRow & { list: string })[]> {
 function expectedList(person: FixturePerson, observedAt: number, now: number): 'pending' | 'expired' {
   const status = expiryStatus(expectedSent(person.age, observedAt), fixedSettings(), now, observedAt);
   return status === 'expired' || status === 'maybe-expired' ? 'expired' : 'pending';
+}
+
+/** A date the popup wrote ("Nov 28", or "Nov 28, 2025" outside this year) as its local calendar day. */
+function dayOf(text: string, now: number): string {
+  return new Date(text.includes(',') ? text : `${text}, ${new Date(now).getFullYear()}`).toDateString();
+}
+
+/**
+ * The row says when it was sent as plainly as the ledger knows it: LinkedIn's own label and the
+ * first and last days it can mean, or the one day itself.
+ */
+function expectSentDates(meta: string, record: InvitationRecord, sent: Interval, now: number): void {
+  const day = (ms: number) => new Date(ms).toDateString();
+  if (day(sent.earliest) === day(sent.latest)) {
+    expect(dayOf(meta.replace(/^Sent on /, ''), now), `${record.name} date`).toBe(day(sent.latest));
+    return;
+  }
+  expect(meta.startsWith(`${record.sentLabel} · between `), `${record.name} label: ${meta}`).toBe(true);
+  const [, from = '', to = ''] = meta.match(/ · between (.+) and (.+)$/) ?? [];
+  expect([dayOf(from, now), dayOf(to, now)], `${record.name} dates`).toEqual([day(sent.earliest), day(sent.latest)]);
 }
 
 /** Records, popup and badge all agree with what the page showed. */
@@ -76,10 +97,7 @@ async function expectRecorded(people: FixturePerson[]): Promise<void> {
   for (const person of people) {
     const row = rows.find((r) => r.id === idOf(person))!;
     expect(row.list, `${person.name} list`).toBe(expectedList(person, observedAt, now));
-    const age = describeAge(expectedSent(person.age, observedAt), now);
-    const unitWord = new RegExp(age.unit === 'day' && age.max === 0 ? 'today|hour|day|minute' : age.unit, 'i');
-    expect(row.meta, `${person.name} age`).toMatch(unitWord);
-    if (age.max > 0) expect(row.meta, `${person.name} age`).toContain(String(age.max));
+    expectSentDates(row.meta, records.find((r) => r.id === idOf(person))!, expectedSent(person.age, observedAt), now);
   }
 
   const older = people.filter((p) => surelyOlderThan3Weeks(p.age, observedAt, now)).length;
@@ -108,14 +126,14 @@ describe('opening the Sent page', () => {
     await lapse.openLinkedIn(renderSentPage({ people }));
     await waitForRecords(3);
     const popup = await lapse.openPopup();
-    await popup.waitForSelector('nav.filters');
+    await popup.waitForSelector('[role="tablist"]');
     expect(await popupList(popup, 'expired')).toEqual([]);
     const pending = await popupList(popup, 'pending');
     expect(pending.map((row) => row.name)).toEqual(['Tom Two', 'Nina Nine', 'Yana Year']);
     for (const name of ['Nina Nine', 'Yana Year']) {
       expect(pending.find((row) => row.name === name)?.chip).toMatch(/^Past your window by .+ · still listed$/);
     }
-    expect(await popup.locator('.counts').textContent()).toMatch(/^3 pending · 2 older than 3 weeks$/);
+    expect(await popup.locator('.counts').textContent()).toMatch(/^3 pending · 2 over 3 weeks old$/);
     expect(await popup.locator('.past-window-notice').textContent()).toMatch(
       /^LinkedIn still lists 2 invitations older than your expiry window \(six months\): they have not lapsed\./,
     );

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ScanProgress } from '../../src/model/messages';
 import { renderSentPage, samplePeople } from '../fixtures/sent-page';
-import { builtFiles, lapseForThisFile, networkViolations, SENT_URL } from './harness';
+import { builtFiles, closeTabs, lapseForThisFile, networkViolations, SENT_URL } from './harness';
 import { withMutationRecorder } from './pages';
 
 /** "Scan all" from the popup, and that LinkedIn's page can see none of it. */
@@ -18,7 +18,7 @@ async function watchProgress(popup: Page): Promise<void> {
     const seen: string[] = [];
     (window as unknown as { __progress: string[] }).__progress = seen;
     const record = () => {
-      const status = document.querySelector('[role="status"]');
+      const status = document.querySelector('.scan');
       const bar = document.querySelector('progress');
       const line = `${status?.textContent ?? ''}|${bar ? `${bar.value}/${bar.max}` : ''}`;
       if (seen[seen.length - 1] !== line) seen.push(line);
@@ -49,16 +49,20 @@ async function startScanFromPopup(popup: Page, page: Page): Promise<void> {
 describe('Scan all', () => {
   it('clicks Load more until the total is reached, showing progress in the popup', async () => {
     const people = samplePeople(35, 51);
+    // A ledger with someone in it already, so the popup shows its header and "Scan all".
+    await lapse.openLinkedIn(renderSentPage({ people: people.slice(0, 10) }));
+    await expect.poll(async () => (await lapse.ledger()).records.length, { timeout: 20_000 }).toBe(10);
+    await closeTabs(lapse);
     await lapse.serveLinkedIn(renderSentPage({ people, loadMore: { pageSize: 10, script: true, delayMs: 250 } }));
     const popup = await lapse.openPopup();
     await popup.waitForSelector('.header');
     await watchProgress(popup);
     // The popup is not on a LinkedIn tab, so "Scan all" opens the Sent page and scans it there.
-    await popup.getByRole('button', { name: /scan/i }).click();
+    await popup.getByRole('button', { name: 'Scan all' }).click();
     await expect.poll(async () => (await scan())?.state, { timeout: 40_000 }).toBe('done');
     expect((await lapse.ledger()).records).toHaveLength(35);
     expect((await scan())?.read).toBe(35);
-    await expect.poll(() => popup.locator('[role="status"]').textContent()).toContain('35');
+    await expect.poll(() => popup.locator('.scan').textContent()).toContain('35');
 
     const seen = await popup.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
     // Progress moved through intermediate counts (the bar's value below the total of 35).
@@ -76,7 +80,7 @@ describe('Scan all', () => {
     await popup.waitForSelector('.header');
     await startScanFromPopup(popup, page);
     await expect.poll(async () => (await scan())?.read ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
-    await popup.locator('[role="status"] button').click();
+    await popup.locator('.scan button').click();
     await expect.poll(async () => (await scan())?.state, { timeout: 10_000 }).toBe('cancelled');
 
     const { records } = await lapse.ledger();
@@ -87,7 +91,7 @@ describe('Scan all', () => {
     expect(records.every((r) => r.status === 'pending')).toBe(true);
     // The page was left with invitations still to load: the scan stopped clicking.
     expect(await page.locator('[data-fixture="load-more"]').count()).toBe(1);
-    await expect.poll(() => popup.locator('[role="status"]').textContent()).toMatch(/\d/);
+    await expect.poll(() => popup.locator('.scan').textContent()).toMatch(/\d/);
   });
 });
 

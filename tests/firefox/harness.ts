@@ -225,11 +225,11 @@ export async function drawnPopup(popup: Page, timeoutMs = WAIT_MS): Promise<Draw
   try {
     await popup.waitForFunction(
       () => {
-        const listed = document.querySelector('nav.filters button[aria-pressed="true"] .count')?.textContent;
+        const listed = document.querySelector('[role="tab"][aria-selected="true"] .count')?.textContent;
         return (
           document.querySelector('header .counts') !== null &&
           listed != null &&
-          document.querySelectorAll('ul.rows li.row').length === Number(listed)
+          document.querySelectorAll('li.row').length === Number(listed)
         );
       },
       { timeout: timeoutMs, polling: 100 },
@@ -244,7 +244,7 @@ export async function drawnPopup(popup: Page, timeoutMs = WAIT_MS): Promise<Draw
     });
   }
   return popup.evaluate(() => ({
-    pending: document.querySelector('header .counts span')?.textContent ?? '',
-    names: [...document.querySelectorAll('ul.rows li.row .row-name')].map((name) => name.textContent ?? ''),
+    pending: document.querySelector('header .counts')?.textContent?.match(/\d+ pending/)?.[0] ?? '',
+    names: [...document.querySelectorAll('li.row .row-name')].map((name) => name.textContent ?? ''),
   }));
 }
