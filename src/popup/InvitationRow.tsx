@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageMessage } from '../model/messages';
+import type { Settings } from '../model/settings';
 import { t } from '../shared/i18n';
+import { suggestedMessage } from '../shared/templates';
 import { sentText, statusChip, suggestionText } from '../shared/ui/format';
 import { NoteEditor } from './NoteEditor';
 import { type MenuItem, RowMenu } from './RowMenu';
@@ -13,12 +15,21 @@ const PROFILE_LINK = /^https:\/\/www\.linkedin\.com\/in\/[^/?#]+\/$/;
  * One invitation. Everything from LinkedIn (name, headline) and from the user (note) is rendered
  * as text children only.
  */
-export function InvitationRow({ row, onAct }: { row: Row; onAct: (message: PageMessage) => void }) {
+export function InvitationRow({
+  row,
+  templates,
+  onAct,
+}: {
+  row: Row;
+  /** The user's own message templates; the others are the defaults in the UI language. */
+  templates: Settings['templates'];
+  onAct: (message: PageMessage) => void;
+}) {
   const { record, assessment } = row;
   const [editingNote, setEditingNote] = useState(false);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const chip = statusChip(record, assessment);
-  const message = assessment.suggestion.message;
+  const message = suggestedMessage(record, assessment.suggestion.kind, { templates }, t);
 
   useEffect(() => {
     if (copied === null) return;

@@ -202,7 +202,12 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
           ) : (
             <ul class="rows" aria-label={t(FILTER_LABEL[filter])}>
               {visible.map((row) => (
-                <InvitationRow key={row.record.id} row={row} onAct={(message) => void act(message)} />
+                <InvitationRow
+                  key={row.record.id}
+                  row={row}
+                  templates={settings.templates}
+                  onAct={(message) => void act(message)}
+                />
               ))}
             </ul>
           )}

@@ -8,7 +8,7 @@ import {
   type WindowSettings,
   windowDays,
 } from '../../rules';
-import { type MessageKey, t, tCount } from '../i18n';
+import { type MessageKey, t, tCount, uiLocale } from '../i18n';
 
 /**
  * Words for what the rules computed. Nothing here does arithmetic on time: the numbers come
@@ -30,16 +30,17 @@ export function sentText(age: AgeDescription | null): string {
 }
 
 // Building a formatter costs far more than using one, and a list formats a date on every row.
+// Dates are written in the UI language (uiLocale), not the browser's default locale.
 let dateFormat: Intl.DateTimeFormat | null = null;
 let dateTimeFormat: Intl.DateTimeFormat | null = null;
 
 export function dateText(ms: number): string {
-  dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+  dateFormat ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' });
   return dateFormat.format(ms);
 }
 
 export function dateTimeText(ms: number): string {
-  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  dateTimeFormat ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' });
   return dateTimeFormat.format(ms);
 }
 
