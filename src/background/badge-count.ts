@@ -3,9 +3,7 @@ import type { ScanProgress } from '../model/messages';
 import type { Settings } from '../model/settings';
 import { type BadgeSummary, badgeSummary } from '../rules/badge';
 import { resolveSettings } from '../rules/window';
-
-/** `browser.i18n.getMessage`'s shape, passed in so this module stays pure (tests, benchmark). */
-export type Translate = (key: string, substitutions?: string[]) => string;
+import { counted, numberText, type Words } from '../shared/locale';
 
 /** Calm slate blue normally; amber when anything could lapse within the warning window. */
 export const BADGE_COLORS = { normal: '#3D5A80', warning: '#B45309', scanning: '#6B7280' } as const;
@@ -13,29 +11,25 @@ export const BADGE_COLORS = { normal: '#3D5A80', warning: '#B45309', scanning: '
 export interface BadgeView {
   text: string;
   color: string;
-  /** The tooltip; null when no translator was given (the benchmark times the count alone). */
+  /** The tooltip; null when no words were given (the benchmark times the count alone). */
   title: string | null;
   summary: BadgeSummary | null;
 }
 
-/** `<base>_one` or `<base>_other`, count first, like src/shared/i18n.ts (browser.i18n has no plurals). */
-function counted(translate: Translate, base: string, count: number, more: string[] = []): string {
-  return translate(count === 1 ? `${base}_one` : `${base}_other`, [String(count), ...more]);
-}
-
-/** "7 invitations older than 3 weeks · 2 expire within 14 days", or what the empty badge means. */
-export function badgeTitle(summary: BadgeSummary, translate: Translate): string {
-  const age = counted(translate, 'badge_weeks', summary.weeks);
+/**
+ * "7 invitations older than 3 weeks · 2 expire within 14 days", or what the empty badge means.
+ * The words (catalogue and locale) come in, so this stays pure for the tests and the benchmark.
+ */
+export function badgeTitle(summary: BadgeSummary, words: Words): string {
+  const age = counted(words, 'badge_weeks', summary.weeks);
   const parts: string[] = [];
-  if (summary.olderCount > 0) parts.push(counted(translate, 'badge_older', summary.olderCount, [age]));
+  if (summary.olderCount > 0) parts.push(counted(words, 'badge_older', summary.olderCount, [age]));
   if (summary.nearingCount > 0) {
     parts.push(
-      counted(translate, 'badge_nearing', summary.nearingCount, [
-        counted(translate, 'badge_days', summary.warningDays),
-      ]),
+      counted(words, 'badge_nearing', summary.nearingCount, [counted(words, 'badge_days', summary.warningDays)]),
     );
   }
-  return parts.length > 0 ? parts.join(' · ') : translate('badge_nothing', [age]);
+  return parts.length > 0 ? parts.join(' · ') : words.translate('badge_nothing', [age]);
 }
 
 /**
@@ -46,23 +40,23 @@ export function recountBadge(
   records: readonly InvitationRecord[],
   settings: Settings,
   now: number,
-  translate?: Translate,
+  words?: Words,
 ): BadgeView {
   const summary = badgeSummary(records, resolveSettings(settings, records), now);
   return {
     text: summary.text,
     color: BADGE_COLORS[summary.tone],
-    title: translate ? badgeTitle(summary, translate) : null,
+    title: words ? badgeTitle(summary, words) : null,
     summary,
   };
 }
 
 /** While "Scan all" runs: an ellipsis on the badge and "Scanning 40 of 120" in the tooltip. */
-export function scanBadge(progress: ScanProgress, translate: Translate): BadgeView {
-  const read = String(progress.read);
+export function scanBadge(progress: ScanProgress, words: Words): BadgeView {
+  const read = numberText(words.locale, progress.read);
   const title =
     progress.total === null
-      ? translate('badge_scanning_no_total', [read])
-      : translate('badge_scanning', [read, String(progress.total)]);
+      ? words.translate('badge_scanning_no_total', [read])
+      : words.translate('badge_scanning', [read, numberText(words.locale, progress.total)]);
   return { text: '…', color: BADGE_COLORS.scanning, title, summary: null };
 }

@@ -1,16 +1,15 @@
 import browser from 'webextension-polyfill';
 import type { InvitationRecord } from '../model/invitation';
 import type { Settings } from '../model/settings';
+import { words } from '../shared/i18n';
 import { loadSettings } from '../shared/settings-store';
 import { getDb } from '../store/db';
 import { getAllRecords } from '../store/ledger';
-import { type BadgeView, recountBadge, scanBadge, type Translate } from './badge-count';
+import { type BadgeView, recountBadge, scanBadge } from './badge-count';
 import { readScan } from './scan';
 
 /** Recounted once a day: ages grow while nobody scans, and the badge must follow. */
 export const DAILY_ALARM = 'lapse-daily-badge';
-
-const translate: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
 
 async function show(view: BadgeView): Promise<void> {
   await Promise.all([
@@ -18,7 +17,7 @@ async function show(view: BadgeView): Promise<void> {
     browser.action.setBadgeBackgroundColor({ color: view.color }),
     // Older Chrome lacks setBadgeTextColor; the default text colour is then kept.
     browser.action.setBadgeTextColor?.({ color: '#FFFFFF' }),
-    browser.action.setTitle({ title: view.title || translate('extName') || 'Lapse' }),
+    browser.action.setTitle({ title: view.title || browser.i18n.getMessage('extName') || 'Lapse' }),
   ]);
 }
 
@@ -34,12 +33,12 @@ export async function refreshBadge(
 ): Promise<BadgeView> {
   const scan = await readScan(now);
   if (scan?.state === 'running') {
-    const view = scanBadge(scan, translate);
+    const view = scanBadge(scan, words());
     await show(view);
     return view;
   }
   const { records, settings } = ledger ?? (await readLedger());
-  const view = recountBadge(records, settings, now, translate);
+  const view = recountBadge(records, settings, now, words());
   await show(view);
   return view;
 }

@@ -1,11 +1,11 @@
 import type { Settings } from '../model/settings';
 import type { WeeklySends, WeekSends } from '../rules';
-import { t, tCount } from '../shared/i18n';
+import { t, tCount, uiLocale } from '../shared/i18n';
 import { NumberField } from '../shared/ui/NumberField';
 import { BarChart } from './BarChart';
 import { countText } from './numbers';
 
-const shortDate = (ms: number) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' }).format(ms);
+const shortDate = (ms: number) => new Intl.DateTimeFormat(uiLocale(), { day: 'numeric', month: 'short' }).format(ms);
 
 /** How a week stands against the limit: surely over, possibly over, or under. */
 function standing(week: WeekSends, limit: number): string {

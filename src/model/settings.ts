@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-/** Follow-up suggestion kinds; each has a message template the user may edit. */
+/** Follow-up suggestion kinds; each but `none` has a message template the user may edit. */
 export const SuggestionKind = z.enum([
   'give-it-time',
   'engage',
@@ -14,26 +14,6 @@ export const SuggestionKind = z.enum([
   'none',
 ]);
 export type SuggestionKind = z.infer<typeof SuggestionKind>;
-
-export const DEFAULT_TEMPLATES: Record<SuggestionKind, string> = {
-  'give-it-time':
-    'Hi {firstName}, I sent you a connection request a few days ago — no rush, looking forward to connecting.',
-  engage:
-    'Hi {firstName}, I enjoyed your recent post. I sent you a connection request and would be glad to stay in touch.',
-  'follow-up':
-    'Hi {firstName}, I reached out a few weeks ago to connect. Given your work as {headline}, I think we would have a lot to talk about.',
-  'act-now':
-    'Hi {firstName}, my connection request to you will soon lapse. I would still love to connect — is there a good moment to chat?',
-  'withdraw-reinvite':
-    'Hi {firstName}, I am reaching out again to connect — my earlier request has been waiting a long time. I would value being in touch.',
-  resend:
-    'Hi {firstName}, I tried to connect a while ago and the request lapsed. I would still be glad to connect. Your work as {headline} is close to mine.',
-  'check-status':
-    'Hi {firstName}, I noticed my connection request is no longer pending. If you missed it, I would still be glad to connect.',
-  thank: 'Hi {firstName}, thanks for connecting! Glad to be in touch.',
-  'reinvite-later': 'Hi {firstName}, I am reaching out again to connect — I would value being in touch.',
-  none: '',
-};
 
 /**
  * Six calendar months, 90 days, a custom number of days, or learned from what LinkedIn still
@@ -74,7 +54,10 @@ export const Settings = z.object({
    * either; about 1,250 is the figure one tool reports.
    */
   pendingCap: z._default(intIn(1, 5000), 1250),
-  /** Only the templates the user changed; the rest fall back to DEFAULT_TEMPLATES. */
+  /**
+   * Only the templates the user changed; the rest fall back to the defaults in the UI language
+   * (`template_*` in _locales, src/shared/templates.ts).
+   */
   templates: z._default(z.partialRecord(SuggestionKind, z.string().check(z.maxLength(2000))), {}),
 });
 export type Settings = z.infer<typeof Settings>;

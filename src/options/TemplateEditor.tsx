@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { DEFAULT_TEMPLATES, type Settings, type SuggestionKind } from '../model/settings';
+import { type Settings, SuggestionKind } from '../model/settings';
 import { fillTemplate, templateFor } from '../rules';
 import { t } from '../shared/i18n';
 import { loadSettings } from '../shared/settings-store';
+import { defaultTemplates } from '../shared/templates';
 import { SUGGESTION_TITLE } from '../shared/ui/format';
 import type { SaveSettings } from '../shared/ui/setting-limits';
 
@@ -12,7 +13,8 @@ const SAVE_DELAY_MS = 500;
 
 /** One suggestion kind's message: edited, previewed for a sample person, restorable. */
 function TemplateField({ kind, settings, save }: { kind: SuggestionKind; settings: Settings; save: SaveSettings }) {
-  const stored = templateFor(kind, settings);
+  const fallback = defaultTemplates(t)(kind);
+  const stored = templateFor(kind, settings, () => fallback);
   const [draft, setDraft] = useState(stored);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -30,7 +32,7 @@ function TemplateField({ kind, settings, save }: { kind: SuggestionKind; setting
     // Only templates that differ from the default are stored, so better defaults still arrive.
     // Read afresh: another template may have been saved since this one was rendered.
     const templates = { ...(await loadSettings()).templates };
-    if (text === DEFAULT_TEMPLATES[kind]) delete templates[kind];
+    if (text === fallback) delete templates[kind];
     else templates[kind] = text;
     try {
       await save({ templates });
@@ -68,14 +70,14 @@ function TemplateField({ kind, settings, save }: { kind: SuggestionKind; setting
       <p class="preview" id={`${id}-preview`}>
         <span class="preview-label">{t('template_preview')}</span> {fillTemplate(draft, sample)}
       </p>
-      {draft !== DEFAULT_TEMPLATES[kind] && (
+      {draft !== fallback && (
         <button
           type="button"
           class="small"
           onClick={() => {
-            setDraft(DEFAULT_TEMPLATES[kind]);
+            setDraft(fallback);
             setError(null);
-            void commit(DEFAULT_TEMPLATES[kind]);
+            void commit(fallback);
           }}
         >
           {t('template_restore', t(SUGGESTION_TITLE[kind]))}
@@ -86,7 +88,7 @@ function TemplateField({ kind, settings, save }: { kind: SuggestionKind; setting
 }
 
 /** Every suggestion kind that has a message ('none' has nothing to say). */
-const EDITABLE_KINDS = (Object.keys(DEFAULT_TEMPLATES) as SuggestionKind[]).filter((kind) => kind !== 'none');
+const EDITABLE_KINDS = SuggestionKind.options.filter((kind) => kind !== 'none');
 
 export function TemplateEditor({ settings, save }: { settings: Settings; save: SaveSettings }) {
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageMessage } from '../model/messages';
-import type { SuggestionKind } from '../model/settings';
+import type { Settings, SuggestionKind } from '../model/settings';
 import { t } from '../shared/i18n';
+import { suggestedMessage } from '../shared/templates';
 import { sentDatesText, statusChip, suggestionText } from '../shared/ui/format';
 import { NoteEditor } from './NoteEditor';
 import { type MenuItem, RowMenu } from './RowMenu';
@@ -62,6 +63,7 @@ function menuItems(row: Row, onAct: (message: PageMessage) => void, extra: MenuI
  */
 export function InvitationRow({
   row,
+  templates,
   tabbable,
   now,
   onAct,
@@ -69,6 +71,8 @@ export function InvitationRow({
   onFocusIn,
 }: {
   row: Row;
+  /** The user's own message templates; the others are the defaults in the UI language. */
+  templates: Settings['templates'];
   tabbable: boolean;
   now: number;
   onAct: (message: PageMessage) => void;
@@ -80,7 +84,7 @@ export function InvitationRow({
   const { record, assessment } = row;
   const [editingNote, setEditingNote] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
-  const message = assessment.suggestion.message;
+  const message = suggestedMessage(record, assessment.suggestion.kind, { templates }, t);
   const [copied, copy] = useCopy(message);
   const chip = statusChip(record, assessment);
   const primary = message !== '' && WRITE_NOW.has(assessment.suggestion.kind);

@@ -4,6 +4,7 @@ import { isSentPageUrl } from '../content/navigation';
 import type { InvitationRecord } from '../model/invitation';
 import type { PageMessage } from '../model/messages';
 import type { ReadingLogEntry } from '../model/reading';
+import type { Settings } from '../model/settings';
 import { resolveSettings } from '../rules';
 import { t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
@@ -191,6 +192,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
         more={view && rows.length > limit ? rows.length - limit : 0}
         onMore={() => setLimit(limit + PAGE_SIZE)}
         now={view ? now : first.state === 'ready' ? first.now : now}
+        templates={settings.templates}
         onAct={(message) => void actions.act(message)}
       />
       {view && snapshot && resolved && (
@@ -305,6 +307,7 @@ function ListPanel(props: {
   more: number;
   onMore: () => void;
   now: number;
+  templates: Settings['templates'];
   onAct: (message: PageMessage) => void;
 }) {
   const { filter, query, listRows, visible, more } = props;
@@ -328,6 +331,7 @@ function ListPanel(props: {
           label={filterLabel(filter)}
           grouped={filter === 'pending' && !query}
           now={props.now}
+          templates={props.templates}
           onAct={props.onAct}
         />
       )}

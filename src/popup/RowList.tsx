@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { PageMessage } from '../model/messages';
+import type { Settings } from '../model/settings';
 import { type MessageKey, t } from '../shared/i18n';
 import { InvitationRow } from './InvitationRow';
 import { type Row, type RowGroup, rowGroup } from './view';
@@ -23,12 +24,14 @@ const NEXT_KEYS: Record<string, (at: number, last: number) => number> = {
  */
 export function RowList({
   rows,
+  templates,
   label,
   grouped,
   now,
   onAct,
 }: {
   rows: readonly Row[];
+  templates: Settings['templates'];
   label: string;
   grouped: boolean;
   now: number;
@@ -54,6 +57,7 @@ export function RowList({
     <InvitationRow
       key={row.record.id}
       row={row}
+      templates={templates}
       tabbable={row.record.id === activeId}
       now={now}
       onAct={onAct}

@@ -46,6 +46,6 @@ export function assess(record: InvitationRecord, settings: ResolvedSettings, now
     pastWindowDays: figures?.pastWindowDays ?? null,
     listedAt,
     olderThanBadge: olderThanBadge(record, standing, settings, now),
-    suggestion: suggest(record, expiry, settings, now),
+    suggestion: suggest(record, expiry, now),
   };
 }

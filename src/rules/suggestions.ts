@@ -1,6 +1,6 @@
 import { addWeeks } from 'date-fns';
 import type { InvitationRecord } from '../model/invitation';
-import { DEFAULT_TEMPLATES, type Settings, type SuggestionKind } from '../model/settings';
+import type { Settings, SuggestionKind } from '../model/settings';
 import type { ExpiryStatus } from './expiry';
 
 /** LinkedIn blocks re-inviting a person for up to 3 weeks after a withdrawal (its own dialog says so). */
@@ -15,8 +15,6 @@ export interface Suggestion {
   kind: SuggestionKind;
   /** For act-now and withdraw-reinvite (if withdrawn today), reinvite-later: the first day a new invitation can go. */
   reinviteFrom: number | null;
-  /** The kind's message template, filled in for this person. */
-  message: string;
 }
 
 /**
@@ -94,19 +92,23 @@ export function fillTemplate(template: string, person: Pick<InvitationRecord, 'n
   return text.replace(PLACEHOLDER, (_, key: string) => values[key] ?? '');
 }
 
-export function templateFor(kind: SuggestionKind, settings: Pick<Settings, 'templates'>): string {
-  return settings.templates[kind] ?? DEFAULT_TEMPLATES[kind];
+/**
+ * The user's own template for `kind`, or the default one. The defaults are words in the UI
+ * language, so they come in (src/shared/templates.ts) rather than living in the rules.
+ */
+export function templateFor(
+  kind: SuggestionKind,
+  settings: Pick<Settings, 'templates'>,
+  defaults: (kind: SuggestionKind) => string,
+): string {
+  return settings.templates[kind] ?? defaults(kind);
 }
 
-export function suggest(
-  record: InvitationRecord,
-  expiry: ExpiryStatus | null,
-  settings: Pick<Settings, 'templates'>,
-  now: number,
-): Suggestion {
+/** What to do next; the message to copy is words, filled in by the page (src/shared/templates.ts). */
+export function suggest(record: InvitationRecord, expiry: ExpiryStatus | null, now: number): Suggestion {
   const kind = suggestionKind(record, expiry);
   const withdrawToday = kind === 'act-now' || kind === 'withdraw-reinvite';
   const from =
     kind === 'reinvite-later' ? reinviteFrom(record.statusChangedAt) : withdrawToday ? reinviteFrom(now) : null;
-  return { kind, reinviteFrom: from, message: fillTemplate(templateFor(kind, settings), record) };
+  return { kind, reinviteFrom: from };
 }

@@ -54,16 +54,28 @@ export interface Lapse {
  * networking flags keep Chromium itself off the (closed) network. LinkedIn URLs are served from
  * fixtures; every other request is recorded and refused.
  */
-export async function launchLapse(options: { headless?: boolean; dist?: string } = {}): Promise<Lapse> {
+export async function launchLapse(
+  options: {
+    headless?: boolean;
+    dist?: string;
+    /**
+     * Chromium's UI language (`fr`, `de`…), which picks the extension's catalogue: `--lang` does
+     * it headless (LANGUAGE is set too, for a headed run on Linux). Unset: the machine's default.
+     */
+    uiLanguage?: string;
+  } = {},
+): Promise<Lapse> {
   const dist = options.dist ?? DIST;
   const headless = options.headless ?? true;
   const profile = mkdtempSync(join(tmpdir(), 'lapse-e2e-'));
+  const language = options.uiLanguage;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
     acceptDownloads: true,
     viewport: { width: 1100, height: 800 },
-    args: extensionArgs(dist, headless),
+    args: [...extensionArgs(dist, headless), ...(language ? [`--lang=${language}`] : [])],
+    ...(language ? { locale: language, env: { ...process.env, LANGUAGE: language } } : {}),
   });
   const requests: RecordedRequest[] = [];
   const consoleLines: string[] = [];

@@ -1,32 +1,26 @@
 import type { InvitationRecord } from '../../model/invitation';
 import type { Settings, SuggestionKind } from '../../model/settings';
-import {
-  type AgeDescription,
-  type Assessment,
-  type ExpiryStatus,
-  mayHaveLapsed,
-  type WindowSettings,
-  windowDays,
-} from '../../rules';
-import { type MessageKey, t, tCount } from '../i18n';
+import { type Assessment, type ExpiryStatus, mayHaveLapsed, type WindowSettings, windowDays } from '../../rules';
+import { type MessageKey, t, tCount, uiLocale } from '../i18n';
 
 /**
  * Words for what the rules computed. Nothing here does arithmetic on time: the numbers come
  * from src/rules, these functions only choose the words and format dates for the reader.
  */
 
-/** "3 weeks" when the ledger knows it that well, "3–4 weeks" when it does not. */
-export function ageText(age: AgeDescription): string {
-  if (age.min === age.max) {
-    if (age.unit === 'day' && age.min === 0) return t('age_under_a_day');
-    return tCount(`age_${age.unit}`, age.min);
-  }
-  return t(`age_${age.unit}_range` as MessageKey, [age.min, age.max]);
+// Building a formatter costs far more than using one, and a list formats a date on every row.
+// Dates are written in the UI language (uiLocale), not the browser's default locale.
+let dateFormat: Intl.DateTimeFormat | null = null;
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
+
+export function dateText(ms: number): string {
+  dateFormat ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' });
+  return dateFormat.format(ms);
 }
 
-/** "Sent 3–4 weeks ago", or that the send time is unknown. */
-export function sentText(age: AgeDescription | null): string {
-  return age ? t('row_sent_ago', ageText(age)) : t('row_sent_unknown');
+export function dateTimeText(ms: number): string {
+  dateTimeFormat ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTimeFormat.format(ms);
 }
 
 let dayMonthFormat: Intl.DateTimeFormat | null = null;
@@ -34,7 +28,7 @@ let dayMonthFormat: Intl.DateTimeFormat | null = null;
 /** "8 Oct", with the year only when it is not this year's. */
 function shortDate(ms: number, now: number): string {
   if (new Date(ms).getFullYear() !== new Date(now).getFullYear()) return dateText(ms);
-  dayMonthFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+  dayMonthFormat ??= new Intl.DateTimeFormat(uiLocale(), { day: 'numeric', month: 'short' });
   return dayMonthFormat.format(ms);
 }
 
@@ -52,20 +46,6 @@ export function sentDatesText(record: Pick<InvitationRecord, 'sent' | 'sentLabel
   return record.sentLabel
     ? t('row_sent_label_between', [record.sentLabel, from, to])
     : t('row_sent_between', [from, to]);
-}
-
-// Building a formatter costs far more than using one, and a list formats a date on every row.
-let dateFormat: Intl.DateTimeFormat | null = null;
-let dateTimeFormat: Intl.DateTimeFormat | null = null;
-
-export function dateText(ms: number): string {
-  dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-  return dateFormat.format(ms);
-}
-
-export function dateTimeText(ms: number): string {
-  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  return dateTimeFormat.format(ms);
 }
 
 export type ChipTone = 'neutral' | 'ok' | 'info' | 'warn' | 'danger';

@@ -71,7 +71,7 @@ export function createFakeBrowser() {
       onInstalled: event(),
       onStartup: event(),
     },
-    i18n: { getMessage },
+    i18n: { getMessage, getUILanguage: () => 'en-US' },
     action: {
       setBadgeText: vi.fn(async ({ text }: { text: string }) => {
         badge.text = text;

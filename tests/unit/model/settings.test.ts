@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TEMPLATES, defaultSettings, Settings, SuggestionKind } from '../../../src/model/settings';
+import { defaultSettings, Settings, SuggestionKind } from '../../../src/model/settings';
 import { parseOrThrow } from '../../../src/model/validate';
+import { englishTemplate } from '../../support/templates';
 
 // The store module talks to browser.storage; only its pure normaliseSettings is under test.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -28,8 +29,11 @@ describe('settings defaults', () => {
     expect(Settings.parse({ badgeWeeks: 5 })).toEqual({ ...DEFAULTS, badgeWeeks: 5 });
   });
 
-  it('has a default message for every suggestion', () => {
-    expect(Object.keys(DEFAULT_TEMPLATES).sort()).toEqual([...SuggestionKind.options].sort());
+  it('has a default message for every suggestion but "none", greeting by first name', () => {
+    for (const kind of SuggestionKind.options) {
+      if (kind === 'none') expect(englishTemplate(kind)).toBe('');
+      else expect(englishTemplate(kind)).toContain('{firstName}');
+    }
   });
 });
 

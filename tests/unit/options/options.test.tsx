@@ -108,7 +108,7 @@ describe('options: templates', () => {
     await renderOptions();
     const textarea = field('Accepted');
     fireEvent.input(textarea, { target: { value: 'x'.repeat(2001) } });
-    await screen.findByText('A template can be at most 2000 characters. Not saved.');
+    await screen.findByText('A template can be at most 2,000 characters. Not saved.');
     fireEvent.blur(textarea);
     expect((await loadSettings()).templates.thank).toBeUndefined();
   });

@@ -1,11 +1,13 @@
 import { addDays, addMonths, subDays } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES, SuggestionKind } from '../../../src/model/settings';
+import type { SuggestionKind } from '../../../src/model/settings';
 import { describeAge } from '../../../src/rules/age';
 import { assess } from '../../../src/rules/assess';
 import type { ExpiryStatus } from '../../../src/rules/expiry';
 import { fillTemplate, suggest, suggestionKind, templateFor } from '../../../src/rules/suggestions';
+import { suggestedMessage } from '../../../src/shared/templates';
+import { englishTemplate } from '../../support/templates';
 import { at, between, record, settings } from './support';
 
 const DAY = 86_400_000;
@@ -24,7 +26,7 @@ describe('one next step per situation', () => {
     ['unknown', 'engage'],
   ] as [ExpiryStatus, SuggestionKind][])('a pending invitation that is %s: %s', (expiry, kind) => {
     expect(suggestionKind(record(), expiry)).toBe(kind);
-    expect(suggest(record(), expiry, settings(), NOW).kind).toBe(kind);
+    expect(suggest(record(), expiry, NOW).kind).toBe(kind);
   });
 
   it.each([
@@ -40,24 +42,18 @@ describe('one next step per situation', () => {
   it('withdrawn: re-inviting is possible three weeks after the withdrawal, same time of day', () => {
     // 1 → 22 March crosses the change to summer time in America/Los_Angeles.
     const withdrawn = record({ status: 'withdrawn', statusChangedAt: local(2026, 3, 1) });
-    expect(suggest(withdrawn, null, settings(), local(2026, 3, 5)).reinviteFrom).toBe(local(2026, 3, 22));
+    expect(suggest(withdrawn, null, local(2026, 3, 5)).reinviteFrom).toBe(local(2026, 3, 22));
   });
 
   it('act now: states the date re-inviting would be possible if withdrawn now', () => {
-    expect(suggest(record(), 'nearing', settings(), local(2026, 3, 30, 15))).toMatchObject({
+    expect(suggest(record(), 'nearing', local(2026, 3, 30, 15))).toMatchObject({
       kind: 'act-now',
       reinviteFrom: local(2026, 4, 20, 15),
     });
   });
 
   it.each(['fresh', 'waiting', 'follow-up', 'expired'] as const)('%s: no re-invite date to show', (expiry) => {
-    expect(suggest(record(), expiry, settings(), NOW).reinviteFrom).toBeNull();
-  });
-
-  it('every kind has a default message that greets the person by first name', () => {
-    for (const kind of SuggestionKind.options.filter((k) => k !== 'none')) {
-      expect(DEFAULT_TEMPLATES[kind]).toContain('{firstName}');
-    }
+    expect(suggest(record(), expiry, NOW).reinviteFrom).toBeNull();
   });
 });
 
@@ -118,7 +114,7 @@ describe('fillTemplate', () => {
 
   it('without a headline, drops the sentence about it rather than leave "your work as ,"', () => {
     for (const kind of ['follow-up', 'resend'] as const) {
-      const message = fillTemplate(DEFAULT_TEMPLATES[kind], { name: 'Jane Doe', headline: null });
+      const message = fillTemplate(englishTemplate(kind), { name: 'Jane Doe', headline: null });
       expect(message).toMatch(/^Hi Jane, /);
       expect(message).not.toMatch(/work as|\s[,.]|\s{2}/);
       expect(message).toMatch(/[.!?]$/);
@@ -145,13 +141,17 @@ describe('fillTemplate', () => {
 describe('templates from settings', () => {
   it('a template the user wrote replaces the default, for that kind only', () => {
     const mine = settings({ templates: { thank: 'Cheers {firstName}!' } });
-    expect(templateFor('thank', mine)).toBe('Cheers {firstName}!');
-    expect(templateFor('engage', mine)).toBe(DEFAULT_TEMPLATES.engage);
-    expect(suggest(record({ status: 'accepted' }), null, mine, NOW).message).toBe('Cheers Jane!');
+    expect(templateFor('thank', mine, englishTemplate)).toBe('Cheers {firstName}!');
+    expect(templateFor('engage', mine, englishTemplate)).toBe(englishTemplate('engage'));
+    expect(suggestedMessage(record(), 'thank', mine, () => 'Default {firstName}')).toBe('Cheers Jane!');
   });
 
-  it('the default message is filled in for the person', () => {
-    expect(suggest(record({ status: 'accepted' }), null, settings(), NOW).message).toBe(
+  it('the default message, from the catalogue given, is filled in for the person', () => {
+    expect(suggestedMessage(record(), 'thank', settings(), (key) => `${key}: {firstName}`)).toBe(
+      'template_thank: Jane',
+    );
+    expect(suggestedMessage(record(), 'none', settings(), (key) => key)).toBe('');
+    expect(fillTemplate(englishTemplate('thank'), record())).toBe(
       'Hi Jane, thanks for connecting! Glad to be in touch.',
     );
   });
