@@ -9,7 +9,11 @@ export function AcceptanceSection({ stats }: { stats: AcceptanceStats }) {
     <section aria-labelledby="acceptance-title">
       <h2 id="acceptance-title">{t('insights_acceptance_title')}</h2>
       {stats.rate === null || stats.rateIfGoneAccepted === null ? (
-        <p>{tCount('insights_rate_not_enough', stats.base, [MIN_SAMPLE])}</p>
+        <p>
+          {stats.base >= MIN_SAMPLE
+            ? t('insights_rate_no_answers')
+            : tCount('insights_rate_not_enough', stats.base, [MIN_SAMPLE])}
+        </p>
       ) : (
         <>
           <p class="figure">{t('insights_rate', [percentText(stats.rate), stats.accepted, stats.base])}</p>

@@ -1,3 +1,5 @@
+import { countText } from './numbers';
+
 /**
  * A small bar chart in SVG, drawn here rather than with a chart library (bundle budget). Each bar
  * is a sure part (solid) and a possible part (light) stacked on it. The picture is role="img"
@@ -24,12 +26,16 @@ export interface BarChartProps {
   limit?: { value: number; label: string };
 }
 
+/*
+ * The picture scales to its column (down to about 420 px wide), so its text is sized in its own
+ * units: 17 of them are 11 px or more on screen (insights.css).
+ */
 const WIDTH = 640;
-const HEIGHT = 220;
-const LEFT = 40;
+const HEIGHT = 240;
+const LEFT = 48;
 const RIGHT = 12;
-const TOP = 40;
-const BOTTOM = 40;
+const TOP = 44;
+const BOTTOM = 48;
 const PLOT_W = WIDTH - LEFT - RIGHT;
 const PLOT_H = HEIGHT - TOP - BOTTOM;
 
@@ -39,6 +45,12 @@ function niceCeiling(value: number): number {
   const power = 10 ** Math.floor(Math.log10(value));
   for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power;
   return 10 * power;
+}
+
+/** 0, the middle and the top, or every whole step when the top is small: a scale to read values by. */
+function axisTicks(top: number): number[] {
+  if (top <= 5) return Array.from({ length: top + 1 }, (_, i) => i);
+  return [0, top / 2, top];
 }
 
 export function BarChart({ summary, bars, tick, axisTitle, band, mark, limit }: BarChartProps) {
@@ -59,13 +71,14 @@ export function BarChart({ summary, bars, tick, axisTitle, band, mark, limit }: 
         </g>
       )}
       <line class="chart-axis" x1={LEFT} y1={y(0)} x2={WIDTH - RIGHT} y2={y(0)} />
-      <line class="chart-grid" x1={LEFT} y1={y(top)} x2={WIDTH - RIGHT} y2={y(top)} />
-      <text class="chart-label" x={LEFT - 4} y={y(0)} text-anchor="end" dominant-baseline="middle">
-        0
-      </text>
-      <text class="chart-label" x={LEFT - 4} y={y(top)} text-anchor="end" dominant-baseline="middle">
-        {top}
-      </text>
+      {axisTicks(top).map((value) => (
+        <g key={value}>
+          {value > 0 && <line class="chart-grid" x1={LEFT} y1={y(value)} x2={WIDTH - RIGHT} y2={y(value)} />}
+          <text class="chart-label" x={LEFT - 6} y={y(value)} text-anchor="end" dominant-baseline="middle">
+            {countText(value)}
+          </text>
+        </g>
+      ))}
       {bars.map((bar, index) => {
         const left = x(index) + (slot - barWidth) / 2;
         const label = tick(index);
@@ -84,7 +97,7 @@ export function BarChart({ summary, bars, tick, axisTitle, band, mark, limit }: 
               />
             )}
             {label !== null && (
-              <text class="chart-label" x={x(index) + slot / 2} y={y(0) + 14} text-anchor="middle">
+              <text class="chart-label" x={x(index) + slot / 2} y={y(0) + 20} text-anchor="middle">
                 {label}
               </text>
             )}

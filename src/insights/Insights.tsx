@@ -76,6 +76,9 @@ export function Insights() {
     <main class="insights">
       <h1>{t('insights_title')}</h1>
       <p class="hint">{t('insights_intro')}</p>
+      <p>
+        <a href="../options/index.html">{t('insights_options_link')}</a>
+      </p>
       <div role="status" class={status?.error ? 'notice notice-danger' : 'saved'}>
         {status?.text}
       </div>

@@ -10,6 +10,11 @@ export function daysNumber(days: number): string {
   return new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: days < 10 ? 1 : 0 }).format(days);
 }
 
+/**
+ * A count of invitations, whole: an estimate spread over weeks is still people, so "0.1" would
+ * claim a precision nobody has; a share under one reads "< 1".
+ */
 export function countText(count: number): string {
-  return new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1 }).format(count);
+  const whole = new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 0 });
+  return count > 0 && count < 1 ? `< ${whole.format(1)}` : whole.format(count);
 }

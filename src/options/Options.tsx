@@ -8,6 +8,7 @@ import { NumberField } from '../shared/ui/NumberField';
 import { useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';
 import { BackupSection } from './BackupSection';
+import { ConfirmStep } from './ConfirmStep';
 import { DangerZone } from './DangerZone';
 import { LinkedInImport } from './LinkedInImport';
 import { TemplateEditor } from './TemplateEditor';
@@ -39,6 +40,9 @@ export function Options() {
   return (
     <main class="options" key={generation}>
       <h1>{t('options_title')}</h1>
+      <p>
+        <a href="../insights/index.html">{t('options_insights_link')}</a>
+      </p>
 
       <WindowSection settings={settings} resolved={resolved} records={records} save={save} />
 
@@ -76,9 +80,13 @@ export function Options() {
         <h2 id="reset-title" class="visually-hidden">
           {t('reset_defaults')}
         </h2>
-        <button type="button" onClick={() => void reset()}>
-          {t('reset_defaults')}
-        </button>
+        <ConfirmStep
+          label={t('reset_defaults')}
+          question={t('reset_confirm')}
+          confirmLabel={t('reset_confirm_yes')}
+          onOpen={() => setResetDone(false)}
+          onConfirm={reset}
+        />
         {resetDone && <p role="status">{t('reset_done')}</p>}
       </section>
 

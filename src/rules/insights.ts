@@ -128,7 +128,10 @@ export interface AcceptanceStats {
   gone: number;
   /** What the rate rests on: accepted + pending + gone (withdrawn and hidden ones are left out). */
   base: number;
-  /** accepted / base, 0–1; null below MIN_SAMPLE. A floor: some gone ones may have been accepted. */
+  /**
+   * accepted / base, 0–1; null below MIN_SAMPLE or before any answer (accepted or gone). A floor:
+   * some gone ones may have been accepted.
+   */
   rate: number | null;
   /** The rate if every gone one had been accepted: the ceiling. */
   rateIfGoneAccepted: number | null;
@@ -173,7 +176,8 @@ export function acceptanceStats(records: readonly InvitationRecord[]): Acceptanc
     }
   }
   const base = accepted + pending + gone;
-  const enough = base >= MIN_SAMPLE;
+  // Before the first answer a rate of 0% would only say that nobody has had time to answer.
+  const enough = base >= MIN_SAMPLE && accepted + gone > 0;
   const count = middle.length;
   const timed = count >= MIN_SAMPLE;
   return {

@@ -66,6 +66,13 @@ describe('ageHistogram: pending invitations by week of age', () => {
 });
 
 describe('acceptanceStats: rate and time to accept, with what each rests on', () => {
+  it('shows no rate on day one: sixty invitations nobody has answered yet are not "0% accepted"', () => {
+    const dayOne = Array.from({ length: 60 }, (_, i) => invitation(`P${i}`, sentDaysAgo(0, 1)));
+    expect(acceptanceStats(dayOne)).toMatchObject({ base: 60, rate: null, rateIfGoneAccepted: null });
+    const oneGone = [...dayOne.slice(1), invitation('Gone', sentDaysAgo(10), { status: 'gone' })];
+    expect(acceptanceStats(oneGone).rate).toBe(0);
+  });
+
   /** Sent exactly `sent` days ago, accepted exactly `accepted` days ago (all after the March DST change). */
   const acceptedAfter = (name: string, sent: number, accepted: number) =>
     invitation(name, sentDaysAgo(sent), { status: 'accepted', acceptedAt: sentDaysAgo(accepted) });

@@ -82,7 +82,17 @@ describe('options: numbers', () => {
     await waitFor(() => expect(field('Badge counts invitations older than').value).toBe('9'));
     fireEvent.input(field('Warn before expiry'), { target: { value: '999' } });
     await screen.findByRole('alert');
+    // It asks first (templates go too); Escape puts the button back, with focus on it.
     fireEvent.click(screen.getByRole('button', { name: 'Reset all settings to defaults' }));
+    const question = screen.getByRole('alertdialog', { name: 'Reset all settings to defaults' });
+    expect(question.textContent).toContain('your message templates too');
+    fireEvent.keyDown(question, { key: 'Escape' });
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Reset all settings to defaults' })),
+    );
+    expect((await loadSettings()).badgeWeeks).toBe(9);
+    fireEvent.click(screen.getByRole('button', { name: 'Reset all settings to defaults' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset everything' }));
     await screen.findByText('Settings reset to defaults.');
     expect(await loadSettings()).toMatchObject({ badgeWeeks: 3, warningDays: 14, templates: {} });
     expect(field('Badge counts invitations older than').value).toBe('3');
@@ -133,6 +143,8 @@ describe('options: data', () => {
     expect(worker.received.some((m) => m.type === 'delete-all')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(worker.received.some((m) => m.type === 'delete-all')).toBe(false);
+    // Focus goes back to the button that asked, not to the page.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete all data…' })));
     fireEvent.click(screen.getByRole('button', { name: 'Delete all data…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete 3 records' }));
     await screen.findByText('3 records deleted.');
