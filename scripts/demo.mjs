@@ -104,11 +104,16 @@ console.log(
 
 await shot(sent, 'sent-page.png');
 
+// The popup at its real size (400×600), in both colour schemes.
 const popup = await context.newPage();
-await popup.setViewportSize({ width: 420, height: 640 });
+await popup.setViewportSize({ width: 400, height: 600 });
 await popup.goto(lapse.url(manifest.action.default_popup));
 await popup.waitForSelector('li.row, .first-run, [role="alert"]', { timeout: 15_000 });
+await popup.waitForSelector('[role="tab"] .count');
 await shot(popup, 'popup.png');
+await popup.emulateMedia({ colorScheme: 'dark' });
+await shot(popup, 'popup-dark.png');
+await popup.emulateMedia({ colorScheme: 'light' });
 
 let csvPath = null;
 try {
@@ -136,8 +141,10 @@ const popupFigures = await popup.evaluate(() => {
   };
 });
 const insights = await context.newPage();
+await insights.setViewportSize({ width: 900, height: 900 });
 await insights.goto(lapse.url('src/insights/index.html'));
 const capText = await insights.locator('#cap-title + p').textContent({ timeout: 15_000 });
+await shot(insights, 'insights.png', { fullPage: true });
 await insights.close();
 const csvRows = csvPath
   ? Papa.parse(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data

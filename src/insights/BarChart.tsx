@@ -65,7 +65,7 @@ export function BarChart({ summary, bars, tick, axisTitle, band, mark, limit }: 
       {band && band.to > band.from && (
         <g class="chart-band">
           <rect x={x(band.from)} y={TOP} width={x(band.to) - x(band.from)} height={PLOT_H} />
-          <text x={Math.max(x(band.from), LEFT + 80)} y={TOP - 22} text-anchor="end">
+          <text x={Math.max(x(band.from), LEFT + 120)} y={TOP - 28} text-anchor="end">
             {band.label}
           </text>
         </g>
@@ -107,7 +107,7 @@ export function BarChart({ summary, bars, tick, axisTitle, band, mark, limit }: 
       {mark && (
         <g class="chart-mark">
           <line x1={x(mark.at)} y1={TOP - 2} x2={x(mark.at)} y2={y(0)} />
-          <text x={Math.max(x(mark.at), LEFT + 80)} y={TOP - 6} text-anchor="end">
+          <text x={Math.max(x(mark.at), LEFT + 120)} y={TOP - 6} text-anchor="end">
             {mark.label}
           </text>
         </g>

@@ -6,7 +6,6 @@ import {
   ledgerCounts,
   pendingAgainstCap,
   resolveSettings,
-  type WindowCheck,
   weeklySends,
   windowCheck,
 } from '../rules';
@@ -49,9 +48,9 @@ export function Insights() {
   }, [snapshot, settings, now]);
 
   const save = (change: Partial<Settings>) => saveSettings(change);
-  const switchWindow = async (suggestion: NonNullable<WindowCheck['suggestion']>) => {
+  const switchWindow = async (change: Partial<Settings>) => {
     try {
-      const saved = await saveSettings(suggestion);
+      const saved = await saveSettings(change);
       setStatus({ text: t('insights_window_saved', windowText(saved)), error: false });
     } catch (cause) {
       setStatus({ text: t('insights_save_failed', errorText(cause)), error: true });

@@ -1,3 +1,4 @@
+import type { Settings } from '../model/settings';
 import type { WindowCheck } from '../rules';
 import { t, tCount } from '../shared/i18n';
 import { dateText } from '../shared/ui/format';
@@ -19,7 +20,7 @@ export function WindowCheckNotice({
   /** Tracked invitations past the window and still listed: ledgerCounts' figure, as the popup shows it. */
   count: number;
   windowLabel: string;
-  onSwitch: (suggestion: NonNullable<WindowCheck['suggestion']>) => void;
+  onSwitch: (change: Partial<Settings>) => void;
 }) {
   const { evidence, suggestion } = check;
   const oldest = evidence[0];
@@ -39,15 +40,20 @@ export function WindowCheckNotice({
         ))}
       </ul>
       {evidence.length > SHOWN && <p>{tCount('insights_window_more', evidence.length - SHOWN)}</p>}
-      {suggestion ? (
-        <button type="button" class="primary" onClick={() => onSwitch(suggestion)}>
-          {suggestion.expiryWindow === 'six-months'
-            ? t('insights_window_switch_six_months')
-            : t('insights_window_switch_days', suggestion.customWindowDays)}
+      <div class="button-row">
+        {suggestion ? (
+          <button type="button" class="primary" onClick={() => onSwitch(suggestion)}>
+            {suggestion.expiryWindow === 'six-months'
+              ? t('insights_window_switch_six_months')
+              : t('insights_window_switch_days', suggestion.customWindowDays)}
+          </button>
+        ) : (
+          <p>{t('insights_window_no_fit')}</p>
+        )}
+        <button type="button" onClick={() => onSwitch({ expiryWindow: 'learned' })}>
+          {t('insights_window_learn')}
         </button>
-      ) : (
-        <p>{t('insights_window_no_fit')}</p>
-      )}
+      </div>
     </section>
   );
 }

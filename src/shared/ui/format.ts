@@ -89,7 +89,7 @@ export function statusChip(record: InvitationRecord, assessment: Assessment): { 
   const tone: ChipTone = expiry === 'nearing' ? 'warn' : lapsed ? 'danger' : 'neutral';
   if (lapsed || assessment.daysLeft === null) return { text: label, tone };
   // Listed after its window may have closed: no whole day can honestly be promised.
-  if (assessment.daysLeft <= 0) return { text: t('chip_lapse_any_day', label), tone };
+  if (assessment.daysLeft <= 0) return { text: t('chip_any_day'), tone };
   return { text: t('chip_with_days', [label, tCount('days_left', assessment.daysLeft)]), tone };
 }
 
