@@ -1,8 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { isSentPageUrl } from '../content/navigation';
 import type { InvitationRecord } from '../model/invitation';
-import type { PageMessage } from '../model/messages';
+import type { PageMessage, ScanProgress } from '../model/messages';
 import type { ReadingLogEntry } from '../model/reading';
 import type { Settings } from '../model/settings';
 import { resolveSettings } from '../rules';
@@ -79,34 +80,29 @@ function useActions(refresh: () => Promise<void>) {
   };
 }
 
-/** The toolbar popup: whom to act on today, and what to do about each. */
-export function Popup({ opening }: { opening?: OpeningReads }) {
+/**
+ * What the popup draws from: settings, the worker's first page, the whole ledger once it is read,
+ * and the view of it (every record assessed once per snapshot, settings and clock).
+ */
+function usePopupData(opening: OpeningReads | undefined, showHidden: boolean) {
   // Reads started before mounting (main.tsx), or now.
   const [reads] = useState(() => opening ?? startOpeningReads());
   const [settings] = useSettings(reads.settings);
   // The top of the default list is read first; the whole ledger only once those rows are drawn.
   const first = useFirstPage(reads.firstPage);
   const ledger = useLedger({ hold: first.state === 'loading' });
-  const [filter, setFilter] = useState<ListFilter>('pending');
-  const [query, setQuery] = useState('');
-  const [showHidden, setShowHidden] = useState(false);
-  const [limit, setLimit] = useState(PAGE_SIZE);
   // False until the first rows have been painted: only the top few are drawn before that.
   const [painted, setPainted] = useState(false);
-  const actions = useActions(ledger.refresh);
   const { snapshot, now } = ledger;
-
-  // A learned window is learned from the whole ledger; every figure below uses it.
+  // A learned window is learned from the whole ledger; every figure uses it.
   const resolved = useMemo(
     () => (snapshot && settings ? resolveSettings(settings, snapshot.records) : null),
     [snapshot, settings],
   );
-  // Every record is assessed once per snapshot/settings/clock; tabs and search reuse it.
   const view = useMemo(
     () => (snapshot && resolved ? buildView(snapshot.records, resolved, now, showHidden) : null),
     [snapshot, resolved, now, showHidden],
   );
-  const rows = useMemo(() => (view ? searchRows(view.lists[filter], query) : []), [view, filter, query]);
   // Only the rows of the first paint are assessed before it; the rest of the page follows.
   const firstSize = painted ? PAGE_SIZE : FIRST_PAINT_ROWS;
   const firstRows = useMemo(
@@ -114,7 +110,6 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
       first.state === 'ready' ? firstPendingRows(first.page.records, first.page.settings, first.now, firstSize) : null,
     [first, firstSize],
   );
-  useEffect(() => setLimit(PAGE_SIZE), [filter, query]);
   const hasRows = firstRows !== null || view !== null;
   // Effects run after the browser paints: by now the first rows are on screen.
   useEffect(() => {
@@ -126,25 +121,32 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
   useEffect(() => {
     if (shown) performance.mark(FIRST_SCREEN_MARK);
   }, [shown]);
+  return { settings, first, ledger, painted, resolved, view, firstRows };
+}
+
+/** The toolbar popup: whom to act on today, and what to do about each. */
+export function Popup({ opening }: { opening?: OpeningReads }) {
+  const list = useListState();
+  const data = usePopupData(opening, list.showHidden);
+  const { settings, first, ledger, view, firstRows } = data;
+  const actions = useActions(ledger.refresh);
+  const { snapshot } = ledger;
+  const rows = useMemo(
+    () => (view ? searchRows(view.lists[list.filter], list.query) : []),
+    [view, list.filter, list.query],
+  );
 
   const preview = !view && first.state === 'ready' ? first.page : null;
   if (!settings || (!view && !(preview && firstRows))) {
     return (
       <main class="popup">
-        {ledger.error ? (
-          <LedgerUnavailable error={ledger.error} retry={() => void ledger.refresh()} />
-        ) : (
-          <p class="loading">{t('loading')}</p>
-        )}
+        {ledger.error ? <LedgerUnavailable error={ledger.error} retry={() => void ledger.refresh()} /> : <Loading />}
       </main>
     );
   }
-
   // Until the whole ledger is read, only "Pending" without a search can be drawn (its top).
   const lastReading = snapshot ? snapshot.lastReading : (preview?.lastReading ?? null);
   const scan = snapshot ? ledger.scan : (ledger.scan ?? preview?.scan ?? null);
-  const listRows: readonly Row[] | null = view ? rows : filter === 'pending' && !query ? firstRows : null;
-  const visible = listRows?.slice(0, painted ? limit : Math.min(limit, FIRST_PAINT_ROWS)) ?? [];
   const notices = (
     <Notices
       lastReading={lastReading}
@@ -167,8 +169,54 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
       </main>
     );
   }
+  return (
+    <LedgerScreen
+      data={{ ...data, settings }}
+      list={list}
+      rows={rows}
+      lastReading={lastReading}
+      scan={scan}
+      notices={notices}
+      actions={actions}
+    />
+  );
+}
 
-  const counts = view ? view.counts : null;
+/** Which list is shown, searched for what, how much of it, and whether hidden records show. */
+function useListState() {
+  const [filter, setFilter] = useState<ListFilter>('pending');
+  const [query, setQuery] = useState('');
+  const [showHidden, setShowHidden] = useState(false);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  useEffect(() => setLimit(PAGE_SIZE), [filter, query]);
+  return { filter, setFilter, query, setQuery, showHidden, setShowHidden, limit, setLimit };
+}
+
+type PopupData = ReturnType<typeof usePopupData>;
+
+/** The popup once there is a ledger: the status line, notices, the tabs, the list, the footer. */
+function LedgerScreen({
+  data,
+  list,
+  rows,
+  lastReading,
+  scan,
+  notices,
+  actions,
+}: {
+  data: PopupData & { settings: Settings };
+  list: ReturnType<typeof useListState>;
+  rows: readonly Row[];
+  lastReading: ReadingLogEntry | null;
+  scan: ScanProgress | null;
+  notices: ComponentChildren;
+  actions: ReturnType<typeof useActions>;
+}) {
+  const { settings, first, ledger, painted, resolved, view, firstRows } = data;
+  const { snapshot, now } = ledger;
+  const { filter, query, limit } = list;
+  const listRows: readonly Row[] | null = view ? rows : filter === 'pending' && !query ? firstRows : null;
+  const counts = view?.counts ?? null;
   return (
     <main class="popup">
       <StatusLine
@@ -182,15 +230,15 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
       />
       {notices}
       {counts && counts.pastWindow > 0 && <PastWindowNotice count={counts.pastWindow} settings={settings} />}
-      <ListTabs selected={filter} counts={view && { ...mapLists(view.lists) }} onSelect={(next) => setFilter(next)} />
+      <ListTabs selected={filter} counts={view && mapLists(view.lists)} onSelect={list.setFilter} />
       <ListPanel
         filter={filter}
         query={query}
-        onQuery={setQuery}
+        onQuery={list.setQuery}
         listRows={listRows}
-        visible={visible}
+        visible={listRows?.slice(0, painted ? limit : Math.min(limit, FIRST_PAINT_ROWS)) ?? []}
         more={view && rows.length > limit ? rows.length - limit : 0}
-        onMore={() => setLimit(limit + PAGE_SIZE)}
+        onMore={() => list.setLimit(limit + PAGE_SIZE)}
         now={view ? now : first.state === 'ready' ? first.now : now}
         templates={settings.templates}
         onAct={(message) => void actions.act(message)}
@@ -198,8 +246,8 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
       {view && snapshot && resolved && (
         <PopupFooter
           hidden={view.counts.hidden}
-          showHidden={showHidden}
-          onShowHidden={setShowHidden}
+          showHidden={list.showHidden}
+          onShowHidden={list.setShowHidden}
           windowLabel={windowText(settings, resolved)}
           listRecords={rows.map((row) => row.record)}
           allRecords={snapshot.records}
@@ -284,6 +332,10 @@ function PopupFooter(props: {
       />
     </footer>
   );
+}
+
+function Loading() {
+  return <p class="loading">{t('loading')}</p>;
 }
 
 function mapLists(lists: Record<ListFilter, readonly Row[]>): Record<ListFilter, number> {
