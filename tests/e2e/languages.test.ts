@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixturePerson, renderSentPage } from '../fixtures/sent-page';
+import { type FixtureLanguage, type FixturePerson, renderSentPage } from '../fixtures/sent-page';
 import { artifactsOnFailure, idOf, type Lapse, launchLapse, POPUP_FILTERS, popupList } from './harness';
 import { person } from './pages';
 
@@ -82,7 +82,7 @@ async function expectLanguage(page: Page, tag: string): Promise<void> {
   ]);
 }
 
-describe.each([
+describe.each<{ locale: FixtureLanguage; tag: string }>([
   { locale: 'fr', tag: 'fr' },
   { locale: 'de', tag: 'de' },
 ])('Chromium in $locale', ({ locale, tag }) => {
@@ -92,7 +92,8 @@ describe.each([
 
   beforeAll(async () => {
     lapse = await launchLapse({ uiLanguage: locale });
-    const page = await lapse.openLinkedIn(renderSentPage({ people: PEOPLE }));
+    // A French user's LinkedIn is in French too: the rows show LinkedIn's own labels, in its words.
+    const page = await lapse.openLinkedIn(renderSentPage({ people: PEOPLE, lang: locale }));
     // expect.poll is for tests only: wait here for the content script to record everyone.
     for (let tries = 0; (await lapse.ledger()).records.length < PEOPLE.length; tries++) {
       if (tries > 100) throw new Error('The Sent page fixture was not recorded');
