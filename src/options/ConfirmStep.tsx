@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { useFocusReturn } from '../shared/ui/use-focus-return';
 
 /**
  * A button that asks before it acts: the question replaces it, with the safe choice focused;
@@ -21,18 +22,9 @@ export function ConfirmStep({
 }) {
   const [confirming, setConfirming] = useState(false);
   const cancelButton = useRef<HTMLButtonElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  // Set when the question closes without acting, so focus goes back to the button.
-  const returnFocus = useRef(false);
-  useEffect(() => {
-    if (confirming) cancelButton.current?.focus();
-    else if (returnFocus.current) {
-      returnFocus.current = false;
-      opener.current?.focus();
-    }
-  }, [confirming]);
+  const { opener, closeByUser } = useFocusReturn(confirming, () => cancelButton.current);
   const cancel = () => {
-    returnFocus.current = true;
+    closeByUser();
     setConfirming(false);
   };
 

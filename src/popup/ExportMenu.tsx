@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { useFocusReturn } from '../shared/ui/use-focus-return';
 
 /**
  * "Export CSV", then a choice: the list as shown (tab and search), or everything. Focus moves into
@@ -15,19 +16,12 @@ export function ExportMenu({
   onExport: (what: 'list' | 'all') => void;
 }) {
   const [choosing, setChoosing] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
   const choice = useRef<HTMLFieldSetElement>(null);
-  // Set when the choice closes, so focus returns once "Export CSV" is back on screen.
-  const returnFocus = useRef(false);
-  useEffect(() => {
-    if (choosing) choice.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
-    else if (returnFocus.current) {
-      returnFocus.current = false;
-      opener.current?.focus();
-    }
-  }, [choosing]);
+  const { opener, closeByUser } = useFocusReturn(choosing, () =>
+    choice.current?.querySelector<HTMLButtonElement>('button:not(:disabled)'),
+  );
   const close = () => {
-    returnFocus.current = true;
+    closeByUser();
     setChoosing(false);
   };
   if (!choosing) {
