@@ -1,8 +1,32 @@
+import { type AccountKey, isUnnamed } from '../model/account';
 import { InvitationRecord } from '../model/invitation';
-import type { LinkedInExport, LinkedInImportReport } from '../model/linkedin-export';
+import type { ImportNeedsAccount, LinkedInExport, LinkedInImportReport } from '../model/linkedin-export';
 import { parseOrThrow } from '../model/validate';
 import type { LapseDb } from './db';
 import { mergeExport } from './export-merge';
+import { accountRecords, currentAccount, moveLedger, readAccountsState, stamp, strip, withKnown, withRecordAccounts } from './ledgers';
+
+/**
+ * The ledger an export goes to: the account chosen (`into`), else the one that sent its
+ * invitations when Lapse knows it, else the current one when the export names no one. An unnamed
+ * ledger chosen for a named export becomes that account's (the import has told whose it is).
+ * Null: an account Lapse has not seen, so the user is asked.
+ */
+function exportTarget(
+  named: string | null,
+  into: AccountKey | undefined,
+  known: readonly AccountKey[],
+  current: AccountKey,
+): { account: AccountKey; adoptFrom: AccountKey | null } | null {
+  if (into !== undefined) {
+    const adopt = named !== null && isUnnamed(into) && !known.includes(named);
+    return adopt ? { account: named, adoptFrom: into } : { account: into, adoptFrom: null };
+  }
+  if (named === null) return { account: current, adoptFrom: null };
+  // Nothing kept yet: no ledger to confuse it with.
+  if (known.length === 0) return { account: named, adoptFrom: null };
+  return known.includes(named) ? { account: named, adoptFrom: null } : null;
+}
 
 /**
  * Applies LinkedIn's data export (already validated at the message boundary) in ONE transaction:
@@ -12,13 +36,28 @@ export async function applyLinkedInExport(
   db: LapseDb,
   data: LinkedInExport,
   now: number,
-): Promise<LinkedInImportReport> {
-  const tx = db.transaction('invitations', 'readwrite');
+  into?: AccountKey,
+): Promise<LinkedInImportReport | ImportNeedsAccount> {
+  const tx = db.transaction(['invitations', 'meta'], 'readwrite');
   try {
-    const records = await tx.store.getAll();
+    const state = await withRecordAccounts(tx, await readAccountsState(tx));
+    const target = exportTarget(data.account ?? null, into, state.known, currentAccount(state));
+    if (target === null) {
+      await tx.done;
+      return { needsAccount: { account: data.account ?? '', known: state.known } };
+    }
+    const { account, adoptFrom } = target;
+    const records = (await accountRecords(tx, adoptFrom ?? account)).map(strip);
+    if (adoptFrom !== null) await moveLedger(tx, adoptFrom, account);
     const { upserts, report } = mergeExport(new Map(records.map((r) => [r.id, r])), data, now);
     for (const record of upserts) parseOrThrow(InvitationRecord, record, `invitation ${record.id}`);
-    await Promise.all([...upserts.map((record) => tx.store.put(record)), tx.done]);
+    const known = state.known.filter((k) => k !== adoptFrom);
+    const next = withKnown({ ...state, known }, account);
+    await Promise.all([
+      ...upserts.map((record) => tx.objectStore('invitations').put(stamp(record, account))),
+      tx.objectStore('meta').put(next, 'accounts'),
+      tx.done,
+    ]);
     return report;
   } catch (error) {
     tx.done.catch(() => {});
