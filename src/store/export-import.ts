@@ -1,10 +1,12 @@
 import { type AccountKey, isUnnamed } from '../model/account';
 import { InvitationRecord } from '../model/invitation';
 import type { ImportNeedsAccount, LinkedInExport, LinkedInImportReport } from '../model/linkedin-export';
+import { invitationId } from '../model/profile';
 import { parseOrThrow } from '../model/validate';
 import type { LapseDb } from './db';
 import { mergeExport } from './export-merge';
-import { accountRecords, currentAccount, moveLedger, readAccountsState, stamp, strip, withKnown, withRecordAccounts } from './ledgers';
+import { type LedgerView, ledgerViews } from './accounts';
+import { currentAccount, moveLedger, readAccountsState, stamp, strip, withKnown } from './ledgers';
 
 /**
  * The ledger an export goes to: the account chosen (`into`), else the one that sent its
@@ -13,19 +15,25 @@ import { accountRecords, currentAccount, moveLedger, readAccountsState, stamp, s
  * Null: an account Lapse has not seen, so the user is asked.
  */
 function exportTarget(
-  named: string | null,
+  data: LinkedInExport,
   into: AccountKey | undefined,
-  known: readonly AccountKey[],
+  ledgers: ReadonlyMap<AccountKey, LedgerView>,
   current: AccountKey,
 ): { account: AccountKey; adoptFrom: AccountKey | null } | null {
+  const named = data.account ?? null;
   if (into !== undefined) {
-    const adopt = named !== null && isUnnamed(into) && !known.includes(named);
+    const adopt = named !== null && isUnnamed(into) && !ledgers.has(named);
     return adopt ? { account: named, adoptFrom: into } : { account: into, adoptFrom: null };
   }
   if (named === null) return { account: current, adoptFrom: null };
+  if (ledgers.has(named)) return { account: named, adoptFrom: null };
   // Nothing kept yet: no ledger to confuse it with.
-  if (known.length === 0) return { account: named, adoptFrom: null };
-  return known.includes(named) ? { account: named, adoptFrom: null } : null;
+  if (ledgers.size === 0) return { account: named, adoptFrom: null };
+  // An unnamed ledger holding people of this export (invited, or connected) is this account's.
+  const rows = [...data.invitations, ...data.connections];
+  const invitees = new Set(rows.flatMap((row) => invitationId(row.profileUrl) ?? []));
+  const adoptFrom = [...ledgers].find(([key, view]) => isUnnamed(key) && [...invitees].some((id) => view.ids.has(id)));
+  return adoptFrom ? { account: named, adoptFrom: adoptFrom[0] } : null;
 }
 
 /**
@@ -38,16 +46,17 @@ export async function applyLinkedInExport(
   now: number,
   into?: AccountKey,
 ): Promise<LinkedInImportReport | ImportNeedsAccount> {
-  const tx = db.transaction(['invitations', 'meta'], 'readwrite');
+  const tx = db.transaction(['invitations', 'readings', 'meta'], 'readwrite');
   try {
-    const state = await withRecordAccounts(tx, await readAccountsState(tx));
-    const target = exportTarget(data.account ?? null, into, state.known, currentAccount(state));
+    const [state, all] = await Promise.all([readAccountsState(tx), tx.objectStore('invitations').getAll()]);
+    const ledgers = ledgerViews(all);
+    const target = exportTarget(data, into, ledgers, currentAccount(state));
     if (target === null) {
       await tx.done;
-      return { needsAccount: { account: data.account ?? '', known: state.known } };
+      return { needsAccount: { account: data.account ?? '', known: [...ledgers.keys()] } };
     }
     const { account, adoptFrom } = target;
-    const records = (await accountRecords(tx, adoptFrom ?? account)).map(strip);
+    const records = all.filter((r) => r.account === (adoptFrom ?? account)).map(strip);
     if (adoptFrom !== null) await moveLedger(tx, adoptFrom, account);
     const { upserts, report } = mergeExport(new Map(records.map((r) => [r.id, r])), data, now);
     for (const record of upserts) parseOrThrow(InvitationRecord, record, `invitation ${record.id}`);
