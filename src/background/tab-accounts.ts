@@ -7,7 +7,8 @@ const MAX_TABS = 50;
 /** Notes whose page a LinkedIn tab showed last (the popup opens on that account). */
 export async function rememberTabAccount(tabId: number, account: string): Promise<void> {
   const stored = (await browser.storage.session.get(TAB_ACCOUNTS_KEY))[TAB_ACCOUNTS_KEY];
-  const map: Record<string, string> = stored && typeof stored === 'object' ? { ...(stored as Record<string, string>) } : {};
+  const map: Record<string, string> =
+    stored && typeof stored === 'object' ? { ...(stored as Record<string, string>) } : {};
   delete map[String(tabId)];
   map[String(tabId)] = account;
   const kept = Object.entries(map).slice(-MAX_TABS);

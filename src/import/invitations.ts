@@ -52,8 +52,7 @@ export function parseInvitations(
     else if (direction === 'OUTGOING') {
       outgoing.push(row);
       countInviter(inviters, row.get('inviterProfileUrl'));
-    }
-    else {
+    } else {
       throw new ExportFileError(
         table.file,
         row.row,

@@ -27,9 +27,12 @@ export function LinkedInImport() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // An export of an account Lapse has not seen waits here for the user to say whose it is.
-  const [asking, setAsking] = useState<{ data: LinkedInExport; files: string; account: string; known: string[] } | null>(
-    null,
-  );
+  const [asking, setAsking] = useState<{
+    data: LinkedInExport;
+    files: string;
+    account: string;
+    known: string[];
+  } | null>(null);
 
   const send = async (data: LinkedInExport, files: string, into?: string) => {
     const result = await sendToBackground({ type: 'import-linkedin-export', export: data, into });

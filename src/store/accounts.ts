@@ -27,7 +27,9 @@ export type Attribution =
   | { kind: 'apply'; account: AccountKey; guarded: boolean; adoptFrom: AccountKey | null }
   | { kind: 'hold'; candidate: AccountKey; reason: HeldReading['reason'] };
 
-export function ledgerViews(records: Iterable<InvitationRecord & { account: AccountKey }>): Map<AccountKey, LedgerView> {
+export function ledgerViews(
+  records: Iterable<InvitationRecord & { account: AccountKey }>,
+): Map<AccountKey, LedgerView> {
   const views = new Map<AccountKey, { ids: Set<string>; pending: Set<string> }>();
   for (const record of records) {
     let view = views.get(record.account);

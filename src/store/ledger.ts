@@ -179,7 +179,11 @@ export async function applyReading(db: LapseDb, reading: SentPageReading, now: n
  * ledger of its own (`different`), or to the account it seemed to belong to, now without the
  * guard (the user has said it is that account's page). Nothing happens when nothing is held.
  */
-export async function answerAccountQuestion(db: LapseDb, different: boolean, now: number): Promise<ReadingOutcome | null> {
+export async function answerAccountQuestion(
+  db: LapseDb,
+  different: boolean,
+  now: number,
+): Promise<ReadingOutcome | null> {
   const tx = db.transaction(['invitations', 'readings', 'meta'], 'readwrite');
   try {
     const state = await readAccountsState(tx);

@@ -66,7 +66,10 @@ export async function accountReadings(
     meta.get(metaKey('lastReading', account)),
     meta.get(metaKey('lastCompleteReading', account)),
   ]);
-  return { lastReading: lastReading as ReadingLogEntry | undefined, lastComplete: lastComplete as ReadingLogEntry | undefined };
+  return {
+    lastReading: lastReading as ReadingLogEntry | undefined,
+    lastComplete: lastComplete as ReadingLogEntry | undefined,
+  };
 }
 
 /**

@@ -18,7 +18,10 @@ export const DB_VERSION = 2;
  * per account (`lastReading` alone is the unnamed ledger's, as in version 1: see metaKey in
  * ledger.ts), and the accounts' state.
  */
-export type ReadingMetaKey = 'lastReading' | 'lastCompleteReading' | `${'lastReading' | 'lastCompleteReading'}/${string}`;
+export type ReadingMetaKey =
+  | 'lastReading'
+  | 'lastCompleteReading'
+  | `${'lastReading' | 'lastCompleteReading'}/${string}`;
 export type MetaKey = ReadingMetaKey | 'accounts';
 
 /**
