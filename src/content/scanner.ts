@@ -1,7 +1,7 @@
 import type { SentPageReading } from '../model/reading';
+import { readAccount } from './identity';
 import { type PageWatchOptions, type PageReader as Reader, watchPage } from './page-watch';
 import { type ParsedSentPage, parseSentPage } from './parse';
-import { readAccount } from './identity';
 import { failedReading, readingKey, toReading } from './reading';
 
 export type PageReaderOptions = PageWatchOptions;

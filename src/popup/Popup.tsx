@@ -12,6 +12,8 @@ import { LedgerUnavailable } from '../shared/ui/LedgerUnavailable';
 import { useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';
 import { SENT_PAGE_URL } from '../shared/well-known';
+import { AccountQuestion } from './AccountQuestion';
+import { AccountSwitcher } from './AccountSwitcher';
 import { ExportMenu } from './ExportMenu';
 import { FirstRun } from './FirstRun';
 import { filterLabel, ListTabs, PANEL_ID, tabId } from './ListTabs';
@@ -20,6 +22,7 @@ import { PastWindowNotice } from './PastWindowNotice';
 import { ReadingNotice } from './ReadingNotice';
 import { RowList } from './RowList';
 import { StatusLine } from './StatusLine';
+import { forAccount, useAccount } from './use-account';
 import { useFirstPage } from './use-first-page';
 import { buildView, firstPendingRows, type ListFilter, type Row, searchRows } from './view';
 
@@ -85,7 +88,11 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
   const [settings] = useSettings(reads.settings);
   // The top of the default list is read first; the whole ledger only once those rows are drawn.
   const first = useFirstPage(reads.firstPage);
-  const ledger = useLedger({ hold: first.state === 'loading' });
+  const account = useAccount();
+  const ledger = useLedger({
+    hold: first.state === 'loading' || account.chosen === undefined,
+    account: account.chosen,
+  });
   const [filter, setFilter] = useState<ListFilter>('pending');
   const [query, setQuery] = useState('');
   const [showHidden, setShowHidden] = useState(false);
@@ -126,7 +133,26 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
     if (shown) performance.mark(FIRST_SCREEN_MARK);
   }, [shown]);
 
-  const preview = !view && first.state === 'ready' ? first.page : null;
+  // The worker's first page is the last-read account's: not shown for another one.
+  const ownFirst =
+    account.chosen === undefined || account.chosen === (account.state?.lastSeen ?? account.state?.known[0] ?? '');
+  const preview = !view && first.state === 'ready' && ownFirst ? first.page : null;
+  const accountBar = account.state && account.chosen !== undefined && (
+    <>
+      <AccountSwitcher known={account.state.known} chosen={account.chosen} onChoose={account.choose} />
+      {account.state.question && (
+        <AccountQuestion
+          question={account.state.question}
+          onAnswer={(different) =>
+            void actions.run(async () => {
+              await sendToBackground({ type: 'answer-account-question', different });
+              await account.refresh();
+            })
+          }
+        />
+      )}
+    </>
+  );
   if (!settings || (!view && !(preview && firstRows))) {
     return (
       <main class="popup">
@@ -161,6 +187,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
     return (
       <main class="popup">
         <h1>{t('extName')}</h1>
+        {accountBar}
         {notices}
         {!lastReading?.failed && <FirstRun onOpenSentPage={() => void actions.openSentPage()} />}
       </main>
@@ -179,6 +206,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
         onScanAll={() => void actions.scanAll()}
         onCancelScan={() => void actions.cancelScan()}
       />
+      {accountBar}
       {notices}
       {counts && counts.pastWindow > 0 && <PastWindowNotice count={counts.pastWindow} settings={settings} />}
       <ListTabs selected={filter} counts={view && { ...mapLists(view.lists) }} onSelect={(next) => setFilter(next)} />
@@ -191,7 +219,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
         more={view && rows.length > limit ? rows.length - limit : 0}
         onMore={() => setLimit(limit + PAGE_SIZE)}
         now={view ? now : first.state === 'ready' ? first.now : now}
-        onAct={(message) => void actions.act(message)}
+        onAct={(message) => void actions.act(forAccount(message, account.chosen))}
       />
       {view && snapshot && resolved && (
         <PopupFooter
@@ -203,7 +231,9 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
           allRecords={snapshot.records}
           onExport={(records) =>
             // The CSV code (with its parser library) loads only when someone exports.
-            void actions.run(async () => (await import('../shared/csv')).downloadCsv(records, resolved, Date.now()))
+            void actions.run(async () =>
+              (await import('../shared/csv')).downloadCsv(records, resolved, Date.now(), account.chosen),
+            )
           }
         />
       )}

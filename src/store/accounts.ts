@@ -32,8 +32,8 @@ export function ledgerViews(
 ): Map<AccountKey, LedgerView> {
   const views = new Map<AccountKey, { ids: Set<string>; pending: Set<string> }>();
   for (const record of records) {
-    let view = views.get(record.account);
-    if (!view) views.set(record.account, (view = { ids: new Set(), pending: new Set() }));
+    const view = views.get(record.account) ?? { ids: new Set<string>(), pending: new Set<string>() };
+    views.set(record.account, view);
     view.ids.add(record.id);
     if (record.status === 'pending') view.pending.add(record.id);
   }

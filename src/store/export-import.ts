@@ -3,9 +3,9 @@ import { InvitationRecord } from '../model/invitation';
 import type { ImportNeedsAccount, LinkedInExport, LinkedInImportReport } from '../model/linkedin-export';
 import { invitationId } from '../model/profile';
 import { parseOrThrow } from '../model/validate';
+import { type LedgerView, ledgerViews } from './accounts';
 import type { LapseDb } from './db';
 import { mergeExport } from './export-merge';
-import { type LedgerView, ledgerViews } from './accounts';
 import { currentAccount, moveLedger, readAccountsState, stamp, strip, withKnown } from './ledgers';
 
 /**

@@ -25,7 +25,6 @@ import {
 } from './backup';
 import { type ConnectionsMergeResult, mergeConnections } from './connections-merge';
 import type { LapseDb } from './db';
-import { applyWithdraw, entryLoadedAt, findWithdrawn, type MergeResult, mergeReading } from './merge';
 import {
   accountReadings,
   accountRecords,
@@ -38,9 +37,10 @@ import {
   stamp,
   strip,
   withKnown,
-  withRecordAccounts,
 } from './ledgers';
+import { applyWithdraw, entryLoadedAt, findWithdrawn, type MergeResult, mergeReading } from './merge';
 import { FUTURE_TOLERANCE_MS, sameRecord, trusted } from './merge-core';
+import { readAccountsForPages } from './read';
 import type { LapseSchema, StoredRecord } from './schema';
 
 /**
@@ -205,11 +205,7 @@ export async function answerAccountQuestion(
 }
 
 /** The accounts' state (for pages: which accounts there are, the last seen, the open question). */
-export async function readAccounts(db: LapseDb): Promise<AccountsState> {
-  const tx = db.transaction(['invitations', 'meta']);
-  const [state] = await Promise.all([readAccountsState(tx).then((read) => withRecordAccounts(tx, read)), tx.done]);
-  return state;
-}
+export const readAccounts = readAccountsForPages;
 
 /** The account pages act on when they name none, read in its own short transaction. */
 async function resolveAccount(db: LapseDb, account: AccountKey | undefined): Promise<AccountKey> {

@@ -1,6 +1,6 @@
 import type { ConnectionsReading } from '../../model/reading';
-import { type PageReader, type PageWatchOptions, watchPage } from '../page-watch';
 import { readAccount } from '../identity';
+import { type PageReader, type PageWatchOptions, watchPage } from '../page-watch';
 import { type ParsedConnectionsPage, parseConnectionsPage } from './parse';
 
 /**

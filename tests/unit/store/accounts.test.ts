@@ -92,9 +92,10 @@ describe('one ledger per account', () => {
             at += DAY;
             await applyReading(db, toReading(look, at), NOW);
             if (look.kind === 'complete') {
-              look.present.forEach((here, i) =>
-                here ? missed.delete(slug(look.account, i)) : missed.add(slug(look.account, i)),
-              );
+              look.present.forEach((here, i) => {
+                if (here) missed.delete(slug(look.account, i));
+                else missed.add(slug(look.account, i));
+              });
             }
             for (const [index, account] of ACCOUNTS.entries()) {
               for (const record of await getAllRecords(db, account)) {

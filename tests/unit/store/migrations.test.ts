@@ -127,7 +127,12 @@ describe('schema migrations', () => {
     expect(await db.getAllKeysFromIndex('invitations', 'bySentEarliest')).not.toContainEqual(['', 'bob']);
     // Every record is in exactly one ledger: the unnamed one, and (version 2) grace's, kept apart.
     const all = await db.getAll('invitations');
-    expect(all.filter((r) => r.account === '').map((r) => r.id).sort()).toEqual(['ada', 'bob']);
+    expect(
+      all
+        .filter((r) => r.account === '')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['ada', 'bob']);
     expect(all.length).toBe(fixture.version === 1 ? 2 : 3);
     if (fixture.version >= 2) expect(await getAllRecords(db, 'grace')).toEqual([graceRecord]);
     // And the upgraded database takes new readings without touching the user's edits.
@@ -143,7 +148,11 @@ describe('schema migrations', () => {
     const factory = new IDBFactory();
     await createAt(factory, 'named', FIXTURES[0] as VersionFixture);
     const db = await openLapseDb({ factory, name: 'named' });
-    const outcome = await applyReading(db, { ...reading(T0 + 1, [person('bob', T0 + 1)], 'partial'), account: 'me' }, NOW);
+    const outcome = await applyReading(
+      db,
+      { ...reading(T0 + 1, [person('bob', T0 + 1)], 'partial'), account: 'me' },
+      NOW,
+    );
     expect(outcome.account).toBe('me');
     const all = await db.getAll('invitations');
     expect(all.map((r) => [r.account, r.id]).sort()).toEqual([
