@@ -90,7 +90,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
   const first = useFirstPage(reads.firstPage);
   const account = useAccount();
   const ledger = useLedger({
-    hold: first.state === 'loading' || account.chosen === undefined,
+    hold: first.state === 'loading' || account.loading,
     account: account.chosen,
   });
   const [filter, setFilter] = useState<ListFilter>('pending');

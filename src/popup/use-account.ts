@@ -9,8 +9,10 @@ import { readAccountsForPages } from '../store/read';
 export interface AccountChoice {
   /** Null until read. */
   state: AccountsState | null;
-  /** The account whose ledger the popup shows; undefined until known. */
+  /** The account whose ledger the popup shows; undefined: the one last read (or not known yet). */
   chosen: string | undefined;
+  /** Still finding out which account to show. */
+  loading: boolean;
   choose: (account: string) => void;
   refresh: () => Promise<void>;
 }
@@ -35,6 +37,7 @@ export function useAccount(): AccountChoice {
   const [state, setState] = useState<AccountsState | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const [fromTab, setFromTab] = useState<string | null | undefined>(undefined);
+  const [failed, setFailed] = useState(false);
 
   const refresh = useCallback(async () => {
     const [next, tab] = await Promise.all([getDb().then(readAccountsForPages), activeTabAccount().catch(() => null)]);
@@ -43,7 +46,8 @@ export function useAccount(): AccountChoice {
   }, []);
 
   useEffect(() => {
-    void refresh().catch(() => setFromTab(null));
+    // Unreadable accounts: the ledger read that follows reports the database's error.
+    void refresh().catch(() => setFailed(true));
     const onStorage = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && LEDGER_VERSION_KEY in changes) void refresh().catch(() => {});
     };
@@ -53,7 +57,7 @@ export function useAccount(): AccountChoice {
 
   const fallback = state ? (state.lastSeen ?? state.known[0] ?? '') : undefined;
   const chosen = picked ?? (fromTab === undefined ? undefined : (fromTab ?? fallback));
-  return { state, chosen, choose: setPicked, refresh };
+  return { state, chosen, loading: chosen === undefined && !failed, choose: setPicked, refresh };
 }
 
 /** A row's edit, addressed to the ledger shown (the worker otherwise edits the last-read one). */
