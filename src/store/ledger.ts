@@ -1,6 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import * as z from 'zod/mini';
-import { type AccountKey, type AccountsState, nextPlaceholder, UNNAMED_ACCOUNT } from '../model/account';
+import { type AccountKey, nextPlaceholder, UNNAMED_ACCOUNT } from '../model/account';
 import { InvitationRecord } from '../model/invitation';
 import type { ImportReport } from '../model/messages';
 import { invitationId } from '../model/profile';

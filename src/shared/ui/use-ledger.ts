@@ -52,7 +52,6 @@ export function useLedger({ hold = false, account }: { hold?: boolean; account?:
     }
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new account is read anew
   useEffect(() => {
     if (!hold) void refresh();
   }, [hold, refresh, account]);
