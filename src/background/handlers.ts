@@ -7,6 +7,7 @@ import { loadSettings, normaliseSettings, resetSettings, saveSettings } from '..
 import { getDb } from '../store/db';
 import { applyLinkedInExport } from '../store/export-import';
 import {
+  answerAccountQuestion,
   applyConnectionsReading,
   applyReading,
   applyWithdrawObserved,
@@ -15,6 +16,7 @@ import {
   getAllRecords,
   importBackup,
   lastReadings,
+  readAccounts,
   setHidden,
   setNote,
   setStatus,
@@ -23,6 +25,7 @@ import { refreshBadge } from './badge';
 import { ledgerChanged } from './ledger-changed';
 import { cancelScan, clearScanState, readScan, recordProgress, startScan, takeScanRequest } from './scan';
 import { classifySender } from './senders';
+import { forgetTabAccounts, rememberTabAccount } from './tab-accounts';
 
 /**
  * The one message router. Every message is checked twice before anything happens: who sent it
@@ -58,6 +61,7 @@ async function handleContent(message: ContentMessage, tabId: number): Promise<un
   switch (message.type) {
     case 'reading': {
       const outcome = await applyReading(await getDb(), message.reading, Date.now());
+      if (outcome.account !== null) await rememberTabAccount(tabId, outcome.account);
       await ledgerChanged();
       return {
         added: outcome.added,
@@ -98,19 +102,23 @@ async function handlePage(message: PageMessage): Promise<unknown> {
   switch (message.type) {
     case 'get-ledger': {
       const db = await getDb();
-      const [records, readings, scan] = await Promise.all([getAllRecords(db), lastReadings(db), readScan(now)]);
+      const [records, readings, scan] = await Promise.all([
+        getAllRecords(db, message.account),
+        lastReadings(db, message.account),
+        readScan(now),
+      ]);
       return { records, ...readings, scan } satisfies LedgerSnapshot;
     }
     case 'set-status':
-      await setStatus(await getDb(), message.id, message.status, now);
+      await setStatus(await getDb(), message.id, message.status, now, message.account);
       await ledgerChanged(now);
       return null;
     case 'set-hidden':
-      await setHidden(await getDb(), message.id, message.hidden, now);
+      await setHidden(await getDb(), message.id, message.hidden, now, message.account);
       await ledgerChanged(now);
       return null;
     case 'set-note':
-      await setNote(await getDb(), message.id, message.note, now);
+      await setNote(await getDb(), message.id, message.note, now, message.account);
       await ledgerChanged(now);
       return null;
     case 'start-scan': {
@@ -123,18 +131,24 @@ async function handlePage(message: PageMessage): Promise<unknown> {
       await refreshBadge();
       return null;
     case 'export-backup': {
-      const backup = await exportBackup(await getDb(), await loadSettings(), now);
+      const backup = await exportBackup(await getDb(), await loadSettings(), now, message.account);
       return { json: JSON.stringify(backup) } satisfies Replies['export-backup'];
     }
     case 'import-backup':
-      return importAndReport(message.backup);
+      return importAndReport(message.backup, message.into);
     case 'delete-all':
       return deleteAll();
     case 'import-linkedin-export': {
-      const report = await applyLinkedInExport(await getDb(), message.export, now);
-      await ledgerChanged(now);
+      const report = await applyLinkedInExport(await getDb(), message.export, now, message.into);
+      if (!('needsAccount' in report)) await ledgerChanged(now);
       return report satisfies Replies['import-linkedin-export'];
     }
+    case 'get-accounts':
+      return (await readAccounts(await getDb())) satisfies Replies['get-accounts'];
+    case 'answer-account-question':
+      await answerAccountQuestion(await getDb(), message.different, now);
+      await ledgerChanged(now);
+      return null;
   }
 }
 
@@ -152,8 +166,8 @@ function parseBackupText(backup: unknown): unknown {
  * Merges a backup into the ledger. Its settings are restored only where the user has none of
  * their own yet (a fresh install, or after "delete all"): an import never replaces choices.
  */
-async function importAndReport(backup: unknown): Promise<Replies['import-backup']> {
-  const { settings, ...report } = await importBackup(await getDb(), parseBackupText(backup), Date.now());
+async function importAndReport(backup: unknown, into: string | undefined): Promise<Replies['import-backup']> {
+  const { settings, ...report } = await importBackup(await getDb(), parseBackupText(backup), Date.now(), into);
   if (settings !== undefined) {
     const current = await loadSettings();
     if (JSON.stringify(current) === JSON.stringify(defaultSettings())) await saveSettings(normaliseSettings(settings));
@@ -165,7 +179,7 @@ async function importAndReport(backup: unknown): Promise<Replies['import-backup'
 /** Really everything: the ledger, the readings log, the settings and the scan state. */
 async function deleteAll(): Promise<Replies['delete-all']> {
   const deleted = await clearLedger(await getDb());
-  await Promise.all([resetSettings(), clearScanState()]);
+  await Promise.all([resetSettings(), clearScanState(), forgetTabAccounts()]);
   await ledgerChanged();
   return { deleted };
 }

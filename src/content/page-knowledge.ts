@@ -195,3 +195,27 @@ export const NAME_NOISE: readonly RegExp[] = [
 ];
 /** A word each NAME_NOISE pattern holds (keep in step): a name without one has no noise to remove. */
 export const NAME_NOISE_WORD = /profil|photo|foto|immagine|view|pending|status is/i;
+
+// ── Who is signed in (one ledger per account; see linkedin-sent-page.md, "Who is signed in") ──
+
+/**
+ * Links to the member's own profile, most robust first. Every LinkedIn page carries the global
+ * navigation, so these work on the Sent and the Connections page alike.
+ */
+export const SELF_PROFILE_LINKS: readonly string[] = [
+  // the global navigation's "Me" entry and its menu, 2019–2026 (`global-nav__me`, menu content)
+  '.global-nav__me a[href*="/in/"]',
+  '.global-nav__me-content a[href*="/in/"]',
+  // era D 2025–2026 navigation: the "Me" entry keyed by view name
+  '[data-view-name="navigation-me"] a[href*="/in/"]',
+  'a[data-view-name="navigation-me"][href*="/in/"]',
+  // feed-style pages, 2024–2026: the identity module
+  'a[data-view-name="identity-self-profile"][href*="/in/"]',
+  '[data-view-name="identity-module"] a[href*="/in/"]',
+];
+
+/** Embedded JSON (`<code>` blocks) naming the member: a `Me` entry pointing at a mini profile. */
+export const ME_JSON_TYPE = 'com.linkedin.voyager.common.Me';
+export const ME_JSON_BLOCKS = 'code';
+/** Newer pages (2025–2026) may hold those blocks in a same-origin preload frame. */
+export const INTEROP_FRAME = 'iframe[data-testid="interop-iframe"]';

@@ -144,6 +144,7 @@ export function readingKey(reading: SentPageReading): string {
     reading.complete,
     reading.failed,
     reading.language,
+    reading.account ?? null,
     reading.invitations.map((i) => [i.profileUrl, i.name, i.headline, i.sentLabel, i.inviteMessage]),
   ]);
 }

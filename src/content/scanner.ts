@@ -1,4 +1,5 @@
 import type { SentPageReading } from '../model/reading';
+import { readAccount } from './identity';
 import { type PageWatchOptions, type PageReader as Reader, watchPage } from './page-watch';
 import { type ParsedSentPage, parseSentPage } from './parse';
 import { failedReading, readingKey, toReading } from './reading';
@@ -44,6 +45,7 @@ export function watchSentPage(options: PageReaderOptions): PageReader {
       const why = error instanceof Error ? error.message : String(error);
       reading = failedReading(url, observedAt, loadedAt, `Lapse could not read LinkedIn's page (${why}).`);
     }
+    if (reading) reading.account = readAccount(doc);
     return reading && { reading, key: readingKey(reading), message: { type: 'reading', reading } };
   });
   return {

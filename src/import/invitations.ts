@@ -1,5 +1,5 @@
 import type { ExportedInvitation, ExportSkipReason } from '../model/linkedin-export';
-import { canonicalProfileUrl, profileSlug } from '../model/profile';
+import { canonicalProfileUrl, invitationId, profileSlug } from '../model/profile';
 import { decideDayOrder, readSentAt, sentInterval } from './dates';
 import { ExportFileError } from './errors';
 import { dataRows, type Header, type Table } from './table';
@@ -20,6 +20,14 @@ export interface ParsedRows<T> {
   skipped: Map<ExportSkipReason, number>;
 }
 
+/** How often each inviter (an account slug) sent the OUTGOING rows: whose export it is. */
+export type Inviters = Map<string, number>;
+
+function countInviter(inviters: Inviters, url: string): void {
+  const slug = invitationId(url);
+  if (slug !== null && /^[^/?#%\\\s]+$/.test(slug)) inviters.set(slug, (inviters.get(slug) ?? 0) + 1);
+}
+
 const MAX_MESSAGE = 5000;
 
 export function countSkip(skipped: Map<ExportSkipReason, number>, reason: ExportSkipReason): void {
@@ -31,14 +39,20 @@ export function countSkip(skipped: Map<ExportSkipReason, number>, reason: Export
  * are counted as skipped. Every row is checked before any is returned, so one bad date refuses
  * the file. Day/month order of slashed dates is decided once for the file (see dates.ts).
  */
-export function parseInvitations(table: Table, header: Header): ParsedRows<ExportedInvitation> {
+export function parseInvitations(
+  table: Table,
+  header: Header,
+): ParsedRows<ExportedInvitation> & { inviters: Inviters } {
   const skipped = new Map<ExportSkipReason, number>();
+  const inviters: Inviters = new Map();
   const outgoing: { row: number; get: (column: string) => string }[] = [];
   for (const row of dataRows(table, header)) {
     const direction = row.get('Direction').toUpperCase();
     if (direction === 'INCOMING') countSkip(skipped, 'incoming');
-    else if (direction === 'OUTGOING') outgoing.push(row);
-    else {
+    else if (direction === 'OUTGOING') {
+      outgoing.push(row);
+      countInviter(inviters, row.get('inviterProfileUrl'));
+    } else {
       throw new ExportFileError(
         table.file,
         row.row,
@@ -69,5 +83,5 @@ export function parseInvitations(table: Table, header: Header): ParsedRows<Expor
       message: message ? message.slice(0, MAX_MESSAGE) : null,
     });
   });
-  return { rows, skipped };
+  return { rows, skipped, inviters };
 }

@@ -7,7 +7,7 @@ import type {
 } from '../model/linkedin-export';
 import { CONNECTION_COLUMNS, parseConnections } from './connections';
 import { ExportFileError } from './errors';
-import { INVITATION_COLUMNS, parseInvitations } from './invitations';
+import { INVITATION_COLUMNS, type Inviters, parseInvitations } from './invitations';
 import { findHeader, readTable } from './table';
 
 /** A file the user chose: its name and its bytes. */
@@ -66,7 +66,7 @@ function decode(file: ChosenFile): string {
 }
 
 type OneFile =
-  | { kind: 'invitations'; rows: ExportedInvitation[]; skipped: Map<ExportSkipReason, number> }
+  | { kind: 'invitations'; rows: ExportedInvitation[]; skipped: Map<ExportSkipReason, number>; inviters: Inviters }
   | { kind: 'connections'; rows: ExportedConnection[]; skipped: Map<ExportSkipReason, number> };
 
 /** Which export file this is, told by its header (not its name), and its rows. */
@@ -95,13 +95,17 @@ function appendAll<T>(into: T[], rows: readonly T[]): void {
 export function readExport(files: readonly ChosenFile[]): LinkedInExport {
   const result: LinkedInExport = { invitations: [], connections: [], skipped: [] };
   const skipped = new Map<ExportSkipReason, number>();
+  const inviters: Inviters = new Map();
   const csvFiles = files.flatMap((file) => (isZip(file.bytes) ? filesInArchive(file) : [file]));
   for (const file of csvFiles) {
     const read = readExportCsv(file.name, decode(file));
-    if (read.kind === 'invitations') appendAll(result.invitations, read.rows);
-    else appendAll(result.connections, read.rows);
+    if (read.kind === 'invitations') {
+      appendAll(result.invitations, read.rows);
+      for (const [slug, count] of read.inviters) inviters.set(slug, (inviters.get(slug) ?? 0) + count);
+    } else appendAll(result.connections, read.rows);
     for (const [reason, count] of read.skipped) skipped.set(reason, (skipped.get(reason) ?? 0) + count);
   }
   result.skipped = [...skipped].map(([reason, count]) => ({ reason, count }));
-  return result;
+  const [account] = [...inviters].sort((a, b) => b[1] - a[1])[0] ?? [null];
+  return { ...result, account };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AccountSlug } from './account-slug';
 import { Interval } from './time';
 
 /**
@@ -62,6 +63,11 @@ export const LinkedInExport = z.object({
   connections: z.array(ExportedConnection).check(z.maxLength(200_000)),
   /** Rows the parser already set aside (incoming invitations, rows without a profile link). */
   skipped: z.array(SkipCount),
+  /**
+   * Whose export it is: the `inviterProfileUrl` of the OUTGOING rows (the most frequent one), as
+   * an account slug; null or absent when the files have none (Connections.csv alone).
+   */
+  account: z.optional(z.nullable(AccountSlug)),
 });
 export type LinkedInExport = z.infer<typeof LinkedInExport>;
 
@@ -76,3 +82,11 @@ export const LinkedInImportReport = z.object({
   skipped: z.array(SkipCount),
 });
 export type LinkedInImportReport = z.infer<typeof LinkedInImportReport>;
+
+/**
+ * Nothing imported: the export is another account's than any Lapse knows, so the user is asked
+ * which ledger it belongs to (and sends it again with `into`).
+ */
+export interface ImportNeedsAccount {
+  needsAccount: { account: string; known: string[] };
+}

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
+import { AccountKey, type AccountsState } from './account';
 import { InvitationRecord } from './invitation';
-import { LinkedInExport, type LinkedInImportReport } from './linkedin-export';
+import { type ImportNeedsAccount, LinkedInExport, type LinkedInImportReport } from './linkedin-export';
 import { ConnectionsReading, ReadingLogEntry, SentPageReading, WithdrawObserved } from './reading';
 import type { TabCommand } from './tab-command';
 import { Instant } from './time';
@@ -39,27 +40,41 @@ export type ContentMessage = z.infer<typeof ContentMessage>;
 
 // ── extension pages (popup, options) → background ──
 export const UserStatus = z.enum(['pending', 'accepted', 'withdrawn']);
+/** The ledger a page acts on; absent: the account last read (model/account.ts). */
+const Account = z.optional(AccountKey);
 export const PageMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('get-ledger') }),
+  z.object({ type: z.literal('get-ledger'), account: Account }),
   z.object({
     type: z.literal('set-status'),
     id: z.string().check(z.minLength(1)),
     status: UserStatus,
+    account: Account,
   }),
-  z.object({ type: z.literal('set-hidden'), id: z.string().check(z.minLength(1)), hidden: z.boolean() }),
+  z.object({
+    type: z.literal('set-hidden'),
+    id: z.string().check(z.minLength(1)),
+    hidden: z.boolean(),
+    account: Account,
+  }),
   z.object({
     type: z.literal('set-note'),
     id: z.string().check(z.minLength(1)),
     note: z.nullable(z.string().check(z.maxLength(5000))),
+    account: Account,
   }),
   /** Start "Scan all" in the given tab (the Sent page), or open the Sent page and start there. */
   z.object({ type: z.literal('start-scan'), tabId: z.nullable(z.number().check(z.int())) }),
   z.object({ type: z.literal('cancel-scan') }),
-  z.object({ type: z.literal('export-backup') }),
-  z.object({ type: z.literal('import-backup'), backup: z.unknown() }),
+  /** One account's backup, or every account's with "*". */
+  z.object({ type: z.literal('export-backup'), account: z.optional(z.union([AccountKey, z.literal('*')])) }),
+  z.object({ type: z.literal('import-backup'), backup: z.unknown(), into: Account }),
   z.object({ type: z.literal('delete-all') }),
   /** Rows of LinkedIn's data export, parsed and checked whole by the options page (src/import/). */
-  z.object({ type: z.literal('import-linkedin-export'), export: LinkedInExport }),
+  z.object({ type: z.literal('import-linkedin-export'), export: LinkedInExport, into: Account }),
+  /** Which accounts there are, which was read last, and the open question. */
+  z.object({ type: z.literal('get-accounts') }),
+  /** The user's answer to "Is this a different LinkedIn account?". */
+  z.object({ type: z.literal('answer-account-question'), different: z.boolean() }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
@@ -101,7 +116,9 @@ export interface Replies {
   'export-backup': { json: string };
   'import-backup': ImportReport;
   'delete-all': { deleted: number };
-  'import-linkedin-export': LinkedInImportReport;
+  'import-linkedin-export': LinkedInImportReport | ImportNeedsAccount;
+  'get-accounts': AccountsState;
+  'answer-account-question': null;
   'scan-start': { started: boolean; reason: string | null };
   'scan-cancel': null;
 }

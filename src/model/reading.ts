@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AccountSlug } from './account-slug';
 import { MAX_READ_INVITATIONS } from './reading-limits';
 import { Instant, Interval } from './time';
 
@@ -41,6 +42,8 @@ export const SentPageReading = z
     /** The page could not be read (layout not recognised, zero items against a total, …). */
     failed: z.boolean(),
     failureReason: z.nullable(z.string().check(z.maxLength(500))),
+    /** Who is signed in, when the page shows it (page-knowledge.ts); null or absent when it does not. */
+    account: z.optional(z.nullable(AccountSlug)),
   })
   .check(
     z.refine((r) => r.loadedAt <= r.observedAt, {
@@ -72,6 +75,8 @@ export const ReadingLogEntry = z.object({
   failureReason: z.nullable(z.string()),
   added: z.number(),
   markedGone: z.number(),
+  /** The ledger it was applied to (account.ts); absent in entries of the first, unnamed ledger. */
+  account: z.optional(z.string().check(z.maxLength(200))),
 });
 export type ReadingLogEntry = z.infer<typeof ReadingLogEntry>;
 
@@ -99,5 +104,7 @@ export const ConnectionsReading = z.object({
   unreadable: z.number().check(z.int(), z.gte(0)),
   failed: z.boolean(),
   failureReason: z.nullable(z.string().check(z.maxLength(500))),
+  /** Who is signed in, when the page shows it; null or absent when it does not. */
+  account: z.optional(z.nullable(AccountSlug)),
 });
 export type ConnectionsReading = z.infer<typeof ConnectionsReading>;

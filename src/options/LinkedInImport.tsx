@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { readExport } from '../import/read-export';
-import type { ExportSkipReason, LinkedInImportReport } from '../model/linkedin-export';
+import type { ExportSkipReason, LinkedInExport, LinkedInImportReport } from '../model/linkedin-export';
 import { type MessageKey, t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
+import { ImportAccountQuestion } from './ImportAccountQuestion';
 
 const REASONS: Record<ExportSkipReason, MessageKey> = {
   incoming: 'import_reason_incoming',
@@ -25,6 +26,24 @@ export function LinkedInImport() {
   const [report, setReport] = useState<{ files: string; result: LinkedInImportReport } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // An export of an account Lapse has not seen waits here for the user to say whose it is.
+  const [asking, setAsking] = useState<{
+    data: LinkedInExport;
+    files: string;
+    account: string;
+    known: string[];
+  } | null>(null);
+
+  const send = async (data: LinkedInExport, files: string, into?: string) => {
+    const result = await sendToBackground({ type: 'import-linkedin-export', export: data, into });
+    if ('needsAccount' in result) setAsking({ data, files, ...result.needsAccount });
+    else setReport({ files, result });
+  };
+  const choose = (into: string) => {
+    const pending = asking;
+    setAsking(null);
+    if (pending) void send(pending.data, pending.files, into).catch((cause) => setError(String(cause)));
+  };
 
   const importFiles = async (list: FileList | null) => {
     const files = [...(list ?? [])];
@@ -36,9 +55,7 @@ export function LinkedInImport() {
       const chosen = await Promise.all(
         files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
       );
-      const data = readExport(chosen);
-      const result = await sendToBackground({ type: 'import-linkedin-export', export: data });
-      setReport({ files: files.map((f) => f.name).join(', '), result });
+      await send(readExport(chosen), files.map((f) => f.name).join(', '));
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
       setError(t('import_failed', sentence(message)));
@@ -72,6 +89,14 @@ export function LinkedInImport() {
         <p class="field-error" role="alert">
           {error}
         </p>
+      )}
+      {asking && (
+        <ImportAccountQuestion
+          account={asking.account}
+          known={asking.known}
+          onChoose={choose}
+          onCancel={() => setAsking(null)}
+        />
       )}
       {report && <ImportReportView files={report.files} report={report.result} />}
     </section>

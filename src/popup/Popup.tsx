@@ -14,6 +14,8 @@ import { LedgerUnavailable } from '../shared/ui/LedgerUnavailable';
 import { useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';
 import { SENT_PAGE_URL } from '../shared/well-known';
+import { AccountQuestion } from './AccountQuestion';
+import { AccountSwitcher } from './AccountSwitcher';
 import { ExportMenu } from './ExportMenu';
 import { FirstRun } from './FirstRun';
 import { filterLabel, ListTabs, PANEL_ID, tabId } from './ListTabs';
@@ -22,6 +24,7 @@ import { PastWindowNotice } from './PastWindowNotice';
 import { ReadingNotice } from './ReadingNotice';
 import { RowList } from './RowList';
 import { StatusLine } from './StatusLine';
+import { forAccount, useAccount } from './use-account';
 import { useFirstPage } from './use-first-page';
 import { buildView, firstPendingRows, type ListFilter, type Row, searchRows } from './view';
 
@@ -90,7 +93,8 @@ function usePopupData(opening: OpeningReads | undefined, showHidden: boolean) {
   const [settings] = useSettings(reads.settings);
   // The top of the default list is read first; the whole ledger only once those rows are drawn.
   const first = useFirstPage(reads.firstPage);
-  const ledger = useLedger({ hold: first.state === 'loading' });
+  const account = useAccount();
+  const ledger = useLedger({ hold: first.state === 'loading' || account.loading, account: account.chosen });
   // False until the first rows have been painted: only the top few are drawn before that.
   const [painted, setPainted] = useState(false);
   const { snapshot, now } = ledger;
@@ -121,14 +125,14 @@ function usePopupData(opening: OpeningReads | undefined, showHidden: boolean) {
   useEffect(() => {
     if (shown) performance.mark(FIRST_SCREEN_MARK);
   }, [shown]);
-  return { settings, first, ledger, painted, resolved, view, firstRows };
+  return { settings, first, account, ledger, painted, resolved, view, firstRows };
 }
 
 /** The toolbar popup: whom to act on today, and what to do about each. */
 export function Popup({ opening }: { opening?: OpeningReads }) {
   const list = useListState();
   const data = usePopupData(opening, list.showHidden);
-  const { settings, first, ledger, view, firstRows } = data;
+  const { settings, first, account, ledger, view, firstRows } = data;
   const actions = useActions(ledger.refresh);
   const { snapshot } = ledger;
   const rows = useMemo(
@@ -136,7 +140,26 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
     [view, list.filter, list.query],
   );
 
-  const preview = !view && first.state === 'ready' ? first.page : null;
+  // The worker's first page is the last-read account's: not shown for another one.
+  const ownFirst =
+    account.chosen === undefined || account.chosen === (account.state?.lastSeen ?? account.state?.known[0] ?? '');
+  const preview = !view && first.state === 'ready' && ownFirst ? first.page : null;
+  const accountBar = account.state && account.chosen !== undefined && (
+    <>
+      <AccountSwitcher known={account.state.known} chosen={account.chosen} onChoose={account.choose} />
+      {account.state.question && (
+        <AccountQuestion
+          question={account.state.question}
+          onAnswer={(different) =>
+            void actions.run(async () => {
+              await sendToBackground({ type: 'answer-account-question', different });
+              await account.refresh();
+            })
+          }
+        />
+      )}
+    </>
+  );
   if (!settings || (!view && !(preview && firstRows))) {
     return (
       <main class="popup">
@@ -164,6 +187,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
     return (
       <main class="popup">
         <h1>{t('extName')}</h1>
+        {accountBar}
         {notices}
         {!lastReading?.failed && <FirstRun onOpenSentPage={() => void actions.openSentPage()} />}
       </main>
@@ -176,6 +200,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
       rows={rows}
       lastReading={lastReading}
       scan={scan}
+      accountBar={accountBar}
       notices={notices}
       actions={actions}
     />
@@ -201,6 +226,7 @@ function LedgerScreen({
   rows,
   lastReading,
   scan,
+  accountBar,
   notices,
   actions,
 }: {
@@ -209,10 +235,11 @@ function LedgerScreen({
   rows: readonly Row[];
   lastReading: ReadingLogEntry | null;
   scan: ScanProgress | null;
+  accountBar: ComponentChildren;
   notices: ComponentChildren;
   actions: ReturnType<typeof useActions>;
 }) {
-  const { settings, first, ledger, painted, resolved, view, firstRows } = data;
+  const { settings, first, account, ledger, painted, resolved, view, firstRows } = data;
   const { snapshot, now } = ledger;
   const { filter, query, limit } = list;
   const listRows: readonly Row[] | null = view ? rows : filter === 'pending' && !query ? firstRows : null;
@@ -228,6 +255,7 @@ function LedgerScreen({
         onScanAll={() => void actions.scanAll()}
         onCancelScan={() => void actions.cancelScan()}
       />
+      {accountBar}
       {notices}
       {counts && counts.pastWindow > 0 && <PastWindowNotice count={counts.pastWindow} settings={settings} />}
       <ListTabs selected={filter} counts={view && mapLists(view.lists)} onSelect={list.setFilter} />
@@ -241,7 +269,7 @@ function LedgerScreen({
         onMore={() => list.setLimit(limit + PAGE_SIZE)}
         now={view ? now : first.state === 'ready' ? first.now : now}
         templates={settings.templates}
-        onAct={(message) => void actions.act(message)}
+        onAct={(message) => void actions.act(forAccount(message, account.chosen))}
       />
       {view && snapshot && resolved && (
         <PopupFooter
@@ -253,7 +281,9 @@ function LedgerScreen({
           allRecords={snapshot.records}
           onExport={(records) =>
             // The CSV code (with its parser library) loads only when someone exports.
-            void actions.run(async () => (await import('../shared/csv')).downloadCsv(records, resolved, Date.now()))
+            void actions.run(async () =>
+              (await import('../shared/csv')).downloadCsv(records, resolved, Date.now(), account.chosen),
+            )
           }
         />
       )}

@@ -52,6 +52,7 @@ export const CSV_COLUMNS = [
   'status_set_by',
   'hidden',
   'conflicts',
+  'account',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Record<CsvColumn, string | number>;
@@ -138,7 +139,7 @@ const UNKNOWN_SENT = {
  * arithmetic depends only on the send interval and the last sighting, and the records of one scan
  * share both by the hundred, so it is worked out once per distinct pair.
  */
-export function csvRows(settings: ResolvedSettings, now: number): (record: InvitationRecord) => CsvRow {
+export function csvRows(settings: ResolvedSettings, now: number, account = ''): (record: InvitationRecord) => CsvRow {
   const utc = utcFormat();
   const bySent = new Map<string, SentCells>();
   const cellsOf = (sent: Interval, listedAt: number | null): SentCells => {
@@ -189,6 +190,8 @@ export function csvRows(settings: ResolvedSettings, now: number): (record: Invit
       status_set_by: record.statusSetBy,
       hidden: record.hidden ? 'true' : 'false',
       conflicts: record.conflicts.length,
+      // The LinkedIn account whose ledger it is (its slug; blank while not named yet).
+      account: account.startsWith('?') ? '' : account,
     };
   };
 }
@@ -197,10 +200,15 @@ export function csvRows(settings: ResolvedSettings, now: number): (record: Invit
  * RFC 4180 CSV (quoted where needed, every line ended by CRLF) with a UTF-8 BOM so Excel reads
  * accents and emoji.
  */
-export function toCsv(records: readonly InvitationRecord[], settings: ResolvedSettings, now: number): string {
+export function toCsv(
+  records: readonly InvitationRecord[],
+  settings: ResolvedSettings,
+  now: number,
+  account = '',
+): string {
   // Rows keyed by column, the header naming the keys: papaparse writes them in CSV_COLUMNS order.
   const csv = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: records.map(csvRows(settings, now)) },
+    { fields: [...CSV_COLUMNS], data: records.map(csvRows(settings, now, account)) },
     { newline: '\r\n', escapeFormulae: FORMULA_START, header: true },
   );
   // Papaparse ends the header with CRLF only when rows follow; end every line the same way.
@@ -213,6 +221,11 @@ export function csvFileName(now: number): string {
 }
 
 /** Builds the CSV and hands it to the browser as a download. */
-export function downloadCsv(records: readonly InvitationRecord[], settings: ResolvedSettings, now: number): void {
-  downloadFile(csvFileName(now), toCsv(records, settings, now), 'text/csv;charset=utf-8');
+export function downloadCsv(
+  records: readonly InvitationRecord[],
+  settings: ResolvedSettings,
+  now: number,
+  account = '',
+): void {
+  downloadFile(csvFileName(now), toCsv(records, settings, now, account), 'text/csv;charset=utf-8');
 }

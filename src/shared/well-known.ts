@@ -22,3 +22,9 @@ export function settingsArea<Area>(storage: { sync?: Area; local: Area }): Area 
 
 /** storage.session: the latest "Scan all" progress, for the popup and the badge. */
 export const SCAN_KEY = 'scan';
+
+/**
+ * storage.session: the account each LinkedIn tab last showed (tab id → account key), so the popup
+ * opens on the account of the tab the user is looking at. Written by the worker only.
+ */
+export const TAB_ACCOUNTS_KEY = 'tabAccounts';

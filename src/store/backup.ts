@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AccountKey } from '../model/account';
 import { InvitationRecord } from '../model/invitation';
 import { invitationId } from '../model/profile';
 import { ReadingLogEntry } from '../model/reading';
@@ -7,15 +8,20 @@ import { describeIssues } from '../model/validate';
 import { mergeFact } from './merge-core';
 
 export const BACKUP_FORMAT = 'lapse-backup';
-export const BACKUP_VERSION = 1;
+/** Version 2: the backup names its account (or ALL_ACCOUNTS), and each row its own. */
+export const BACKUP_VERSION = 2;
+/** "Every account", as a backup names it and as the pages ask for it (never an account key). */
+export const ALL_ACCOUNTS = '*';
 
 /** The file `exportBackup` writes. Rows are checked one by one on import, so one bad row rejects only itself. */
 export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: number;
+  /** Whose ledger it holds: an account key, or ALL_ACCOUNTS. */
+  account: string;
   settings: unknown;
-  invitations: InvitationRecord[];
+  invitations: (InvitationRecord & { account?: AccountKey })[];
   readings: ReadingLogEntry[];
 }
 
@@ -23,6 +29,8 @@ const Envelope = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.number(),
   exportedAt: Instant,
+  /** Absent in version 1 backups, which name no account. */
+  account: z.optional(z.union([AccountKey, z.literal(ALL_ACCOUNTS)])),
   settings: z.optional(z.unknown()),
   invitations: z.array(z.unknown()),
   readings: z.optional(z.array(z.unknown())),
@@ -52,13 +60,20 @@ function reasonOf(error: z.core.$ZodError): string {
     .join('; ');
 }
 
-/** One backup row as an invitation, or why not. The key must be the one its profile link gives. */
-export function parseInvitationRow(row: unknown): RowResult<InvitationRecord> {
+const RowAccount = z.object({ account: z.optional(AccountKey) });
+
+/**
+ * One backup row as an invitation and the account it names (undefined in version 1 rows), or
+ * why not. The key must be the one its profile link gives.
+ */
+export function parseInvitationRow(row: unknown): RowResult<InvitationRecord & { account?: AccountKey }> {
   const result = z.safeParse(InvitationRecord, row);
   if (!result.success) return { ok: false, reason: reasonOf(result.error) };
+  const account = z.safeParse(RowAccount, row);
+  if (!account.success) return { ok: false, reason: reasonOf(account.error) };
   const expected = invitationId(result.data.profileUrl);
   if (expected !== result.data.id) return { ok: false, reason: `id: must be "${expected}", the profile link's slug` };
-  return { ok: true, value: result.data };
+  return { ok: true, value: account.data.account === undefined ? result.data : { ...result.data, ...account.data } };
 }
 
 export function parseReadingRow(row: unknown): RowResult<ReadingLogEntry> {
@@ -72,7 +87,8 @@ export function parseReadingRow(row: unknown): RowResult<ReadingLogEntry> {
  */
 export function readingKey(entry: ReadingLogEntry): string {
   const fields = Object.keys(ReadingLogEntry.shape).filter((key) => key !== 'id') as (keyof ReadingLogEntry)[];
-  return JSON.stringify(fields.map((key) => entry[key] ?? null));
+  // The unnamed ledger's entries carry no account: absent and '' are the same ledger.
+  return JSON.stringify(fields.map((key) => (key === 'account' ? entry[key] || null : (entry[key] ?? null))));
 }
 
 /**

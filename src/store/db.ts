@@ -1,4 +1,5 @@
-import { type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap, wrap } from 'idb';
+import { UNNAMED_ACCOUNT } from '../model/account';
 import { DB_NAME, DB_VERSION, type LapseSchema } from './schema';
 
 export type LapseDb = IDBPDatabase<LapseSchema>;
@@ -8,7 +9,7 @@ type UpgradeTransaction = IDBPTransaction<LapseSchema, StoreNames<LapseSchema>[]
  * The upgrade ladder: each step takes a database at version N−1 to N, so a user who skipped
  * versions climbs every step in order. Never edit a released step; add the next one.
  */
-export function upgrade(db: LapseDb, oldVersion: number, _tx: UpgradeTransaction): void {
+export function upgrade(db: LapseDb, oldVersion: number, tx: UpgradeTransaction): void {
   if (oldVersion < 1) {
     const invitations = db.createObjectStore('invitations', { keyPath: 'id' });
     invitations.createIndex('byStatus', 'status');
@@ -16,6 +17,31 @@ export function upgrade(db: LapseDb, oldVersion: number, _tx: UpgradeTransaction
     db.createObjectStore('readings', { keyPath: 'id', autoIncrement: true });
     db.createObjectStore('meta');
   }
+  if (oldVersion < 2) keyInvitationsByAccount(unwrap(db), unwrap(tx));
+}
+
+function createInvitationsV2(db: IDBDatabase): IDBObjectStore {
+  const invitations = db.createObjectStore('invitations', { keyPath: ['account', 'id'] });
+  invitations.createIndex('byStatus', 'status');
+  invitations.createIndex('bySentEarliest', 'sent.earliest');
+  invitations.createIndex('byAccount', 'account');
+  return invitations;
+}
+
+/**
+ * Version 2: a key path cannot change in place, so every record is read, the store made again
+ * keyed by [account, id], and each record written back into the unnamed ledger (the first
+ * account's, named at the next reading that says whose it is). Raw requests, not promises: the
+ * upgrade transaction must stay active between the read and the writes.
+ */
+function keyInvitationsByAccount(db: IDBDatabase, tx: IDBTransaction): void {
+  const request = tx.objectStore('invitations').getAll();
+  request.onsuccess = () => {
+    const records = request.result as Record<string, unknown>[];
+    db.deleteObjectStore('invitations');
+    const invitations = createInvitationsV2(db);
+    for (const record of records) invitations.put({ ...record, account: UNNAMED_ACCOUNT });
+  };
 }
 
 export interface OpenOptions {
@@ -29,7 +55,7 @@ export function openLapseDb({ factory = indexedDB, name = DB_NAME }: OpenOptions
   const request = factory.open(name, DB_VERSION);
   request.addEventListener('upgradeneeded', (event) => {
     upgrade(
-      wrap(request.result) as LapseDb,
+      wrap(request.result) as unknown as LapseDb,
       event.oldVersion,
       wrap(request.transaction!) as unknown as UpgradeTransaction,
     );

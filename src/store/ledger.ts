@@ -1,4 +1,6 @@
+import type { IDBPTransaction, StoreNames } from 'idb';
 import * as z from 'zod/mini';
+import { type AccountKey, nextPlaceholder, UNNAMED_ACCOUNT } from '../model/account';
 import { InvitationRecord } from '../model/invitation';
 import type { ImportReport } from '../model/messages';
 import { invitationId } from '../model/profile';
@@ -9,7 +11,9 @@ import {
   type WithdrawObserved,
 } from '../model/reading';
 import { describeIssues, ValidationError } from '../model/validate';
+import { attribute, ledgerViews, tooManyGone } from './accounts';
 import {
+  ALL_ACCOUNTS,
   BACKUP_FORMAT,
   BACKUP_VERSION,
   type Backup,
@@ -21,8 +25,23 @@ import {
 } from './backup';
 import { type ConnectionsMergeResult, mergeConnections } from './connections-merge';
 import type { LapseDb } from './db';
+import {
+  accountReadings,
+  accountRecords,
+  currentAccount,
+  entryAccount,
+  entryFor,
+  metaKey,
+  moveLedger,
+  readAccountsState,
+  stamp,
+  strip,
+  withKnown,
+} from './ledgers';
 import { applyWithdraw, entryLoadedAt, findWithdrawn, type MergeResult, mergeReading } from './merge';
 import { FUTURE_TOLERANCE_MS, sameRecord, trusted } from './merge-core';
+import { readAccountsForPages } from './read';
+import type { LapseSchema, StoredRecord } from './schema';
 
 /**
  * The ledger's IndexedDB operations. Each one is one transaction: if the worker is killed half
@@ -61,73 +80,174 @@ function later(a: ReadingLogEntry | undefined, b: ReadingLogEntry, trustUntil: n
 
 const isCompleteReading = (entry: ReadingLogEntry) => entry.complete && !entry.failed;
 
-export type ReadingOutcome = Omit<MergeResult, 'upserts'>;
+export type ReadingOutcome = Omit<MergeResult, 'upserts'> & {
+  /** The ledger it went to; null when it was held for the user's answer (nothing applied). */
+  account: AccountKey | null;
+};
+
+type WriteTx = IDBPTransaction<LapseSchema, StoreNames<LapseSchema>[], 'readwrite'>;
 
 /**
- * Merges one reading (already validated by the caller) and logs it, in one transaction. `now` is
- * the worker's clock: a reading stamped ahead of it is logged as refused and changes nothing.
+ * Merges `reading` into one account's ledger (its stored records in `stored`) and logs it there.
+ * With `guarded`, returns null instead of writing when it would mark most of the ledger gone.
+ */
+async function mergeInto(
+  tx: WriteTx,
+  reading: SentPageReading,
+  account: AccountKey,
+  stored: readonly StoredRecord[],
+  now: number,
+  guarded: boolean,
+): Promise<ReadingOutcome | null> {
+  const invitations = tx.objectStore('invitations');
+  const meta = tx.objectStore('meta');
+  const { lastReading, lastComplete } = await accountReadings(tx, account);
+  const existing = new Map(stored.map((r) => [r.id, strip(r)]));
+  const result = mergeReading(existing, reading, lastComplete ?? null, now);
+  const pendingBefore = stored.filter((r) => r.status === 'pending').length;
+  if (guarded && tooManyGone(result.markedGone, pendingBefore)) return null;
+  for (const record of result.upserts) assertValid(InvitationRecord, record, `invitation ${record.id}`);
+  assertValid(ReadingLogEntry, result.logEntry, 'reading log entry');
+  const entry = entryFor(result.logEntry, account);
+  const [logId] = await Promise.all([
+    tx.objectStore('readings').add(entry),
+    ...result.upserts.map((record) => invitations.put(stamp(record, account))),
+  ]);
+  const logged = { ...entry, id: logId };
+  const trustUntil = now + FUTURE_TOLERANCE_MS;
+  const writes = [meta.put(later(lastReading, logged, trustUntil), metaKey('lastReading', account))];
+  if (isCompleteReading(logged)) {
+    writes.push(meta.put(later(lastComplete, logged, trustUntil), metaKey('lastCompleteReading', account)));
+  }
+  await Promise.all(writes);
+  const { upserts: _written, ...outcome } = result;
+  return { ...outcome, logEntry: logged, account };
+}
+
+/** A reading kept unapplied until the user says whose it is (model/account.ts, HeldReading). */
+function heldOutcome(reading: SentPageReading): ReadingOutcome {
+  const logEntry: ReadingLogEntry = {
+    at: reading.observedAt,
+    url: reading.url,
+    read: reading.invitations.length,
+    total: reading.total,
+    complete: reading.complete,
+    failed: false,
+    failureReason: null,
+    added: 0,
+    markedGone: 0,
+  };
+  return { added: 0, updated: 0, markedGone: 0, logEntry, account: null };
+}
+
+/**
+ * Merges one reading (already validated by the caller) into the ledger of its account
+ * (accounts.ts decides which) and logs it, in one transaction. `now` is the worker's clock: a
+ * reading stamped ahead of it is logged as refused and changes nothing. A reading that may be
+ * another account's page is held, and the user asked (answerAccountQuestion).
  */
 export async function applyReading(db: LapseDb, reading: SentPageReading, now: number): Promise<ReadingOutcome> {
   const tx = db.transaction(['invitations', 'readings', 'meta'], 'readwrite');
-  const invitations = tx.objectStore('invitations');
-  const meta = tx.objectStore('meta');
   try {
-    // Only a complete reading needs every record (to find the missing ones); others need theirs.
-    const loadRecords = async (): Promise<InvitationRecord[]> => {
-      if (reading.failed) return [];
-      if (reading.complete) return invitations.getAll();
-      const ids = new Set(reading.invitations.map((item) => invitationId(item.profileUrl) ?? item.profileUrl));
-      const found = await Promise.all([...ids].map((id) => invitations.get(id)));
-      return found.filter((r): r is InvitationRecord => r !== undefined);
-    };
-    const [records, lastReading, lastComplete] = await Promise.all([
-      loadRecords(),
-      meta.get('lastReading'),
-      meta.get('lastCompleteReading'),
-    ]);
-
-    const existing = new Map(records.map((r) => [r.id, r]));
-    const result = mergeReading(existing, reading, lastComplete ?? null, now);
-    for (const record of result.upserts) assertValid(InvitationRecord, record, `invitation ${record.id}`);
-    assertValid(ReadingLogEntry, result.logEntry, 'reading log entry');
-
-    const [logId] = await Promise.all([
-      tx.objectStore('readings').add(result.logEntry),
-      ...result.upserts.map((record) => invitations.put(record)),
-    ]);
-    const logged = { ...result.logEntry, id: logId };
-    const trustUntil = now + FUTURE_TOLERANCE_MS;
-    const metaWrites = [meta.put(later(lastReading, logged, trustUntil), 'lastReading')];
-    if (isCompleteReading(logged)) {
-      metaWrites.push(meta.put(later(lastComplete, logged, trustUntil), 'lastCompleteReading'));
+    const [state, all] = await Promise.all([readAccountsState(tx), tx.objectStore('invitations').getAll()]);
+    const attribution = attribute(reading, ledgerViews(all), state.lastSeen);
+    let outcome: ReadingOutcome | null = null;
+    let next = state;
+    if (attribution.kind === 'apply') {
+      const { account, adoptFrom } = attribution;
+      if (adoptFrom !== null) await moveLedger(tx, adoptFrom, account);
+      const mine = all.filter((r) => r.account === (adoptFrom ?? account));
+      outcome = await mergeInto(tx, reading, account, mine, now, attribution.guarded);
+      const known = adoptFrom === null ? state.known : state.known.filter((k) => k !== adoptFrom);
+      if (outcome) next = withKnown({ ...state, known, lastSeen: account }, account);
     }
-    await Promise.all([...metaWrites, tx.done]);
-    const { upserts: _written, ...outcome } = result;
-    return { ...outcome, logEntry: logged };
+    if (!outcome) {
+      const candidate = attribution.kind === 'hold' ? attribution.candidate : attribution.account;
+      const reason = attribution.kind === 'hold' ? attribution.reason : 'most-would-go';
+      next = { ...state, question: { reading, candidate, reason, heldAt: now } };
+    }
+    await Promise.all([tx.objectStore('meta').put(next, 'accounts'), tx.done]);
+    return outcome ?? heldOutcome(reading);
   } catch (error) {
     abortQuietly(tx);
     throw error;
   }
 }
 
-/** Records a withdrawal seen on LinkedIn. `matched` is false when no single invitation fits. */
+/**
+ * The user's answer to "Is this a different LinkedIn account?": the held reading goes to a new
+ * ledger of its own (`different`), or to the account it seemed to belong to, now without the
+ * guard (the user has said it is that account's page). Nothing happens when nothing is held.
+ */
+export async function answerAccountQuestion(
+  db: LapseDb,
+  different: boolean,
+  now: number,
+): Promise<ReadingOutcome | null> {
+  const tx = db.transaction(['invitations', 'readings', 'meta'], 'readwrite');
+  try {
+    const state = await readAccountsState(tx);
+    if (!state.question) {
+      await tx.done;
+      return null;
+    }
+    const { reading, candidate } = state.question;
+    const account = different ? nextPlaceholder([...state.known, candidate]) : candidate;
+    const stored = await accountRecords(tx, account);
+    const outcome = await mergeInto(tx, reading, account, stored, now, false);
+    const next = withKnown({ ...state, question: null, lastSeen: account }, account);
+    await Promise.all([tx.objectStore('meta').put(next, 'accounts'), tx.done]);
+    return outcome;
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
+}
+
+/** The accounts' state (for pages: which accounts there are, the last seen, the open question). */
+export const readAccounts = readAccountsForPages;
+
+/** The account pages act on when they name none, read in its own short transaction. */
+async function resolveAccount(db: LapseDb, account: AccountKey | undefined): Promise<AccountKey> {
+  if (account !== undefined) return account;
+  const tx = db.transaction('meta');
+  const [state] = await Promise.all([readAccountsState(tx), tx.done]);
+  return currentAccount(state);
+}
+
+/**
+ * Records a withdrawal seen on LinkedIn, in the ledger of the account last read (the withdrawal
+ * dialog does not say whose page it is). `matched` is false when no single invitation fits.
+ */
 export async function applyWithdrawObserved(
   db: LapseDb,
   withdraw: WithdrawObserved,
   now: number,
 ): Promise<{ matched: boolean }> {
+  const account = await resolveAccount(db, undefined);
   const tx = db.transaction('invitations', 'readwrite');
   try {
-    const records = await tx.store.getAll();
+    const records = (await accountRecords(tx, account)).map(strip);
     const record = findWithdrawn(records, withdraw);
     const next = record ? applyWithdraw(record, withdraw, now) : null;
     if (next) assertValid(InvitationRecord, next, `invitation ${next.id}`);
-    await Promise.all([...(next ? [tx.store.put(next)] : []), tx.done]);
+    await Promise.all([...(next ? [tx.store.put(stamp(next, account))] : []), tx.done]);
     return { matched: record !== null };
   } catch (error) {
     abortQuietly(tx);
     throw error;
   }
+}
+
+/**
+ * The ledger a Connections page belongs to: the account it names, else the only ledger there is.
+ * With several ledgers and no name, none: someone else's connections must not mark this
+ * account's invitations accepted.
+ */
+function connectionsAccount(reading: ConnectionsReading, known: readonly AccountKey[]): AccountKey | null {
+  if (reading.account) return reading.account;
+  if (known.length <= 1) return known[0] ?? UNNAMED_ACCOUNT;
+  return null;
 }
 
 /**
@@ -138,15 +258,18 @@ export async function applyConnectionsReading(
   db: LapseDb,
   reading: ConnectionsReading,
 ): Promise<Omit<ConnectionsMergeResult, 'upserts'> & { changed: number }> {
-  if (reading.failed) return { matched: 0, accepted: 0, ignored: 0, changed: 0 };
+  const nothing = { matched: 0, accepted: 0, ignored: 0, changed: 0 };
+  if (reading.failed) return nothing;
+  const account = connectionsAccount(reading, (await readAccounts(db)).known);
+  if (account === null) return nothing;
   const ids = new Set(reading.people.flatMap((person) => invitationId(person.profileUrl) ?? []));
   const tx = db.transaction('invitations', 'readwrite');
   try {
-    const found = await Promise.all([...ids].map((id) => tx.store.get(id)));
-    const existing = new Map(found.flatMap((record) => (record ? [[record.id, record] as const] : [])));
+    const found = await Promise.all([...ids].map((id) => tx.store.get([account, id])));
+    const existing = new Map(found.flatMap((stored) => (stored ? [[stored.id, strip(stored)] as const] : [])));
     const { upserts, ...outcome } = mergeConnections(existing, reading);
     for (const record of upserts) assertValid(InvitationRecord, record, `invitation ${record.id}`);
-    await Promise.all([...upserts.map((record) => tx.store.put(record)), tx.done]);
+    await Promise.all([...upserts.map((record) => tx.store.put(stamp(record, account))), tx.done]);
     return { ...outcome, changed: upserts.length };
   } catch (error) {
     abortQuietly(tx);
@@ -154,35 +277,37 @@ export async function applyConnectionsReading(
   }
 }
 
-export function getAllRecords(db: LapseDb): Promise<InvitationRecord[]> {
-  return db.getAll('invitations');
+/** One account's records (the account last read when none is named). */
+export async function getAllRecords(db: LapseDb, account?: AccountKey): Promise<InvitationRecord[]> {
+  const chosen = await resolveAccount(db, account);
+  return (await db.getAllFromIndex('invitations', 'byAccount', chosen)).map(strip);
 }
 
 export async function lastReadings(
   db: LapseDb,
+  account?: AccountKey,
 ): Promise<{ lastReading: ReadingLogEntry | null; lastCompleteReading: ReadingLogEntry | null }> {
+  const chosen = await resolveAccount(db, account);
   const tx = db.transaction('meta');
-  const [lastReading, lastCompleteReading] = await Promise.all([
-    tx.store.get('lastReading'),
-    tx.store.get('lastCompleteReading'),
-    tx.done,
-  ]);
-  return { lastReading: lastReading ?? null, lastCompleteReading: lastCompleteReading ?? null };
+  const [{ lastReading, lastComplete }] = await Promise.all([accountReadings(tx, chosen), tx.done]);
+  return { lastReading: lastReading ?? null, lastCompleteReading: lastComplete ?? null };
 }
 
 /** Applies a user's edit to one record in one transaction; throws if there is no such record. */
 async function editRecord(
   db: LapseDb,
   id: string,
+  account: AccountKey | undefined,
   edit: (record: InvitationRecord) => InvitationRecord,
 ): Promise<InvitationRecord> {
+  const chosen = await resolveAccount(db, account);
   const tx = db.transaction('invitations', 'readwrite');
   try {
-    const record = await tx.store.get(id);
-    if (!record) throw new Error(`No invitation with id "${id}" in the ledger`);
-    const next = edit(record);
+    const stored = await tx.store.get([chosen, id]);
+    if (!stored) throw new Error(`No invitation with id "${id}" in the ledger`);
+    const next = edit(strip(stored));
     assertValid(InvitationRecord, next, `invitation ${id}`);
-    await Promise.all([tx.store.put(next), tx.done]);
+    await Promise.all([tx.store.put(stamp(next, chosen)), tx.done]);
     return next;
   } catch (error) {
     abortQuietly(tx);
@@ -196,8 +321,9 @@ export function setStatus(
   id: string,
   status: 'pending' | 'accepted' | 'withdrawn',
   now: number,
+  account?: AccountKey,
 ): Promise<InvitationRecord> {
-  return editRecord(db, id, (record) =>
+  return editRecord(db, id, account, (record) =>
     record.status === status && record.statusSetBy === 'user'
       ? record
       : { ...record, status, statusChangedAt: now, statusSetBy: 'user' },
@@ -205,29 +331,59 @@ export function setStatus(
 }
 
 /** Hides or shows one invitation; the time of the choice lets it outlast an older backup. */
-export function setHidden(db: LapseDb, id: string, hidden: boolean, now: number): Promise<InvitationRecord> {
-  return editRecord(db, id, (record) =>
+export function setHidden(
+  db: LapseDb,
+  id: string,
+  hidden: boolean,
+  now: number,
+  account?: AccountKey,
+): Promise<InvitationRecord> {
+  return editRecord(db, id, account, (record) =>
     record.hidden === hidden ? record : { ...record, hidden, hiddenChangedAt: now },
   );
 }
 
 /** An empty note is no note. The time of the edit lets it outlast an older backup. */
-export function setNote(db: LapseDb, id: string, note: string | null, now: number): Promise<InvitationRecord> {
+export function setNote(
+  db: LapseDb,
+  id: string,
+  note: string | null,
+  now: number,
+  account?: AccountKey,
+): Promise<InvitationRecord> {
   const text = note?.trim() ? note : null;
-  return editRecord(db, id, (record) =>
+  return editRecord(db, id, account, (record) =>
     record.note === text ? record : { ...record, note: text, noteChangedAt: now },
   );
 }
 
-/** The whole ledger as one versioned object (the caller adds settings and writes the JSON). */
-export async function exportBackup(db: LapseDb, settings: unknown, now: number): Promise<Backup> {
+/**
+ * One account's ledger (or every account's, with ALL_ACCOUNTS) as one versioned object; the
+ * caller adds settings and writes the JSON. The backup names its account, and so does each row.
+ */
+export async function exportBackup(
+  db: LapseDb,
+  settings: unknown,
+  now: number,
+  which?: AccountKey | typeof ALL_ACCOUNTS,
+): Promise<Backup> {
+  const account = which === ALL_ACCOUNTS ? null : await resolveAccount(db, which);
   const tx = db.transaction(['invitations', 'readings']);
   const [invitations, readings] = await Promise.all([
-    tx.objectStore('invitations').getAll(),
+    account === null ? tx.objectStore('invitations').getAll() : accountRecords(tx, account),
     tx.objectStore('readings').getAll(),
     tx.done,
   ]);
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, settings, invitations, readings };
+  const mine = account === null ? readings : readings.filter((entry) => entryAccount(entry) === account);
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now,
+    account: account ?? ALL_ACCOUNTS,
+    settings,
+    invitations,
+    readings: mine,
+  };
 }
 
 export interface ImportResult extends ImportReport {
@@ -236,29 +392,39 @@ export interface ImportResult extends ImportReport {
 }
 
 interface ParsedBackup {
-  invitations: Map<string, InvitationRecord>;
+  /** Keyed by account and id (recordKey): one row per person and account. */
+  invitations: Map<string, StoredRecord>;
   readings: ReadingLogEntry[];
   rejected: ImportReport['rejected'];
   settings: unknown;
 }
 
-/** Every row of a backup checked on its own: valid rows kept, invalid ones reported with why. */
-function parseBackup(data: unknown): ParsedBackup {
+const recordKey = (account: AccountKey, id: string) => `${account}\u0000${id}`;
+
+/**
+ * Every row of a backup checked on its own: valid rows kept, invalid ones reported with why. A row
+ * goes to the account it names; a row naming none (version 1) to the account the backup names,
+ * else to `fallback`.
+ */
+function parseBackup(data: unknown, fallback: AccountKey): ParsedBackup {
   const envelope = parseEnvelope(data);
+  const into = envelope.account === undefined || envelope.account === ALL_ACCOUNTS ? fallback : envelope.account;
   const parsed: ParsedBackup = { invitations: new Map(), readings: [], rejected: [], settings: envelope.settings };
   envelope.invitations.forEach((row, index) => {
     const result = parseInvitationRow(row);
-    if (!result.ok) parsed.rejected.push({ index, reason: `invitation: ${result.reason}` });
-    else
-      parsed.invitations.set(
-        result.value.id,
-        mergeImportedRecord(parsed.invitations.get(result.value.id), result.value),
-      );
+    if (!result.ok) {
+      parsed.rejected.push({ index, reason: `invitation: ${result.reason}` });
+      return;
+    }
+    const { account = into, ...record } = result.value;
+    const key = recordKey(account, record.id);
+    const known = parsed.invitations.get(key);
+    parsed.invitations.set(key, stamp(mergeImportedRecord(known && strip(known), record), account));
   });
   (envelope.readings ?? []).forEach((row, index) => {
     const result = parseReadingRow(row);
     if (!result.ok) parsed.rejected.push({ index, reason: `reading log entry: ${result.reason}` });
-    else parsed.readings.push(result.value);
+    else parsed.readings.push(envelope.version < 2 ? entryFor(result.value, into) : result.value);
   });
   return parsed;
 }
@@ -292,45 +458,54 @@ function newLogEntries(local: readonly ReadingLogEntry[], incoming: readonly Rea
 
 /** The records a backup changes, merged by the merge core, and how many it leaves as they are. */
 function backupWrites(
-  local: ReadonlyMap<string, InvitationRecord>,
-  incoming: ReadonlyMap<string, InvitationRecord>,
-): { writes: InvitationRecord[]; unchanged: number } {
-  const writes: InvitationRecord[] = [];
+  local: ReadonlyMap<string, StoredRecord>,
+  incoming: ReadonlyMap<string, StoredRecord>,
+): { writes: StoredRecord[]; unchanged: number } {
+  const writes: StoredRecord[] = [];
   let unchanged = 0;
-  for (const record of incoming.values()) {
-    const current = local.get(record.id);
-    const merged = mergeImportedRecord(current, record);
-    if (current && sameRecord(merged, current)) unchanged++;
-    else writes.push(merged);
+  for (const [key, stored] of incoming) {
+    const current = local.get(key);
+    const record = strip(stored);
+    const merged = mergeImportedRecord(current && strip(current), record);
+    if (current && sameRecord(merged, strip(current))) unchanged++;
+    else writes.push(stamp(merged, stored.account));
   }
   for (const record of writes) assertValid(InvitationRecord, record, `invitation ${record.id}`);
   return { writes, unchanged };
 }
 
-/** The latest entry and the latest complete one of a whole log. */
+/** The latest entry and the latest complete one of each account's log. */
 function latestOf(entries: readonly ReadingLogEntry[], trustUntil: number) {
-  let lastReading: ReadingLogEntry | undefined;
-  let lastComplete: ReadingLogEntry | undefined;
+  const latest = new Map<AccountKey, { lastReading?: ReadingLogEntry; lastComplete?: ReadingLogEntry }>();
   for (const entry of entries) {
-    lastReading = later(lastReading, entry, trustUntil);
-    if (isCompleteReading(entry)) lastComplete = later(lastComplete, entry, trustUntil);
+    const account = entryAccount(entry);
+    const known = latest.get(account) ?? {};
+    known.lastReading = later(known.lastReading, entry, trustUntil);
+    if (isCompleteReading(entry)) known.lastComplete = later(known.lastComplete, entry, trustUntil);
+    latest.set(account, known);
   }
-  return { lastReading, lastComplete };
+  return latest;
 }
 
 /**
  * Merges a backup into the ledger; never replaces it. Every row is validated on its own: valid
- * rows are merged, invalid ones reported with their index and why. Restoring a backup of the
- * ledger onto itself, or the same backup twice, changes nothing and reports every row unchanged.
+ * rows are merged, invalid ones reported with their index and why. Each row restores into the
+ * account it (or the backup) names; a backup naming none into `into`, else the current account.
+ * Restoring a backup of the ledger onto itself, or the same backup twice, changes nothing and
+ * reports every row unchanged.
  */
-export async function importBackup(db: LapseDb, data: unknown, now: number): Promise<ImportResult> {
-  const backup = parseBackup(data);
+export async function importBackup(db: LapseDb, data: unknown, now: number, into?: AccountKey): Promise<ImportResult> {
+  const backup = parseBackup(data, await resolveAccount(db, into));
   const tx = db.transaction(['invitations', 'readings', 'meta'], 'readwrite');
   try {
     const invitations = tx.objectStore('invitations');
     const readings = tx.objectStore('readings');
-    const [localRecords, localReadings] = await Promise.all([invitations.getAll(), readings.getAll()]);
-    const local = new Map(localRecords.map((r) => [r.id, r]));
+    const [localRecords, localReadings, state] = await Promise.all([
+      invitations.getAll(),
+      readings.getAll(),
+      readAccountsState(tx),
+    ]);
+    const local = new Map(localRecords.map((r) => [recordKey(r.account, r.id), r]));
     const { writes, unchanged } = backupWrites(local, backup.invitations);
     const newReadings = newLogEntries(localReadings, backup.readings);
     const [, ids] = await Promise.all([
@@ -338,13 +513,15 @@ export async function importBackup(db: LapseDb, data: unknown, now: number): Pro
       Promise.all(newReadings.map((entry) => readings.put(entry))),
     ]);
     const all = localReadings.concat(newReadings.map((entry, i) => ({ ...entry, id: ids[i] })));
-    const { lastReading, lastComplete } = latestOf(all, now + FUTURE_TOLERANCE_MS);
     const meta = tx.objectStore('meta');
-    await Promise.all([
-      ...(lastReading ? [meta.put(lastReading, 'lastReading')] : []),
-      ...(lastComplete ? [meta.put(lastComplete, 'lastCompleteReading')] : []),
-      tx.done,
-    ]);
+    const metaWrites: Promise<unknown>[] = [];
+    let nextState = state;
+    for (const [account, { lastReading, lastComplete }] of latestOf(all, now + FUTURE_TOLERANCE_MS)) {
+      if (lastReading) metaWrites.push(meta.put(lastReading, metaKey('lastReading', account)));
+      if (lastComplete) metaWrites.push(meta.put(lastComplete, metaKey('lastCompleteReading', account)));
+    }
+    for (const record of writes) nextState = withKnown(nextState, record.account);
+    await Promise.all([...metaWrites, meta.put(nextState, 'accounts'), tx.done]);
     return { imported: writes.length, unchanged, rejected: backup.rejected, settings: backup.settings };
   } catch (error) {
     abortQuietly(tx);

@@ -1,4 +1,6 @@
+import type { AccountsState } from '../model/account';
 import type { LapseDb } from './db';
+import { metaKey, readAccountsState, withRecordAccounts } from './ledgers';
 
 /**
  * Read-only access for extension pages (popup, options), which share the worker's origin and
@@ -20,15 +22,31 @@ function settled(done: Promise<void>): void {
   done.catch(() => {});
 }
 
-/** Every record and the two meta readings, in one transaction (a consistent picture). */
-export async function readRawLedger(db: LapseDb): Promise<RawLedger> {
+/**
+ * One account's records and its two meta readings, in one transaction (a consistent picture).
+ * Without an account: the one the worker last read (meta `accounts`), else the unnamed ledger.
+ */
+export async function readRawLedger(db: LapseDb, account?: string): Promise<RawLedger> {
   const tx = db.transaction(['invitations', 'meta']);
   settled(tx.done);
   const meta = tx.objectStore('meta');
+  const chosen = account ?? lastSeenOf(await meta.get('accounts'));
   const [records, lastReading, lastCompleteReading] = await Promise.all([
-    tx.objectStore('invitations').getAll(),
-    meta.get('lastReading'),
-    meta.get('lastCompleteReading'),
+    tx.objectStore('invitations').index('byAccount').getAll(chosen),
+    meta.get(metaKey('lastReading', chosen)),
+    meta.get(metaKey('lastCompleteReading', chosen)),
   ]);
   return { records, lastReading: lastReading ?? null, lastCompleteReading: lastCompleteReading ?? null };
+}
+
+/** The accounts' state, validated, with every account that holds records (for the switcher). */
+export async function readAccountsForPages(db: LapseDb): Promise<AccountsState> {
+  const tx = db.transaction(['invitations', 'meta']);
+  settled(tx.done);
+  return withRecordAccounts(tx, await readAccountsState(tx));
+}
+
+function lastSeenOf(state: unknown): string {
+  const lastSeen = state && typeof state === 'object' ? (state as { lastSeen?: unknown }).lastSeen : undefined;
+  return typeof lastSeen === 'string' ? lastSeen : '';
 }

@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { AccountKey, AccountsState } from '../model/account';
 import type { InvitationRecord, LedgerStatus } from '../model/invitation';
 import type { ReadingLogEntry } from '../model/reading';
 
@@ -10,10 +11,18 @@ export const DB_NAME = 'lapse';
  * db.ts, a named type for the shape it leaves behind below, and a fixture in
  * tests/unit/store/migrations.test.ts that creates the previous version with data.
  */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
-/** Keys of the `meta` store: the readings the merge and the popup need without scanning the log. */
-export type MetaKey = 'lastReading' | 'lastCompleteReading';
+/**
+ * Keys of the `meta` store: the readings the merge and the popup need without scanning the log,
+ * per account (`lastReading` alone is the unnamed ledger's, as in version 1: see metaKey in
+ * ledger.ts), and the accounts' state.
+ */
+export type ReadingMetaKey =
+  | 'lastReading'
+  | 'lastCompleteReading'
+  | `${'lastReading' | 'lastCompleteReading'}/${string}`;
+export type MetaKey = ReadingMetaKey | 'accounts';
 
 /**
  * Version 1. Invitations are stored exactly as `InvitationRecord` (validated before every write).
@@ -37,5 +46,30 @@ export interface LapseSchemaV1 extends DBSchema {
   };
 }
 
+/** A record as stored from version 2 on: the invitation and the account whose ledger holds it. */
+export type StoredRecord = InvitationRecord & { account: AccountKey };
+
+/**
+ * Version 2: one ledger per LinkedIn account. Invitations are keyed by [account, id] (two
+ * accounts may invite the same person), with `byAccount` to read one ledger. Log entries carry
+ * `account` (absent: the unnamed ledger); meta holds per-account readings and `accounts`.
+ * The upgrade moved every version-1 record into the unnamed ledger ('').
+ */
+export interface LapseSchemaV2 extends DBSchema {
+  invitations: {
+    key: [AccountKey, string];
+    value: StoredRecord;
+    indexes: { byStatus: LedgerStatus; bySentEarliest: number; byAccount: AccountKey };
+  };
+  readings: {
+    key: number;
+    value: ReadingLogEntry;
+  };
+  meta: {
+    key: MetaKey;
+    value: ReadingLogEntry | AccountsState;
+  };
+}
+
 /** The current schema. */
-export type LapseSchema = LapseSchemaV1;
+export type LapseSchema = LapseSchemaV2;

@@ -1,4 +1,5 @@
 import type { ConnectionsReading } from '../../model/reading';
+import { readAccount } from '../identity';
 import { type PageReader, type PageWatchOptions, watchPage } from '../page-watch';
 import { type ParsedConnectionsPage, parseConnectionsPage } from './parse';
 
@@ -38,6 +39,7 @@ function readingKey(reading: ConnectionsReading): string {
     reading.language,
     reading.unreadable,
     reading.failed,
+    reading.account ?? null,
     reading.people.map((p) => [p.profileUrl, p.name, p.connectedLabel]),
   ]);
 }
@@ -54,6 +56,7 @@ export function watchConnectionsPage(options: ConnectionsReaderOptions): Connect
   return watchPage(options, (doc, observedAt) => {
     const parsed = parseConnectionsPage(doc, new Date(observedAt));
     const reading = toConnectionsReading(parsed, doc.location?.href ?? '', observedAt);
+    if (reading) reading.account = readAccount(doc);
     return reading && { reading, key: readingKey(reading), message: { type: 'connections-reading', reading } };
   });
 }

@@ -35,8 +35,8 @@ export function validRecord(value: unknown): InvitationRecord | null {
 }
 
 /** Everything the popup and options show, read in one transaction and validated record by record. */
-export async function loadLedger(now: number): Promise<LoadedLedger> {
-  const [raw, scan] = await Promise.all([getDb().then(readRawLedger), readScan(now)]);
+export async function loadLedger(now: number, account?: string): Promise<LoadedLedger> {
+  const [raw, scan] = await Promise.all([getDb().then((db) => readRawLedger(db, account)), readScan(now)]);
   const records: InvitationRecord[] = [];
   for (const value of raw.records) {
     const record = validRecord(value);

@@ -21,7 +21,7 @@ export interface LedgerState {
  * changed, the page regains focus, or a scan stops. Every record is validated as it is read.
  * With `hold`, the first read waits (the popup draws its first rows before reading everything).
  */
-export function useLedger({ hold = false }: { hold?: boolean } = {}): LedgerState {
+export function useLedger({ hold = false, account }: { hold?: boolean; account?: string } = {}): LedgerState {
   const [snapshot, setSnapshot] = useState<LedgerSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rejected, setRejected] = useState(0);
@@ -31,12 +31,15 @@ export function useLedger({ hold = false }: { hold?: boolean } = {}): LedgerStat
   const latest = useRef(0);
   const held = useRef(hold);
   held.current = hold;
+  // The account whose ledger is shown (undefined: the one last read); a switch reads it anew.
+  const accountRef = useRef(account);
+  accountRef.current = account;
 
   const refresh = useCallback(async () => {
     const request = ++latest.current;
     try {
       const at = Date.now();
-      const next = await loadLedger(at);
+      const next = await loadLedger(at, accountRef.current);
       if (request !== latest.current) return;
       setSnapshot(next.snapshot);
       setRejected(next.rejected);
@@ -51,7 +54,7 @@ export function useLedger({ hold = false }: { hold?: boolean } = {}): LedgerStat
 
   useEffect(() => {
     if (!hold) void refresh();
-  }, [hold, refresh]);
+  }, [hold, refresh, account]);
 
   useEffect(() => {
     const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {

@@ -20,10 +20,12 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * still-listed invitations past the window became `past-window`, not `expired`).
  */
 const COLUMNS_BEFORE_ISSUE_15 = CSV_COLUMNS.slice(0, 16);
+/** Issue 14 appended `account`: every column before it must still be the file pinned here. */
+const COLUMNS_BEFORE_ISSUE_14 = CSV_COLUMNS.slice(0, CSV_COLUMNS.indexOf('account'));
 
-function firstColumnsOnly(s: Settings): string {
+function firstColumnsOnly(s: Settings, columns: readonly string[] = COLUMNS_BEFORE_ISSUE_15): string {
   const csv = Papa.unparse(
-    { fields: [...COLUMNS_BEFORE_ISSUE_15], data: largeLedger(5000).map(csvRows(s, EXPORT_AT)) },
+    { fields: [...columns], data: largeLedger(5000).map(csvRows(s, EXPORT_AT, 'ada-lovelace')) },
     { newline: '\r\n', escapeFormulae: /^[=+\-@\t\r]/, header: true },
   );
   return `\uFEFF${csv}\r\n`;
@@ -56,6 +58,12 @@ describe('toCsv output on a large ledger', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toHaveLength(5000);
     expect(sha256(firstColumnsOnly(s))).toBe(before);
-    expect(sha256(csv)).toBe(digest);
+    expect(sha256(firstColumnsOnly(s, COLUMNS_BEFORE_ISSUE_14))).toBe(digest);
+    // The account column, last: the ledger's account on every row (blank while unnamed).
+    expect(CSV_COLUMNS.at(-1)).toBe('account');
+    expect((parsed.data as Record<string, string>[]).every((row) => row.account === '')).toBe(true);
+    expect(toCsv(ledger.slice(0, 3), s, EXPORT_AT, 'ada-lovelace').split('\r\n')[1]?.endsWith(',ada-lovelace')).toBe(
+      true,
+    );
   });
 });

@@ -47,6 +47,7 @@ export function referenceRow(record: InvitationRecord, settings: Settings, now: 
     status_set_by: record.statusSetBy,
     hidden: String(record.hidden),
     conflicts: record.conflicts.length,
+    account: '',
   };
 }
 

@@ -24,7 +24,7 @@ beforeEach(async () => {
   resetFakeBrowser();
   db = await openTestDb();
   const tx = db.transaction('invitations', 'readwrite');
-  await Promise.all([tx.store.put(record('ada-lovelace', { name: 'Ada Lovelace' })), tx.done]);
+  await Promise.all([tx.store.put({ ...record('ada-lovelace', { name: 'Ada Lovelace' }), account: '' }), tx.done]);
   browser.runtime.sendMessage.mockImplementation(async (raw: unknown) => {
     const message = PageMessage.parse(raw);
     if (message.type !== 'import-linkedin-export') return answerLikeTheFake(raw);

@@ -81,7 +81,7 @@ export async function seed(
   const tx = db.transaction(['invitations', 'meta'], 'readwrite');
   const store = tx.objectStore('invitations');
   await Promise.all([
-    ...records.map((record) => store.put(record as InvitationRecord)),
+    ...records.map((record) => store.put({ ...(record as InvitationRecord), account: '' })),
     ...(meta.lastReading ? [tx.objectStore('meta').put(meta.lastReading, 'lastReading')] : []),
     ...(meta.lastCompleteReading ? [tx.objectStore('meta').put(meta.lastCompleteReading, 'lastCompleteReading')] : []),
     tx.done,

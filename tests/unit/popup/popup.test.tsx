@@ -229,7 +229,7 @@ describe('popup row menu', () => {
     fireEvent.click(screen.getByRole('menuitem', { name: 'Mark accepted' }));
     await waitFor(() => expect(screen.queryByText('Fred Followup')).toBeNull());
     const [fred] = await storedRecords();
-    expect(worker.received).toContainEqual({ type: 'set-status', id: fred!.id, status: 'accepted' });
+    expect(worker.received).toContainEqual({ type: 'set-status', account: '', id: fred!.id, status: 'accepted' });
     expect(fred!.status).toBe('accepted');
     fireEvent.click(tab('Closed'));
     expect(rowNames()).toEqual(['Fred Followup']);

@@ -208,7 +208,7 @@ describe('backup', () => {
 
   it.each([
     [{ format: 'something-else', version: 1, exportedAt: T0, invitations: [] }, /Not a Lapse backup.*format/],
-    [{ format: 'lapse-backup', version: 2, exportedAt: T0, invitations: [] }, /newer version of Lapse/],
+    [{ format: 'lapse-backup', version: 3, exportedAt: T0, invitations: [] }, /newer version of Lapse/],
     ['{"not":"an object"}', /Not a Lapse backup/],
   ])('refuses a file that is not a backup it can read (%#)', async (data, message) => {
     await expect(importBackup(db, data, NOW)).rejects.toThrow(message);

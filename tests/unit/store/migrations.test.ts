@@ -19,6 +19,18 @@ interface VersionFixture {
   fill(tx: IDBTransaction): void;
 }
 
+/** Version 2 step as released: invitations keyed by [account, id], with a byAccount index. */
+function createV2(db: IDBDatabase): void {
+  db.deleteObjectStore('invitations');
+  const invitations = db.createObjectStore('invitations', { keyPath: ['account', 'id'] });
+  invitations.createIndex('byStatus', 'status');
+  invitations.createIndex('bySentEarliest', 'sent.earliest');
+  invitations.createIndex('byAccount', 'account');
+}
+
+/** A second account's ledger in the version 2 fixture: must stay apart from the unnamed one. */
+const graceRecord = record('zed', { note: "grace's own" });
+
 const v1Records: InvitationRecord[] = [
   record('ada', { note: 'met at PyCon', status: 'accepted', statusSetBy: 'user' }),
   record('bob', { sent: null, hidden: true }),
@@ -54,6 +66,18 @@ const FIXTURES: VersionFixture[] = [
       tx.objectStore('meta').put({ ...v1Readings[0], id: 1 }, 'lastCompleteReading');
     },
   },
+  {
+    version: 2,
+    create: createV2,
+    fill(tx) {
+      for (const r of v1Records) tx.objectStore('invitations').put({ ...r, account: '' });
+      tx.objectStore('invitations').put({ ...graceRecord, account: 'grace' });
+      for (const r of v1Readings) tx.objectStore('readings').add(r);
+      tx.objectStore('meta').put({ ...v1Readings[0], id: 1 }, 'lastReading');
+      tx.objectStore('meta').put({ ...v1Readings[0], id: 1 }, 'lastCompleteReading');
+      tx.objectStore('meta').put({ lastSeen: '', known: ['', 'grace'], question: null }, 'accounts');
+    },
+  },
 ];
 
 /** Creates the database at `upTo`, climbing the fixtures' own steps, and fills it at that version. */
@@ -64,6 +88,7 @@ function createAt(factory: IDBFactory, name: string, upTo: VersionFixture): Prom
       for (const fixture of FIXTURES) {
         if (fixture.version > event.oldVersion && fixture.version <= upTo.version) fixture.create(request.result);
       }
+      // Each version's data as that version stores it (the earlier fixtures' steps only made stores).
       upTo.fill(request.transaction!);
     };
     request.onsuccess = () => {
@@ -83,7 +108,8 @@ describe('schema migrations', () => {
     const db = await openLapseDb({ factory: new IDBFactory(), name: 'fresh' });
     expect([...db.objectStoreNames].sort()).toEqual(['invitations', 'meta', 'readings']);
     const tx = db.transaction('invitations');
-    expect([...tx.store.indexNames].sort()).toEqual(['bySentEarliest', 'byStatus']);
+    expect([...tx.store.indexNames].sort()).toEqual(['byAccount', 'bySentEarliest', 'byStatus']);
+    expect(tx.store.keyPath).toEqual(['account', 'id']);
     db.close();
   });
 
@@ -96,14 +122,47 @@ describe('schema migrations', () => {
     expect(await db.getAll('readings')).toEqual([{ ...v1Readings[0], id: 1 }]);
     expect((await lastReadings(db)).lastCompleteReading).toMatchObject({ at: T0 });
     // Indexes work on old rows; a record without a send date is simply absent from the date index.
-    expect(await db.getAllKeysFromIndex('invitations', 'byStatus', 'accepted')).toEqual(['ada']);
-    expect(await db.getAllKeysFromIndex('invitations', 'bySentEarliest')).toEqual(['ada']);
+    expect(await db.getAllKeysFromIndex('invitations', 'byStatus', 'accepted')).toEqual([['', 'ada']]);
+    expect(await db.getAllKeysFromIndex('invitations', 'bySentEarliest')).toContainEqual(['', 'ada']);
+    expect(await db.getAllKeysFromIndex('invitations', 'bySentEarliest')).not.toContainEqual(['', 'bob']);
+    // Every record is in exactly one ledger: the unnamed one, and (version 2) grace's, kept apart.
+    const all = await db.getAll('invitations');
+    expect(
+      all
+        .filter((r) => r.account === '')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['ada', 'bob']);
+    expect(all.length).toBe(fixture.version === 1 ? 2 : 3);
+    if (fixture.version >= 2) expect(await getAllRecords(db, 'grace')).toEqual([graceRecord]);
     // And the upgraded database takes new readings without touching the user's edits.
     await applyReading(db, reading(T0 + 1, [person('ada', T0 + 1)]), NOW);
     expect((await getAllRecords(db)).find((r) => r.id === 'ada')).toMatchObject({
       status: 'accepted',
       note: 'met at PyCon',
     });
+    db.close();
+  });
+
+  it('names the upgraded ledger at the first reading that says whose it is: moved whole, not copied', async () => {
+    const factory = new IDBFactory();
+    await createAt(factory, 'named', FIXTURES[0] as VersionFixture);
+    const db = await openLapseDb({ factory, name: 'named' });
+    const outcome = await applyReading(
+      db,
+      { ...reading(T0 + 1, [person('bob', T0 + 1)], 'partial'), account: 'me' },
+      NOW,
+    );
+    expect(outcome.account).toBe('me');
+    const all = await db.getAll('invitations');
+    expect(all.map((r) => [r.account, r.id]).sort()).toEqual([
+      ['me', 'ada'],
+      ['me', 'bob'],
+    ]);
+    expect(await getAllRecords(db, 'me')).toContainEqual(expect.objectContaining({ id: 'ada', note: 'met at PyCon' }));
+    // The log moved with it: the old entry and the new one are both the account's now.
+    expect((await db.getAll('readings')).map((e) => e.account)).toEqual(['me', 'me']);
+    expect((await lastReadings(db, 'me')).lastCompleteReading).toMatchObject({ at: T0 });
     db.close();
   });
 });

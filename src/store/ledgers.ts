@@ -1,0 +1,112 @@
+import type { IDBPTransaction, StoreNames } from 'idb';
+import * as z from 'zod/mini';
+import { type AccountKey, AccountsState, EMPTY_ACCOUNTS, UNNAMED_ACCOUNT } from '../model/account';
+import type { InvitationRecord } from '../model/invitation';
+import type { ReadingLogEntry } from '../model/reading';
+import type { LapseSchema, ReadingMetaKey, StoredRecord } from './schema';
+
+/**
+ * One ledger per account inside the one database (schema.ts, version 2): how records, log
+ * entries and meta readings are found and written for one account. The merges stay unaware of
+ * accounts: the store hands them one account's records and stamps the account on what they return.
+ */
+
+type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<LapseSchema, StoreNames<LapseSchema>[], Mode>;
+type AnyTx = Tx<'readonly'> | Tx<'readwrite'> | Tx<'versionchange'>;
+
+/** The unnamed ledger keeps version 1's keys, so the upgrade had nothing to move there. */
+export function metaKey(kind: 'lastReading' | 'lastCompleteReading', account: AccountKey): ReadingMetaKey {
+  return account === UNNAMED_ACCOUNT ? kind : `${kind}/${account}`;
+}
+
+export function stamp(record: InvitationRecord, account: AccountKey): StoredRecord {
+  return { ...record, account };
+}
+
+export function strip(stored: StoredRecord): InvitationRecord {
+  const { account: _account, ...record } = stored;
+  return record;
+}
+
+/** The account a log entry was applied to (entries of the unnamed ledger carry none). */
+export const entryAccount = (entry: ReadingLogEntry): AccountKey => entry.account ?? UNNAMED_ACCOUNT;
+
+/** The entry as logged for `account` (nothing added for the unnamed ledger: as in version 1). */
+export function entryFor(entry: ReadingLogEntry, account: AccountKey): ReadingLogEntry {
+  const { account: _was, ...rest } = entry;
+  return account === UNNAMED_ACCOUNT ? rest : { ...rest, account };
+}
+
+export async function readAccountsState(tx: AnyTx): Promise<AccountsState> {
+  // Validated like every stored value: a damaged state is started afresh (no record depends on it).
+  const parsed = z.safeParse(AccountsState, await tx.objectStore('meta').get('accounts'));
+  return parsed.success ? parsed.data : EMPTY_ACCOUNTS;
+}
+
+/** The account extension pages show and edit when they name none: the last one read, else the first. */
+export function currentAccount(state: AccountsState): AccountKey {
+  return state.lastSeen ?? state.known[0] ?? UNNAMED_ACCOUNT;
+}
+
+export function withKnown(state: AccountsState, account: AccountKey): AccountsState {
+  return state.known.includes(account) ? state : { ...state, known: [...state.known, account] };
+}
+
+export async function accountRecords(tx: AnyTx, account: AccountKey): Promise<StoredRecord[]> {
+  return tx.objectStore('invitations').index('byAccount').getAll(account);
+}
+
+/** One account's readings from meta. */
+export async function accountReadings(
+  tx: AnyTx,
+  account: AccountKey,
+): Promise<{ lastReading: ReadingLogEntry | undefined; lastComplete: ReadingLogEntry | undefined }> {
+  const meta = tx.objectStore('meta');
+  const [lastReading, lastComplete] = await Promise.all([
+    meta.get(metaKey('lastReading', account)),
+    meta.get(metaKey('lastCompleteReading', account)),
+  ]);
+  return {
+    lastReading: lastReading as ReadingLogEntry | undefined,
+    lastComplete: lastComplete as ReadingLogEntry | undefined,
+  };
+}
+
+/**
+ * Moves an unnamed ledger to the account a page has just named: its records, its log entries and
+ * its meta readings. The target has no records yet (attribution adopts only then), so nothing
+ * merges and nothing is duplicated.
+ */
+export async function moveLedger(tx: Tx<'readwrite'>, from: AccountKey, to: AccountKey): Promise<void> {
+  const invitations = tx.objectStore('invitations');
+  const meta = tx.objectStore('meta');
+  const [records, entries, readings] = await Promise.all([
+    accountRecords(tx, from),
+    tx.objectStore('readings').getAll(),
+    accountReadings(tx, from),
+  ]);
+  const moves: Promise<unknown>[] = [];
+  for (const record of records) {
+    moves.push(invitations.delete([from, record.id]), invitations.put(stamp(strip(record), to)));
+  }
+  for (const entry of entries) {
+    if (entryAccount(entry) === from) moves.push(tx.objectStore('readings').put(entryFor(entry, to)));
+  }
+  for (const kind of ['lastReading', 'lastCompleteReading'] as const) {
+    const entry = kind === 'lastReading' ? readings.lastReading : readings.lastComplete;
+    if (!entry) continue;
+    moves.push(meta.delete(metaKey(kind, from)), meta.put(entryFor(entry, to), metaKey(kind, to)));
+  }
+  await Promise.all(moves);
+}
+
+/** The state with every account that holds records known (even if the state was lost or predates accounts). */
+export async function withRecordAccounts(tx: AnyTx, state: AccountsState): Promise<AccountsState> {
+  let next = state;
+  let cursor = await tx.objectStore('invitations').index('byAccount').openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    next = withKnown(next, cursor.key);
+    cursor = await cursor.continue();
+  }
+  return next;
+}
