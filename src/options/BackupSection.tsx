@@ -10,10 +10,11 @@ export function BackupSection() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const download = async () => {
+  /** The current account's ledger, or every account's ('*'). */
+  const download = async (account?: '*') => {
     setError(null);
     try {
-      const { json } = await sendToBackground({ type: 'export-backup' });
+      const { json } = await sendToBackground({ type: 'export-backup', account });
       downloadFile(datedFileName('lapse-backup', 'json', Date.now()), json, 'application/json');
     } catch (cause) {
       setError(t('backup_failed', cause instanceof Error ? cause.message : String(cause)));
@@ -48,6 +49,9 @@ export function BackupSection() {
       <div class="button-row">
         <button type="button" onClick={() => void download()}>
           {t('backup_download')}
+        </button>
+        <button type="button" onClick={() => void download('*')}>
+          {t('export_all_accounts')}
         </button>
         <label class="file-button">
           {t('backup_restore')}

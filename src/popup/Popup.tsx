@@ -144,22 +144,7 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
   const ownFirst =
     account.chosen === undefined || account.chosen === (account.state?.lastSeen ?? account.state?.known[0] ?? '');
   const preview = !view && first.state === 'ready' && ownFirst ? first.page : null;
-  const accountBar = account.state && account.chosen !== undefined && (
-    <>
-      <AccountSwitcher known={account.state.known} chosen={account.chosen} onChoose={account.choose} />
-      {account.state.question && (
-        <AccountQuestion
-          question={account.state.question}
-          onAnswer={(different) =>
-            void actions.run(async () => {
-              await sendToBackground({ type: 'answer-account-question', different });
-              await account.refresh();
-            })
-          }
-        />
-      )}
-    </>
-  );
+  const accountBar = <AccountBar account={account} run={actions.run} />;
   if (!settings || (!view && !(preview && firstRows))) {
     return (
       <main class="popup">
@@ -204,6 +189,33 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
       notices={notices}
       actions={actions}
     />
+  );
+}
+
+/** Whose ledger is shown, the switch between accounts, and the question a stranger's page raises. */
+function AccountBar({
+  account,
+  run,
+}: {
+  account: ReturnType<typeof useAccount>;
+  run: ReturnType<typeof useActions>['run'];
+}) {
+  if (!account.state || account.chosen === undefined) return null;
+  return (
+    <>
+      <AccountSwitcher known={account.state.known} chosen={account.chosen} onChoose={account.choose} />
+      {account.state.question && (
+        <AccountQuestion
+          question={account.state.question}
+          onAnswer={(different) =>
+            void run(async () => {
+              await sendToBackground({ type: 'answer-account-question', different });
+              await account.refresh();
+            })
+          }
+        />
+      )}
+    </>
   );
 }
 
