@@ -2,11 +2,11 @@ import browser from 'webextension-polyfill';
 import type { InvitationRecord } from '../model/invitation';
 import type { Settings } from '../model/settings';
 import { words } from '../shared/i18n';
+import { readScan } from '../shared/scan-state';
 import { loadSettings } from '../shared/settings-store';
 import { getDb } from '../store/db';
 import { getAllRecords } from '../store/ledger';
 import { type BadgeView, recountBadge, scanBadge } from './badge-count';
-import { readScan } from './scan';
 
 /** Recounted once a day: ages grow while nobody scans, and the badge must follow. */
 export const DAILY_ALARM = 'lapse-daily-badge';

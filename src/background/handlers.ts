@@ -3,6 +3,7 @@ import { ContentMessage, type LedgerSnapshot, PageMessage, type Replies, type Re
 import { defaultSettings } from '../model/settings';
 import { parseOrThrow, ValidationError } from '../model/validate';
 import { toReply } from '../shared/messaging';
+import { readScan } from '../shared/scan-state';
 import { loadSettings, normaliseSettings, resetSettings, saveSettings } from '../shared/settings-store';
 import { getDb } from '../store/db';
 import { applyLinkedInExport } from '../store/export-import';
@@ -23,7 +24,7 @@ import {
 } from '../store/ledger';
 import { refreshBadge } from './badge';
 import { ledgerChanged } from './ledger-changed';
-import { cancelScan, clearScanState, readScan, recordProgress, startScan, takeScanRequest } from './scan';
+import { cancelScan, clearScanState, recordProgress, startScan, takeScanRequest } from './scan';
 import { classifySender } from './senders';
 import { forgetTabAccounts, rememberTabAccount } from './tab-accounts';
 

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { ScanProgress } from '../model/messages';
 import { sendToTab } from '../shared/messaging';
+import { readScan, STALL_AFTER_MS } from '../shared/scan-state';
 import { SCAN_KEY, SENT_PAGE_URL } from '../shared/well-known';
 
 /**
@@ -23,8 +24,6 @@ export const SESSION_KEYS = {
   scanPace: 'scanPace',
 } as const;
 
-/** A running scan that has not reported for this long is shown as stalled (the tab may be gone). */
-export const STALL_AFTER_MS = 2 * 60_000;
 /** Silence ends a scan after this many of its longest pauses so far… */
 export const SILENCE_PAUSES = 3;
 /** …and never sooner than this (nor later than STALL_AFTER_MS). Chrome's alarms fire no sooner either. */
@@ -56,22 +55,6 @@ async function session(): Promise<Record<string, unknown>> {
 function tabsIn(stored: Record<string, unknown>): number[] {
   const parsed = z.safeParse(TabIds, stored[SESSION_KEYS.scanTabs]);
   return parsed.success ? parsed.data : [];
-}
-
-/** The scan state as the popup should see it at `now`; null when no scan ran in this browser session. */
-export async function readScan(now: number): Promise<ScanProgress | null> {
-  return scanAt((await session())[SESSION_KEYS.scan], now);
-}
-
-/** The same, from a value already read from storage.session's `scan` key. */
-export function scanAt(value: unknown, now: number): ScanProgress | null {
-  const stored = z.safeParse(ScanProgress, value);
-  if (!stored.success) return null;
-  const scan = stored.data;
-  if (scan.state === 'running' && now - scan.updatedAt > STALL_AFTER_MS) {
-    return { ...scan, state: 'stalled', message: scan.message ?? 'The Sent page stopped reporting progress' };
-  }
-  return scan;
 }
 
 /** How long the scan may stay silent, from its own pace: slow pages get longer. */

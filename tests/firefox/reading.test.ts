@@ -98,6 +98,34 @@ describe('Lapse in Firefox', () => {
     expect(shown.notice).toMatch(/^LinkedIn still lists 1 invitation older than your expiry window/);
   });
 
+  it('keeps two LinkedIn accounts apart: reading B marks none of A’s invitations gone, and back again', async () => {
+    const a = samplePeople(10, 31);
+    const b = samplePeople(3, 32).map((p) => ({ ...p, slug: `b-${p.slug}` }));
+    await lapse.open(renderSentPage({ people: a, signedIn: { slug: 'ann-account' } }));
+    expect((await lapse.ackWithLedgerCount(10)).ledger.byStatus).toEqual({ pending: 10 });
+
+    await lapse.open(renderSentPage({ people: b, signedIn: { slug: 'bo-account' } }));
+    const afterB = await lapse.ackWithLedgerCount(13);
+    expect(afterB.reply.markedGone).toBe(0);
+    expect(afterB.ledger.byStatus).toEqual({ pending: 13 });
+
+    await lapse.open(renderSentPage({ people: a, signedIn: { slug: 'ann-account' } }));
+    const back = await lapse.nextReadingAck(0);
+    expect(back.reply.markedGone).toBe(0);
+    expect(back.ledger.byStatus).toEqual({ pending: 13 });
+  });
+
+  it('without any sign of whose page it is, a page sharing no one with ten pending marks nobody gone', async () => {
+    const a = samplePeople(10, 33);
+    const b = samplePeople(3, 34).map((p) => ({ ...p, slug: `b-${p.slug}` }));
+    await lapse.open(renderSentPage({ people: a, signedIn: null }));
+    await lapse.ackWithLedgerCount(10);
+    await lapse.open(renderSentPage({ people: b, signedIn: null }));
+    const held = await lapse.nextReadingAck(0);
+    expect(held.reply.markedGone).toBe(0);
+    expect(held.ledger.byStatus).toEqual({ pending: 10 });
+  });
+
   /** Loads the Received page (an SPA shell), waits for the content script, clicks "Sent". */
   async function arriveBySpaNavigation(html: string): Promise<string> {
     await lapse.open(html, 'https://www.linkedin.com/mynetwork/invitation-manager/');

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { readScan, scanAt } from '../../background/scan';
 import { InvitationRecord } from '../../model/invitation';
 import type { LedgerSnapshot } from '../../model/messages';
 import { OpeningPage } from '../../model/opening-page';
@@ -9,6 +8,7 @@ import { type ResolvedSettings, resolveWith } from '../../rules';
 import { getDb } from '../../store/db';
 import { readRawLedger } from '../../store/read';
 import { openingRecords } from '../opening-page';
+import { readScan, scanAt } from '../scan-state';
 import { LEDGER_VERSION_KEY, OPENING_PAGE_KEY, SCAN_KEY } from '../well-known';
 
 /**
