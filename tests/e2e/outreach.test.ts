@@ -28,8 +28,12 @@ function sentPage(now: number) {
   return { exported, recent, all: [...recent, ...exported] };
 }
 
+/** The member who sent the invitations of the export fixtures (its inviterProfileUrl). */
+const EXPORT_OWNER = { slug: 'grace-hopper' };
+
 async function recordFrom(people: FixturePerson[]): Promise<InvitationRecord[]> {
-  const page = await lapse.openLinkedIn(renderSentPage({ people }));
+  // Signed in as the member whose data export is imported below: one account, one ledger.
+  const page = await lapse.openLinkedIn(renderSentPage({ people, signedIn: EXPORT_OWNER }));
   await expect.poll(async () => (await lapse.ledger()).records.length, { timeout: 20_000 }).toBe(people.length);
   await page.close();
   return (await lapse.ledger()).records;
