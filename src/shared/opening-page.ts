@@ -44,16 +44,6 @@ function tracked(record: InvitationRecord): boolean {
   return record.status === 'pending' && !record.hidden;
 }
 
-/** In "All pending" at `now`: tracked, and pending as every count has it (rules/counts.ts). */
-export function inPendingList(record: InvitationRecord, settings: ResolvedSettings, now: number): boolean {
-  return tracked(record) && standingOf(record, recordExpiry(record, settings, now)) === 'pending';
-}
-
-/** Placed by days left; the others (no send time, or past the window) are listed last. */
-function hasDaysLeft(record: InvitationRecord, settings: ResolvedSettings, now: number): boolean {
-  return record.sent !== null && recordExpiry(record, settings, now) !== 'past-window';
-}
-
 /** Send times of left-out records kept as tie-breaks: a handful covers the ties of a day. */
 export const LEFT_OUT_SEND_TIMES = 16;
 
@@ -70,14 +60,19 @@ export function selectOpeningPage(
 ): OpeningPage {
   const learned = learnedWindowDays(records, chosen.learnedFloorDays);
   const settings = resolveWith(chosen, learned);
-  const live = records.filter((record) => inPendingList(record, settings, now));
-  const dated = live.filter((record) => hasDaysLeft(record, settings, now));
+  // "All pending" (tracked, pending as every count has it), each record's status worked out once:
+  // placed by days left, or listed last (no send time, or past the window).
+  const dated: InvitationRecord[] = [];
+  const last: InvitationRecord[] = [];
+  for (const record of records) {
+    if (!tracked(record)) continue;
+    const expiry = recordExpiry(record, settings, now);
+    if (standingOf(record, expiry) !== 'pending') continue;
+    (record.sent !== null && expiry !== 'past-window' ? dated : last).push(record);
+  }
   dated.sort((a, b) => a.sent!.earliest - b.sent!.earliest || byNameThenId(a, b));
   // Small enough to keep whole: the records listed last come too.
-  if (live.length <= size) {
-    const last = live.filter((record) => !hasDaysLeft(record, settings, now));
-    return page([...dated, ...last], [], null);
-  }
+  if (dated.length + last.length <= size) return page([...dated, ...last], [], null);
   const leftOut: OpeningPage['leftOut'] = [];
   let leftOutBeyond: number | null = null;
   for (let i = size; i < dated.length; i++) {
