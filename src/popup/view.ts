@@ -2,11 +2,13 @@ import type { InvitationRecord } from '../model/invitation';
 import {
   type Assessment,
   assess,
+  type Counted,
+  countedOf,
   expiryFigures,
   type LedgerCounts,
   lastListedAt,
-  ledgerCounts,
   type ResolvedSettings,
+  tally,
 } from '../rules';
 import { byNameThenId } from '../shared/name-order';
 
@@ -102,17 +104,24 @@ export function buildView(
   showHidden = false,
 ): LedgerView {
   const lists: Record<ListFilter, Row[]> = { nearing: [], pending: [], expired: [], resolved: [] };
+  // Each record is judged once: the rows' assessments are what the counts tally.
+  const counted: Counted[] = [];
   for (const record of records) {
-    if (record.hidden && !showHidden) continue;
+    if (record.hidden && !showHidden) {
+      counted.push(countedOf(record, settings, now));
+      continue;
+    }
     const row: Row = { record, assessment: assess(record, settings, now) };
-    lists[LIST_OF_STANDING[row.assessment.standing]].push(row);
-    if (row.assessment.expiry === 'nearing') lists.nearing.push(row);
+    const { expiry, standing, olderThanBadge } = row.assessment;
+    counted.push({ hidden: record.hidden, expiry, standing, olderThanBadge });
+    lists[LIST_OF_STANDING[standing]].push(row);
+    if (expiry === 'nearing') lists.nearing.push(row);
   }
   lists.nearing.sort(byDaysLeft);
   lists.pending.sort(nearingFirst);
   lists.expired.sort(recentlyExpiredFirst);
   lists.resolved.sort(recentlyChangedFirst);
-  return { lists, counts: ledgerCounts(records, settings, now) };
+  return { lists, counts: tally(counted) };
 }
 
 /** Rows whose name or headline contains every word of the query (accents and case ignored). */

@@ -72,12 +72,25 @@ function emptyByExpiry(): Record<ExpiryStatus, number> {
   };
 }
 
-/** The one function every count a user sees comes from. */
-export function ledgerCounts(
-  records: readonly InvitationRecord[],
-  settings: ResolvedSettings,
-  now: number,
-): LedgerCounts {
+/** What counting needs of one record: the rules' verdicts on it, and whether it is tracked. */
+export interface Counted {
+  hidden: boolean;
+  expiry: ExpiryStatus | null;
+  standing: Standing;
+  olderThanBadge: boolean;
+}
+
+export function countedOf(record: InvitationRecord, settings: ResolvedSettings, now: number): Counted {
+  const expiry = recordExpiry(record, settings, now);
+  const standing = standingOf(record, expiry);
+  return { hidden: record.hidden, expiry, standing, olderThanBadge: olderThanBadge(record, standing, settings, now) };
+}
+
+/**
+ * The figures from verdicts already reached: for callers that assessed every record anyway (the
+ * popup's lists), so nothing is worked out twice. Everyone else calls ledgerCounts.
+ */
+export function tally(items: Iterable<Counted>): LedgerCounts {
   const counts: LedgerCounts = {
     pending: 0,
     lapsed: 0,
@@ -89,19 +102,26 @@ export function ledgerCounts(
     hiddenPending: 0,
     byExpiry: emptyByExpiry(),
   };
-  for (const record of records) {
-    const expiry = recordExpiry(record, settings, now);
-    const standing = standingOf(record, expiry);
-    if (record.hidden) {
+  for (const item of items) {
+    if (item.hidden) {
       counts.hidden++;
-      if (standing === 'pending') counts.hiddenPending++;
+      if (item.standing === 'pending') counts.hiddenPending++;
       continue;
     }
-    counts[standing]++;
-    if (expiry !== null) counts.byExpiry[expiry]++;
-    if (olderThanBadge(record, standing, settings, now)) counts.olderThanBadge++;
+    counts[item.standing]++;
+    if (item.expiry !== null) counts.byExpiry[item.expiry]++;
+    if (item.olderThanBadge) counts.olderThanBadge++;
   }
   counts.nearing = counts.byExpiry.nearing;
   counts.pastWindow = counts.byExpiry['past-window'];
   return counts;
+}
+
+/** The one function every count a user sees comes from. */
+export function ledgerCounts(
+  records: readonly InvitationRecord[],
+  settings: ResolvedSettings,
+  now: number,
+): LedgerCounts {
+  return tally(records.map((record) => countedOf(record, settings, now)));
 }
