@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SuggestionKind } from './settings';
 import { Instant, Interval } from './time';
 
 /** Where an invitation stands in the ledger (not its expiry, which the rules compute). */
@@ -18,6 +19,21 @@ export const IntervalConflict = z.object({
   rejected: Interval,
 });
 export type IntervalConflict = z.infer<typeof IntervalConflict>;
+
+/** How the user followed up outside the invitation itself (optional when logging one). */
+export const FollowUpChannel = z.enum(['email', 'inmail', 'comment', 'in-person', 'other']);
+export type FollowUpChannel = z.infer<typeof FollowUpChannel>;
+
+/** Good etiquette, like LinkedIn's own reminders, stops at two nudges; the log keeps a few more. */
+export const MAX_FOLLOW_UPS = 20;
+
+/** One follow-up the user says they sent: when, how, and which Lapse template they copied. */
+export const FollowUp = z.object({
+  at: Instant,
+  channel: z.optional(FollowUpChannel),
+  template: z.optional(SuggestionKind),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
 
 /** One invitation the user sent, as the ledger keeps it. */
 export const InvitationRecord = z.object({
@@ -60,5 +76,13 @@ export const InvitationRecord = z.object({
   acceptedAt: z.optional(z.nullable(Interval)),
   /** The note sent with the invitation, when the page or an export shows it. */
   inviteMessage: z.nullable(z.string().check(z.maxLength(5000))),
+  /** The user's follow-ups, oldest first. Absent in records written before they were logged. */
+  followUps: z.optional(z.array(FollowUp).check(z.maxLength(MAX_FOLLOW_UPS))),
+  /** When the user last logged or undid a follow-up (absent as for `hiddenChangedAt`). */
+  followUpsChangedAt: z.optional(Instant),
+  /** "Remind me on…": the row stays out of the act-on lists until this moment; null or absent: not snoozed. */
+  snoozedUntil: z.optional(z.nullable(Instant)),
+  /** When the user last snoozed or woke the row (absent as for `hiddenChangedAt`). */
+  snoozeChangedAt: z.optional(Instant),
 });
 export type InvitationRecord = z.infer<typeof InvitationRecord>;

@@ -68,6 +68,10 @@ export const FIELD_POLICY = {
   noteChangedAt: 'user-edit',
   acceptedAt: 'accepted-interval',
   inviteMessage: 'newest-known',
+  followUps: 'user-edit',
+  followUpsChangedAt: 'user-edit',
+  snoozedUntil: 'user-edit',
+  snoozeChangedAt: 'user-edit',
 } as const satisfies Record<keyof InvitationRecord, Policy>;
 
 type Field = keyof typeof FIELD_POLICY;
@@ -77,7 +81,15 @@ export const RECORD_FIELDS = Object.keys(FIELD_POLICY) as Field[];
 const EDITS = [
   ['hidden', 'hiddenChangedAt'],
   ['note', 'noteChangedAt'],
+  ['followUps', 'followUpsChangedAt'],
+  ['snoozedUntil', 'snoozeChangedAt'],
 ] as const;
+
+/** The empty form of an edited field's value (an empty log, or null), or absent if it is absent. */
+const emptyLike = (value: unknown) => (value === undefined ? undefined : Array.isArray(value) ? [] : null);
+
+/** An edit that holds something: a note with text, a non-empty log, a snooze date, `hidden`. */
+const holdsValue = (value: unknown) => (Array.isArray(value) ? value.length > 0 : Boolean(value));
 
 export function sameInterval(a: Interval | null | undefined, b: Interval | null | undefined): boolean {
   // null and absent both mean "not known".
@@ -206,8 +218,9 @@ function decideAccepted(
 }
 
 /**
- * A user's edit (hidden, note) and its time: the later edit wins. When neither is later (the same
- * time, or neither known: records from before edit times were kept), a value beats an empty one.
+ * A user's edit (hidden, note, follow-ups, snooze) and its time: the later edit wins. When neither is later (the same
+ * time, or neither known: records from before edit times were kept), a value beats an empty one,
+ * and an empty one beats an absent one.
  */
 function decideEdits(stored: InvitationRecord, fact: Fact): Partial<InvitationRecord> {
   const out: Record<string, unknown> = {};
@@ -215,11 +228,13 @@ function decideEdits(stored: InvitationRecord, fact: Fact): Partial<InvitationRe
     const storedTime = stored[timeField];
     const factTime = fact[timeField];
     let factWins: boolean;
-    if (fact[field] === undefined) factWins = false;
-    else if (storedTime === factTime) factWins = !stored[field] && Boolean(fact[field]);
+    if (fact[field] === undefined && factTime === undefined) factWins = false;
+    else if (storedTime === factTime)
+      factWins = !holdsValue(stored[field]) && (holdsValue(fact[field]) || stored[field] === undefined);
     else factWins = factTime !== undefined && (storedTime === undefined || factTime > storedTime);
-    const from = factWins ? fact : stored;
-    out[field] = from[field];
+    const [from, other] = factWins ? [fact, stored] : [stored, fact];
+    // An absent edit means "empty": keep it as the other side's kind of empty, so no field vanishes.
+    out[field] = from[field] !== undefined ? from[field] : emptyLike(other[field]);
     out[timeField] = from[timeField];
   }
   return out as Partial<InvitationRecord>;

@@ -77,7 +77,8 @@ describe('one ledger per account', () => {
       }),
       { numRuns: 120 },
     );
-  });
+    // 120 histories over fake IndexedDB: seconds on a busy machine, so not the default 5 s.
+  }, 30_000);
 
   it('with identity on every page, no invitation still on its own Sent page is ever "gone"', async () => {
     await fc.assert(

@@ -40,10 +40,33 @@ const FIELD_ARBS = (slug: string): FieldArbs => ({
   noteChangedAt: moment,
   acceptedAt: fc.option(intervalArb, { nil: null }),
   inviteMessage: fc.option(text(12), { nil: null }),
+  followUps: fc.array(
+    fc.record(
+      {
+        at: moment,
+        channel: fc.constantFrom('email', 'inmail', 'comment', 'in-person', 'other'),
+        template: fc.constantFrom('follow-up', 'act-now', 'engage'),
+      },
+      { requiredKeys: ['at'] },
+    ),
+    { maxLength: 3 },
+  ),
+  followUpsChangedAt: moment,
+  snoozedUntil: fc.option(moment, { nil: null }),
+  snoozeChangedAt: moment,
 });
 
 /** Which optional fields of the schema a record leaves out (each one, sometimes). */
-const OPTIONAL_FIELDS = ['sentExact', 'hiddenChangedAt', 'noteChangedAt', 'acceptedAt'] as const;
+const OPTIONAL_FIELDS = [
+  'sentExact',
+  'hiddenChangedAt',
+  'noteChangedAt',
+  'acceptedAt',
+  'followUps',
+  'followUpsChangedAt',
+  'snoozedUntil',
+  'snoozeChangedAt',
+] as const;
 
 /** Any valid record of one person, every field drawn, optional ones sometimes absent. */
 export function recordArb(slug: string): fc.Arbitrary<InvitationRecord> {
