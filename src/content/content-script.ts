@@ -100,7 +100,7 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
     });
     // The popup may have asked for "Scan all" before this page was ready.
     void send({ type: 'scan-requested' }).then((reply) => {
-      const wanted = (reply as { scan?: unknown } | undefined)?.scan === true;
+      const wanted = reply?.scan === true;
       if (wanted && visit?.controller === controller && !controller.signal.aborted) startScan();
     });
   };
