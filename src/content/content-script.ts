@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
+import { isSentPageUrl } from '../model/linkedin-pages';
 import type { ScanProgress } from '../model/messages';
 import { TabCommand } from '../model/tab-command';
 import { toReply } from '../shared/reply';
 import { deliverLatest } from './delivery';
 import { linkToBackground, quietly } from './extension-link';
-import { isSentPageUrl, watchLocation } from './navigation';
+import { watchLocation } from './navigation';
 import { onExtensionMessage } from './runtime';
 import { abortableDelay, scanAll } from './scan-all';
 import { type PageReader, watchSentPage } from './scanner';
