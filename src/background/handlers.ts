@@ -1,5 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { ContentMessage, type LedgerSnapshot, PageMessage, type Replies, type Reply } from '../model/messages';
+import * as z from 'zod/mini';
+import { ContentMessage, PageMessage, type Replies, type Reply } from '../model/messages';
+import type { MessageOf } from '../model/protocol';
 import { defaultSettings } from '../model/settings';
 import { parseOrThrow, ValidationError } from '../model/validate';
 import { toReply } from '../shared/messaging';
@@ -33,7 +35,7 @@ import { forgetTabAccounts, rememberTabAccount } from './tab-accounts';
  * (classifySender) and what it says (zod). Content scripts and extension pages have separate
  * vocabularies, so a LinkedIn page can never ask for an export or a delete.
  */
-export async function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
+export async function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply<AnyReply>> {
   const kind = classifySender(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') });
   if (kind === null) {
     console.warn('Lapse: rejected a message from an unexpected sender', sender.url, describeType(message));
@@ -42,7 +44,8 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
   return toReply(async () => {
     try {
       if (kind === 'linkedin-content') {
-        const tabId = sender.tab?.id as number; // classifySender guarantees a tab
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) throw new Error('Rejected: a LinkedIn message from no tab'); // classifySender checked
         return await handleContent(parseOrThrow(ContentMessage, message, 'message'), tabId);
       }
       return await handlePage(parseOrThrow(PageMessage, message, 'message'));
@@ -53,104 +56,115 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
   });
 }
 
+const Typed = z.object({ type: z.string() });
+
 function describeType(message: unknown): string {
-  const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
-  return typeof type === 'string' ? type.slice(0, 40) : typeof message;
+  const typed = z.safeParse(Typed, message);
+  return typed.success ? typed.data.type.slice(0, 40) : typeof message;
 }
 
-async function handleContent(message: ContentMessage, tabId: number): Promise<unknown> {
-  switch (message.type) {
-    case 'reading': {
-      const outcome = await applyReading(await getDb(), message.reading, Date.now());
-      if (outcome.account !== null) await rememberTabAccount(tabId, outcome.account);
-      await ledgerChanged();
-      return {
-        added: outcome.added,
-        updated: outcome.updated,
-        markedGone: outcome.markedGone,
-        ignored: message.reading.failed,
-      } satisfies Replies['reading'];
-    }
-    case 'withdraw-observed': {
-      const result = await applyWithdrawObserved(await getDb(), message.withdraw, Date.now());
-      await ledgerChanged();
-      return result satisfies Replies['withdraw-observed'];
-    }
-    case 'scan-progress':
-      await recordProgress(message.progress, tabId, Date.now());
-      await refreshBadge();
-      return null;
-    case 'scan-requested': {
-      const { scan, ended } = await takeScanRequest(tabId, Date.now());
-      if (ended) await refreshBadge();
-      return { scan } satisfies Replies['scan-requested'];
-    }
-    case 'connections-reading': {
-      const outcome = await applyConnectionsReading(await getDb(), message.reading);
-      // The page is re-read as the user scrolls: only a reading that changed something tells the pages.
-      if (outcome.changed > 0) await ledgerChanged();
-      return {
-        matched: outcome.matched,
-        accepted: outcome.accepted,
-        ignored: message.reading.failed,
-      } satisfies Replies['connections-reading'];
-    }
-  }
+/** Any reply the router sends back. */
+type AnyReply = Replies[ContentMessage['type'] | PageMessage['type']];
+
+/** A handler for every message of vocabulary M: its reply type follows from the message type. */
+type HandlerTable<M extends { type: keyof R & string }, R, Context> = {
+  [K in M['type']]: (message: MessageOf<M, K>, context: Context) => Promise<R[K]>;
+};
+
+const contentHandlers: HandlerTable<ContentMessage, Replies, { tabId: number }> = {
+  async reading(message, { tabId }) {
+    const outcome = await applyReading(await getDb(), message.reading, Date.now());
+    if (outcome.account !== null) await rememberTabAccount(tabId, outcome.account);
+    await ledgerChanged();
+    const { added, updated, markedGone } = outcome;
+    return { added, updated, markedGone, ignored: message.reading.failed };
+  },
+  async 'withdraw-observed'(message) {
+    const result = await applyWithdrawObserved(await getDb(), message.withdraw, Date.now());
+    await ledgerChanged();
+    return result;
+  },
+  async 'scan-progress'(message, { tabId }) {
+    await recordProgress(message.progress, tabId, Date.now());
+    await refreshBadge();
+    return null;
+  },
+  async 'scan-requested'(_message, { tabId }) {
+    const { scan, ended } = await takeScanRequest(tabId, Date.now());
+    if (ended) await refreshBadge();
+    return { scan };
+  },
+  async 'connections-reading'(message) {
+    const outcome = await applyConnectionsReading(await getDb(), message.reading);
+    // The page is re-read as the user scrolls: only a reading that changed something tells the pages.
+    if (outcome.changed > 0) await ledgerChanged();
+    return { matched: outcome.matched, accepted: outcome.accepted, ignored: message.reading.failed };
+  },
+};
+
+const pageHandlers: HandlerTable<PageMessage, Replies, { now: number }> = {
+  async 'get-ledger'(message, { now }) {
+    const db = await getDb();
+    const [records, readings, scan] = await Promise.all([
+      getAllRecords(db, message.account),
+      lastReadings(db, message.account),
+      readScan(now),
+    ]);
+    return { records, ...readings, scan };
+  },
+  async 'set-status'(message, { now }) {
+    await setStatus(await getDb(), message.id, message.status, now, message.account);
+    await ledgerChanged(now);
+    return null;
+  },
+  async 'set-hidden'(message, { now }) {
+    await setHidden(await getDb(), message.id, message.hidden, now, message.account);
+    await ledgerChanged(now);
+    return null;
+  },
+  async 'set-note'(message, { now }) {
+    await setNote(await getDb(), message.id, message.note, now, message.account);
+    await ledgerChanged(now);
+    return null;
+  },
+  async 'start-scan'(message, { now }) {
+    const result = await startScan(message.tabId, now);
+    await refreshBadge();
+    return result;
+  },
+  async 'cancel-scan'(_message, { now }) {
+    await cancelScan(now);
+    await refreshBadge();
+    return null;
+  },
+  async 'export-backup'(message, { now }) {
+    const backup = await exportBackup(await getDb(), await loadSettings(), now, message.account);
+    return { json: JSON.stringify(backup) };
+  },
+  'import-backup': (message) => importAndReport(message.backup, message.into),
+  'delete-all': () => deleteAll(),
+  async 'import-linkedin-export'(message, { now }) {
+    const report = await applyLinkedInExport(await getDb(), message.export, now, message.into);
+    if (!('needsAccount' in report)) await ledgerChanged(now);
+    return report;
+  },
+  'get-accounts': async () => readAccounts(await getDb()),
+  async 'answer-account-question'(message, { now }) {
+    await answerAccountQuestion(await getDb(), message.different, now);
+    await ledgerChanged(now);
+    return null;
+  },
+};
+
+/** Runs the handler of the message's own type (one generic call, so its reply type follows). */
+function handleContent<K extends ContentMessage['type']>(message: MessageOf<ContentMessage, K>, tabId: number) {
+  const type: K = message.type;
+  return contentHandlers[type](message, { tabId });
 }
 
-async function handlePage(message: PageMessage): Promise<unknown> {
-  const now = Date.now();
-  switch (message.type) {
-    case 'get-ledger': {
-      const db = await getDb();
-      const [records, readings, scan] = await Promise.all([
-        getAllRecords(db, message.account),
-        lastReadings(db, message.account),
-        readScan(now),
-      ]);
-      return { records, ...readings, scan } satisfies LedgerSnapshot;
-    }
-    case 'set-status':
-      await setStatus(await getDb(), message.id, message.status, now, message.account);
-      await ledgerChanged(now);
-      return null;
-    case 'set-hidden':
-      await setHidden(await getDb(), message.id, message.hidden, now, message.account);
-      await ledgerChanged(now);
-      return null;
-    case 'set-note':
-      await setNote(await getDb(), message.id, message.note, now, message.account);
-      await ledgerChanged(now);
-      return null;
-    case 'start-scan': {
-      const result = await startScan(message.tabId, now);
-      await refreshBadge();
-      return result satisfies Replies['start-scan'];
-    }
-    case 'cancel-scan':
-      await cancelScan(now);
-      await refreshBadge();
-      return null;
-    case 'export-backup': {
-      const backup = await exportBackup(await getDb(), await loadSettings(), now, message.account);
-      return { json: JSON.stringify(backup) } satisfies Replies['export-backup'];
-    }
-    case 'import-backup':
-      return importAndReport(message.backup, message.into);
-    case 'delete-all':
-      return deleteAll();
-    case 'import-linkedin-export': {
-      const report = await applyLinkedInExport(await getDb(), message.export, now, message.into);
-      if (!('needsAccount' in report)) await ledgerChanged(now);
-      return report satisfies Replies['import-linkedin-export'];
-    }
-    case 'get-accounts':
-      return (await readAccounts(await getDb())) satisfies Replies['get-accounts'];
-    case 'answer-account-question':
-      await answerAccountQuestion(await getDb(), message.different, now);
-      await ledgerChanged(now);
-      return null;
-  }
+function handlePage<K extends PageMessage['type']>(message: MessageOf<PageMessage, K>) {
+  const type: K = message.type;
+  return pageHandlers[type](message, { now: Date.now() });
 }
 
 /** The popup may send the file's text or the parsed object. */

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
+import { isSentPageUrl } from '../model/linkedin-pages';
 import type { ScanProgress } from '../model/messages';
 import { TabCommand } from '../model/tab-command';
 import { toReply } from '../shared/reply';
 import { deliverLatest } from './delivery';
 import { linkToBackground, quietly } from './extension-link';
-import { isSentPageUrl, watchLocation } from './navigation';
+import { watchLocation } from './navigation';
 import { onExtensionMessage } from './runtime';
 import { abortableDelay, scanAll } from './scan-all';
 import { type PageReader, watchSentPage } from './scanner';
@@ -100,7 +101,7 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
     });
     // The popup may have asked for "Scan all" before this page was ready.
     void send({ type: 'scan-requested' }).then((reply) => {
-      const wanted = (reply as { scan?: unknown } | undefined)?.scan === true;
+      const wanted = reply?.scan === true;
       if (wanted && visit?.controller === controller && !controller.signal.aborted) startScan();
     });
   };

@@ -1,5 +1,7 @@
+import type { ContentReplies } from '../model/content-replies';
 import type { ContentMessage } from '../model/messages';
-import { runtimeAlive, sendToBackground } from './runtime';
+import type { MessageOf } from '../model/protocol';
+import { runtimeAlive, type SendToBackground, sendToBackground } from './runtime';
 import { sendAndReportToPage } from './test-hook';
 
 /** What Chrome and Firefox say once the extension was reloaded or updated under the page. */
@@ -10,8 +12,8 @@ const INVALIDATED = /extension context invalidated|receiving end does not exist/
  * when there was none. When the extension has been reloaded or updated while the page stayed
  * open, the old script cannot reach it any more, so it aborts `life` and everything tied to it.
  */
-export function linkToBackground(win: Window, life: AbortController) {
-  return async <M extends ContentMessage>(message: M): Promise<unknown> => {
+export function linkToBackground(win: Window, life: AbortController): SendToBackground {
+  return async (message) => {
     if (!life.signal.aborted && !runtimeAlive()) life.abort('invalidated');
     life.signal.throwIfAborted();
     try {
@@ -24,6 +26,8 @@ export function linkToBackground(win: Window, life: AbortController) {
 }
 
 /** The same line for messages nobody waits on: a failure is dropped, with no error on LinkedIn's console. */
-export function quietly<M extends ContentMessage>(send: (message: M) => Promise<unknown>) {
-  return (message: M): Promise<unknown> => send(message).catch(() => undefined);
+export function quietly(send: SendToBackground) {
+  return <K extends ContentMessage['type']>(
+    message: MessageOf<ContentMessage, K>,
+  ): Promise<ContentReplies[K] | undefined> => send(message).catch(() => undefined);
 }

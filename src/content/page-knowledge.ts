@@ -5,9 +5,6 @@
  * come first; class names only as a dated last resort.
  */
 
-/** The Sent view of the invitation manager (also `/sent/CONNECTION/`, `?page=N`, …). */
-export const SENT_PATH = /^\/mynetwork\/invitation-manager\/sent(?:\/|$)/;
-
 /** The list holding the invitations, most specific first. */
 export const LIST_CONTAINERS: readonly string[] = [
   // era D, 2025–2026: server-driven React list

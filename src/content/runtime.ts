@@ -1,5 +1,6 @@
-import type { ContentMessage, ReplyTo } from '../model/messages';
-import { unwrap } from '../shared/reply';
+import { ContentReplies } from '../model/content-replies';
+import type { ContentMessage } from '../model/messages';
+import { typedSender } from '../shared/reply';
 
 /**
  * The content scripts' line to the extension, without webextension-polyfill (the worker and the
@@ -51,9 +52,10 @@ export async function sendMessage(message: unknown): Promise<unknown> {
 }
 
 /** Sends a message to the background worker and returns its typed reply, or throws its error. */
-export async function sendToBackground<M extends ContentMessage>(message: M): Promise<ReplyTo<M>> {
-  return unwrap<ReplyTo<M>>(await sendMessage(message));
-}
+export const sendToBackground = typedSender<ContentMessage, typeof ContentReplies>(ContentReplies, sendMessage);
+
+/** What sends a content message and resolves with its typed reply. */
+export type SendToBackground = typeof sendToBackground;
 
 /**
  * Listens for messages from the extension. `listener` answers with a promise, or declines with

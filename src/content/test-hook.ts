@@ -1,4 +1,8 @@
+import * as z from 'zod/mini';
+import type { ContentReplies } from '../model/content-replies';
 import type { ContentMessage } from '../model/messages';
+import type { MessageOf } from '../model/protocol';
+import { unwrap } from '../shared/reply';
 import { sendMessage, sendToBackground } from './runtime';
 
 /**
@@ -24,7 +28,10 @@ export const TEST_LEDGER_SUMMARY = 'lapse-test-ledger-summary';
 if (__LAPSE_TEST_HOOKS__) window.postMessage({ source: TEST_HOOK_SOURCE, kind: 'content-script-started' }, '*');
 
 /** Sends like the shipped content script, then tells the page what came back (or what failed). */
-export async function sendAndReportToPage(win: Window, message: ContentMessage): Promise<unknown> {
+export async function sendAndReportToPage<K extends ContentMessage['type']>(
+  win: Window,
+  message: MessageOf<ContentMessage, K>,
+): Promise<ContentReplies[K]> {
   try {
     const reply = await sendToBackground(message);
     win.postMessage(
@@ -41,10 +48,13 @@ export async function sendAndReportToPage(win: Window, message: ContentMessage):
 
 async function ledgerSummary(): Promise<unknown> {
   try {
-    const reply = (await sendMessage({ type: TEST_LEDGER_SUMMARY })) as
-      | { ok: true; value: unknown }
-      | { ok: false; error: string };
-    return reply.ok ? reply.value : { error: reply.error };
+    // Built here, not at the top level, so shipped builds (which drop this module) carry none of it.
+    const summary = z.object({
+      count: z.number(),
+      byStatus: z.record(z.string(), z.number()),
+      fingerprint: z.string(),
+    });
+    return unwrap(summary, await sendMessage({ type: TEST_LEDGER_SUMMARY }));
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

@@ -87,6 +87,7 @@ export type LinkedInImportReport = z.infer<typeof LinkedInImportReport>;
  * Nothing imported: the export is another account's than any Lapse knows, so the user is asked
  * which ledger it belongs to (and sends it again with `into`).
  */
-export interface ImportNeedsAccount {
-  needsAccount: { account: string; known: string[] };
-}
+export const ImportNeedsAccount = z.object({
+  needsAccount: z.object({ account: z.string(), known: z.array(z.string()) }),
+});
+export type ImportNeedsAccount = z.infer<typeof ImportNeedsAccount>;

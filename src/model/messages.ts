@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
-import { AccountKey, type AccountsState } from './account';
+import { AccountKey, AccountsState } from './account';
+import type { ContentReplies } from './content-replies';
 import { InvitationRecord } from './invitation';
-import { type ImportNeedsAccount, LinkedInExport, type LinkedInImportReport } from './linkedin-export';
+import { ImportNeedsAccount, LinkedInExport, LinkedInImportReport } from './linkedin-export';
+import type { RepliesOf } from './protocol';
 import { ConnectionsReading, ReadingLogEntry, SentPageReading, WithdrawObserved } from './reading';
-import type { TabCommand } from './tab-command';
+import type { TabCommand, TabCommandReplies } from './tab-command';
 import { Instant } from './time';
 
 /**
@@ -100,30 +102,24 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-/** Reply types, message by message. */
-export interface Replies {
-  reading: { added: number; updated: number; markedGone: number; ignored: boolean };
-  'withdraw-observed': { matched: boolean };
-  'scan-progress': null;
-  'scan-requested': { scan: boolean };
-  'connections-reading': { matched: number; accepted: number; ignored: boolean };
-  'get-ledger': LedgerSnapshot;
-  'set-status': null;
-  'set-hidden': null;
-  'set-note': null;
-  'start-scan': { tabId: number };
-  'cancel-scan': null;
-  'export-backup': { json: string };
-  'import-backup': ImportReport;
-  'delete-all': { deleted: number };
-  'import-linkedin-export': LinkedInImportReport | ImportNeedsAccount;
-  'get-accounts': AccountsState;
-  'answer-account-question': null;
-  'scan-start': { started: boolean; reason: string | null };
-  'scan-cancel': null;
-}
-export type AnyMessage = ContentMessage | PageMessage | TabCommand;
-export type ReplyTo<M extends AnyMessage> = Replies[M['type']];
+/** What the worker answers each extension-page message. */
+export const PageReplies = {
+  'get-ledger': LedgerSnapshot,
+  'set-status': z.null(),
+  'set-hidden': z.null(),
+  'set-note': z.null(),
+  'start-scan': z.object({ tabId: z.number() }),
+  'cancel-scan': z.null(),
+  'export-backup': z.object({ json: z.string() }),
+  'import-backup': ImportReport,
+  'delete-all': z.object({ deleted: z.number() }),
+  'import-linkedin-export': z.union([LinkedInImportReport, ImportNeedsAccount]),
+  'get-accounts': AccountsState,
+  'answer-account-question': z.null(),
+};
+export type PageReplies = RepliesOf<typeof PageReplies>;
 
-/** Errors cross the boundary as data and are thrown again by the caller. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** Reply types, message by message, for every vocabulary. */
+export type Replies = ContentReplies & PageReplies & TabCommandReplies;
+export type AnyMessage = ContentMessage | PageMessage | TabCommand;
+export type { Reply } from './protocol';

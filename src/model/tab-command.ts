@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { RepliesOf } from './protocol';
 
 /**
  * Background → content script commands, in a module of their own: the content script validates
@@ -8,3 +9,10 @@ import * as z from 'zod/mini';
  */
 export const TabCommand = z.object({ type: z.literal(['scan-start', 'scan-cancel']) });
 export type TabCommand = z.infer<typeof TabCommand>;
+
+/** What the content script answers each command (a scan it could not start says why). */
+export const TabCommandReplies = {
+  'scan-start': z.object({ started: z.boolean(), reason: z.nullable(z.string()) }),
+  'scan-cancel': z.null(),
+};
+export type TabCommandReplies = RepliesOf<typeof TabCommandReplies>;

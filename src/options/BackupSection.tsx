@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { ImportReport } from '../model/messages';
+import { datedFileName } from '../shared/dated-file-name';
 import { t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
-import { datedFileName, downloadFile } from '../shared/ui/download';
+import { downloadFile } from '../shared/ui/download';
 
 /** Download the whole ledger as JSON, and merge such a file back in, with a report. */
 export function BackupSection() {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../model/settings';
 import { resolveSettings } from '../rules';
-import { downloadCsv } from '../shared/csv';
 import { t, tCount } from '../shared/i18n';
 import { resetSettings, saveSettings } from '../shared/settings-store';
+import { downloadCsv } from '../shared/ui/download-csv';
 import { NumberField } from '../shared/ui/NumberField';
 import { useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { isSentPageUrl } from '../content/navigation';
 import type { InvitationRecord } from '../model/invitation';
+import { isSentPageUrl } from '../model/linkedin-pages';
 import type { PageMessage, ScanProgress } from '../model/messages';
 import type { ReadingLogEntry } from '../model/reading';
 import type { Settings } from '../model/settings';
@@ -294,7 +294,7 @@ function LedgerScreen({
           onExport={(records) =>
             // The CSV code (with its parser library) loads only when someone exports.
             void actions.run(async () =>
-              (await import('../shared/csv')).downloadCsv(records, resolved, Date.now(), account.chosen),
+              (await import('../shared/ui/download-csv')).downloadCsv(records, resolved, Date.now(), account.chosen),
             )
           }
         />

@@ -3,8 +3,7 @@ import browser from 'webextension-polyfill';
 import type { AccountsState } from '../model/account';
 import type { PageMessage } from '../model/messages';
 import { LEDGER_VERSION_KEY, TAB_ACCOUNTS_KEY } from '../shared/well-known';
-import { getDb } from '../store/db';
-import { readAccountsForPages } from '../store/read';
+import { openForReading, readAccountsForPages } from '../store/read';
 
 export interface AccountChoice {
   /** Null until read. */
@@ -40,7 +39,10 @@ export function useAccount(): AccountChoice {
   const [failed, setFailed] = useState(false);
 
   const refresh = useCallback(async () => {
-    const [next, tab] = await Promise.all([getDb().then(readAccountsForPages), activeTabAccount().catch(() => null)]);
+    const [next, tab] = await Promise.all([
+      openForReading().then(readAccountsForPages),
+      activeTabAccount().catch(() => null),
+    ]);
     setState(next);
     setFromTab(tab);
   }, []);

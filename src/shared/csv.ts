@@ -9,7 +9,7 @@ import {
   type ResolvedSettings,
   suggestionKind,
 } from '../rules';
-import { datedFileName, downloadFile } from './ui/download';
+import { datedFileName } from './dated-file-name';
 
 /**
  * The CSV export. Columns and formats:
@@ -218,14 +218,4 @@ export function toCsv(
 /** `lapse-invitations-YYYY-MM-DD.csv`, dated the user's own calendar day. */
 export function csvFileName(now: number): string {
   return datedFileName('lapse-invitations', 'csv', now);
-}
-
-/** Builds the CSV and hands it to the browser as a download. */
-export function downloadCsv(
-  records: readonly InvitationRecord[],
-  settings: ResolvedSettings,
-  now: number,
-  account = '',
-): void {
-  downloadFile(csvFileName(now), toCsv(records, settings, now, account), 'text/csv;charset=utf-8');
 }

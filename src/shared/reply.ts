@@ -1,4 +1,6 @@
-import type { Reply } from '../model/messages';
+import * as z from 'zod/mini';
+import type { MessageOf, RepliesOf, Reply, ReplySchemas } from '../model/protocol';
+import { parseOrThrow } from '../model/validate';
 
 /**
  * The two ends of a reply, with no extension API: every page and the worker send through
@@ -10,12 +12,31 @@ export class RemoteError extends Error {
   override name = 'RemoteError';
 }
 
-/** The value of a Reply, or its error thrown again (also when nothing usable came back). */
-export function unwrap<T>(reply: unknown): T {
-  const r = reply as Reply<T> | undefined;
-  if (!r || typeof r !== 'object' || !('ok' in r)) throw new RemoteError('No reply from the Lapse background worker');
-  if (!r.ok) throw new RemoteError(r.error);
-  return r.value;
+const Envelope = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+
+/** The value of a reply, checked with `schema`, or its error thrown again (also when nothing usable came back). */
+export function unwrap<S extends z.ZodMiniType>(schema: S, reply: unknown): z.infer<S> {
+  const envelope = z.safeParse(Envelope, reply);
+  if (!envelope.success) throw new RemoteError('No reply from the Lapse background worker');
+  if (!envelope.data.ok) throw new RemoteError(envelope.data.error);
+  return parseOrThrow(schema, envelope.data.value, 'reply');
+}
+
+/**
+ * A typed sender over `transport`: the reply to a message of type K is `replies[K]`'s type,
+ * checked on arrival.
+ */
+export function typedSender<M extends { type: keyof S & string }, S extends ReplySchemas<S>>(
+  replies: S,
+  transport: (message: M) => Promise<unknown>,
+) {
+  return async <K extends M['type'] & keyof S>(message: MessageOf<M, K>): Promise<RepliesOf<S>[K]> => {
+    const type: K = message.type;
+    return unwrap(replies[type], await transport(message));
+  };
 }
 
 /** Wraps a handler's outcome as a Reply, so errors cross the boundary as data. */

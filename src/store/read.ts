@@ -1,5 +1,5 @@
 import type { AccountsState } from '../model/account';
-import type { LapseDb } from './db';
+import { getDb, type LapseDb } from './db';
 import { metaKey, readAccountsState, withRecordAccounts } from './ledgers';
 
 /**
@@ -7,6 +7,11 @@ import { metaKey, readAccountsState, withRecordAccounts } from './ledgers';
  * so its database. Writes still go through the worker. Values come back as `unknown`: the
  * caller validates every record with zod before anything reaches the screen.
  */
+
+/** The extension's database as a page opens it: once per page, shared by every read below. */
+export function openForReading(): Promise<LapseDb> {
+  return getDb();
+}
 
 export interface RawLedger {
   records: unknown[];

@@ -4,7 +4,8 @@ import { join, relative, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CHROMIUM, extensionArgs } from '../../scripts/lib/chromium.mjs';
-import type { LedgerSnapshot, PageMessage, Reply, ReplyTo } from '../../src/model/messages';
+import { type LedgerSnapshot, type PageMessage, PageReplies } from '../../src/model/messages';
+import { typedSender } from '../../src/shared/reply';
 
 /** The `chrome` global inside the service worker and extension pages, for `evaluate`. */
 declare const chrome: {
@@ -40,7 +41,7 @@ export interface Lapse {
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
   /** Sends a message to the background worker as an extension page would, and returns the reply. */
-  send<M extends PageMessage>(message: M): Promise<ReplyTo<M>>;
+  send: ReturnType<typeof typedSender<PageMessage, typeof PageReplies>>;
   ledger(): Promise<LedgerSnapshot>;
   badge(): Promise<{ text: string; title: string; color: number[] }>;
   /** The browser's tab id of `page` (it is brought to the front to find it, as activeTab does). */
@@ -136,14 +137,12 @@ export async function launchLapse(
     await p.goto(`chrome-extension://${extensionId}/${path}`);
     return p;
   };
-  const send = async <M extends PageMessage>(message: M): Promise<ReplyTo<M>> => {
+  // As an extension page sends: the reply is checked against the same schemas the pages use.
+  const send = typedSender<PageMessage, typeof PageReplies>(PageReplies, async (message) => {
     // A bare extension page (the manifest) has chrome.runtime and draws nothing of its own.
     if (!messenger || messenger.isClosed()) messenger = await extensionPage('manifest.json');
-    const reply = (await messenger.evaluate((m) => chrome.runtime.sendMessage(m), message)) as Reply<ReplyTo<M>>;
-    if (!reply || typeof reply !== 'object') throw new Error(`No reply to ${message.type}`);
-    if (!reply.ok) throw new Error(`${message.type} failed: ${reply.error}`);
-    return reply.value;
-  };
+    return messenger.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  });
 
   return {
     context,

@@ -1,5 +1,6 @@
+import { isConnectionsPageUrl } from '../../model/linkedin-pages';
 import { linkToBackground, quietly } from '../extension-link';
-import { isConnectionsPageUrl, watchLocation } from '../navigation';
+import { watchLocation } from '../navigation';
 import { type ConnectionsReader, watchConnectionsPage } from './reader';
 
 /** What the script touches outside itself; tests replace the clock and the pace. */

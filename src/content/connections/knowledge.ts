@@ -4,9 +4,6 @@
  * and words come first; class names only as a dated last resort.
  */
 
-/** The user's own connections list (`/mynetwork/invite-connect/connections/`, any query). */
-export const CONNECTIONS_PATH = /^\/mynetwork\/invite-connect\/connections(?:\/|$)/;
-
 /** One connection card, most specific first; the outermost match counts. */
 export const CONNECTION_ITEMS: readonly string[] = [
   // era D, 2025–2026: server-driven React list, hashed classes, cards as list items

@@ -14,10 +14,3 @@ export function downloadFile(fileName: string, content: string, type: string, do
   // Revoking at once can cancel the download in some browsers; a minute is plenty.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-/** `<prefix>-YYYY-MM-DD.<ext>`, dated the user's own calendar day. */
-export function datedFileName(prefix: string, ext: string, now: number): string {
-  const d = new Date(now);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${prefix}-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.${ext}`;
-}

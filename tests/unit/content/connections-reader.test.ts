@@ -8,6 +8,7 @@ import { startConnectionsScript } from '../../../src/content/connections/connect
 import { watchConnectionsPage } from '../../../src/content/connections/reader';
 import { ContentMessage } from '../../../src/model/messages';
 import type { ConnectionsReading } from '../../../src/model/reading';
+import { quietAck } from './worker-acks';
 
 const ext = vi.hoisted(() => ({ sent: [] as unknown[] }));
 
@@ -15,9 +16,9 @@ const ext = vi.hoisted(() => ({ sent: [] as unknown[] }));
 vi.stubGlobal('chrome', {
   runtime: {
     id: 'lapse-test',
-    sendMessage: (message: unknown) => {
+    sendMessage: (message: ContentMessage) => {
       ext.sent.push(message);
-      return Promise.resolve({ ok: true, value: null });
+      return Promise.resolve({ ok: true, value: quietAck(message) });
     },
     onMessage: { addListener: () => {}, removeListener: () => {} },
   },

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { ContentMessage } from '../../../src/model/messages';
 import type { SentPageReading } from '../../../src/model/reading';
+import { quietAck } from './worker-acks';
 
 /** An onMessage listener as the browser calls it (src/content/runtime.ts adapts the script's to this form). */
 type PortableListener = (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => boolean;
@@ -13,7 +14,7 @@ export function stubExtension() {
   const ext = {
     sent: [] as ContentMessage[],
     listener: null as PortableListener | null,
-    answer: (_message: ContentMessage): unknown => null,
+    answer: (message: ContentMessage): unknown => quietAck(message),
   };
   vi.stubGlobal('chrome', {
     runtime: {

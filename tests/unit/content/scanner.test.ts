@@ -8,6 +8,7 @@ import { abortableDelay } from '../../../src/content/scan-all';
 import type { ContentMessage, ScanProgress } from '../../../src/model/messages';
 import type { SentPageReading } from '../../../src/model/reading';
 import { renderSentBody, samplePeople } from '../../fixtures/sent-page';
+import { quietAck } from './worker-acks';
 
 /** An onMessage listener as the browser calls it (src/content/runtime.ts adapts the script's to this form). */
 type PortableListener = (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => boolean;
@@ -26,11 +27,11 @@ vi.stubGlobal('chrome', {
     get id() {
       return ext.id;
     },
-    sendMessage: (message: { type: string }) => {
+    sendMessage: (message: ContentMessage) => {
       // A dead context throws at once, as Chrome does, rather than rejecting.
       if (ext.id === undefined) throw new Error('Extension context invalidated.');
       ext.sent.push(message);
-      const value = message.type === 'scan-requested' ? { scan: ext.scanRequested } : null;
+      const value = message.type === 'scan-requested' ? { scan: ext.scanRequested } : quietAck(message);
       return Promise.resolve({ ok: true, value });
     },
     onMessage: {

@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { ContentReplies } from '../../../src/model/content-replies';
+import { PageReplies } from '../../../src/model/messages';
+import { RemoteError, typedSender, unwrap } from '../../../src/shared/reply';
+
+describe('replies are checked on arrival against the reply schema of their message', () => {
+  test('a well-formed reply gives its value', () => {
+    expect(unwrap(ContentReplies['scan-requested'], { ok: true, value: { scan: true } })).toEqual({ scan: true });
+  });
+
+  test("a reply of another message's shape is refused, not handed on as if it were right", () => {
+    expect(() => unwrap(ContentReplies.reading, { ok: true, value: { scan: true } })).toThrow(/Invalid reply/);
+  });
+
+  test("the worker's error is thrown again on the sender's side; no reply at all is an error too", () => {
+    expect(() => unwrap(ContentReplies.reading, { ok: false, error: 'The ledger is unavailable' })).toThrow(
+      new RemoteError('The ledger is unavailable'),
+    );
+    expect(() => unwrap(ContentReplies.reading, undefined)).toThrow(/No reply/);
+  });
+
+  test('a typed sender picks the schema from the message type', async () => {
+    const send = typedSender(PageReplies, async () => ({ ok: true, value: { deleted: 3 } }));
+    await expect(send({ type: 'delete-all' })).resolves.toEqual({ deleted: 3 });
+    await expect(send({ type: 'export-backup' })).rejects.toThrow(/Invalid reply/);
+  });
+});
