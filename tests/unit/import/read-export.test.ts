@@ -228,7 +228,8 @@ describe('bounded input (issue 15, finding 9)', () => {
     const data = readExport([{ name: 'Invitations.csv', bytes: new TextEncoder().encode(text) }]);
     expect(data.invitations).toHaveLength(130_000);
     expect(data.invitations.at(-1)?.name).toBe('Person 129999');
-  });
+    // A large file on purpose: a second or two alone, more on a busy machine.
+  }, 30_000);
 
   it('refuses a date before 2003 or a moment the ledger could not hold, naming the row', () => {
     expect(
