@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 
-/** Follow-up suggestion kinds; each but `none` has a message template the user may edit. */
+/**
+ * Follow-up suggestion kinds; each but `none`, `awaiting-reply` and `let-it-run` has a message
+ * template the user may edit (src/shared/templates.ts).
+ */
 export const SuggestionKind = z.enum([
   'give-it-time',
   'engage',
@@ -11,6 +14,10 @@ export const SuggestionKind = z.enum([
   'check-status',
   'thank',
   'reinvite-later',
+  /** A follow-up was logged: give them time to answer (no message to send). */
+  'awaiting-reply',
+  /** Two follow-ups sent: no third nudge; let it run its course, or withdraw and re-invite later. */
+  'let-it-run',
   'none',
 ]);
 export type SuggestionKind = z.infer<typeof SuggestionKind>;
@@ -44,6 +51,8 @@ export const Settings = z.object({
   warningDays: z._default(intIn(1, 120), 14),
   /** Suggest a follow-up once an invitation is this many days old. */
   followUpDays: z._default(intIn(1, 365), 21),
+  /** After a logged follow-up, "waiting for a reply" this many days before the next step. */
+  followUpWaitDays: z._default(intIn(1, 60), 7),
   /**
    * Invitations a week the Insights page measures against. LinkedIn does not publish its limit;
    * about 100 a week is the figure most often reported.

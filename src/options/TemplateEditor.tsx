@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { type Settings, SuggestionKind } from '../model/settings';
+import type { Settings, SuggestionKind } from '../model/settings';
 import { fillTemplate, templateFor } from '../rules';
 import { t } from '../shared/i18n';
 import { loadSettings } from '../shared/settings-store';
-import { defaultTemplates } from '../shared/templates';
+import { defaultTemplates, KINDS_WITH_TEMPLATE } from '../shared/templates';
 import { SUGGESTION_TITLE } from '../shared/ui/format';
 import type { SaveSettings } from '../shared/ui/setting-limits';
 
@@ -87,8 +87,8 @@ function TemplateField({ kind, settings, save }: { kind: SuggestionKind; setting
   );
 }
 
-/** Every suggestion kind that has a message ('none' has nothing to say). */
-const EDITABLE_KINDS = SuggestionKind.options.filter((kind) => kind !== 'none');
+/** Every suggestion kind that has a message (waiting, and 'none', have nothing to say). */
+const EDITABLE_KINDS = KINDS_WITH_TEMPLATE;
 
 export function TemplateEditor({ settings, save }: { settings: Settings; save: SaveSettings }) {
   return (

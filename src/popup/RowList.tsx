@@ -9,6 +9,7 @@ const GROUP_TITLE: Record<RowGroup, MessageKey> = {
   act: 'group_act',
   waiting: 'group_waiting',
   'past-window': 'group_past_window',
+  snoozed: 'snooze_group',
 };
 
 const NEXT_KEYS: Record<string, (at: number, last: number) => number> = {

@@ -1,6 +1,7 @@
 import type { InvitationRecord } from '../model/invitation';
 import {
   type Assessment,
+  activeSnooze,
   assess,
   type Counted,
   countedOf,
@@ -15,7 +16,7 @@ import { byNameThenId } from '../shared/name-order';
 /**
  * The popup's lists, computed once per snapshot/settings/now (the component memoises it), one
  * per standing (rules/counts.ts), so each list holds exactly what ledgerCounts counts:
- * - nearing: pending and could expire within the warning window;
+ * - nearing: pending and could expire within the warning window, and not snoozed;
  * - pending: pending as far as the evidence goes (LinkedIn's page listed it since its window
  *   may have passed, or the window has not passed);
  * - expired: the window may have passed, or surely has, and the page has not listed it since;
@@ -37,10 +38,12 @@ export interface LedgerView {
 }
 
 /** What a pending row asks of the user, for the list's headings; null for rows not pending. */
-export type RowGroup = 'act' | 'waiting' | 'past-window';
+export type RowGroup = 'act' | 'waiting' | 'past-window' | 'snoozed';
 
-export function rowGroup(assessment: Pick<Assessment, 'standing' | 'expiry'>): RowGroup | null {
+export function rowGroup(assessment: Pick<Assessment, 'standing' | 'expiry' | 'snoozedUntil'>): RowGroup | null {
   if (assessment.standing !== 'pending') return null;
+  // Snoozed ("remind me on…"): out of the act-on group until that date.
+  if (assessment.snoozedUntil !== null) return 'snoozed';
   if (assessment.expiry === 'nearing') return 'act';
   return assessment.expiry === 'past-window' ? 'past-window' : 'waiting';
 }
@@ -61,7 +64,7 @@ function searchText(row: Row): string {
 }
 
 /** What the lists' orders compare: a Row, or a record placed before it is assessed in full. */
-type Ranked = Pick<Row, 'record'> & { assessment: Pick<Assessment, 'expiry' | 'daysLeft'> };
+type Ranked = Pick<Row, 'record'> & { assessment: Pick<Assessment, 'expiry' | 'daysLeft' | 'snoozedUntil'> };
 
 /** Rows with days left come first; then those without a send time; then those past the window. */
 function tailRank(ranked: Ranked): number {
@@ -79,11 +82,14 @@ function byDaysLeft(a: Ranked, b: Ranked): number {
   return byNameThenId(a.record, b.record);
 }
 
-/** Nearing first, then the rest of the live ones, each by days left. */
+/** Nearing first, then the rest of the live ones, then the snoozed ones, each by days left. */
 export function nearingFirst(a: Ranked, b: Ranked): number {
-  const na = a.assessment.expiry === 'nearing' ? 0 : 1;
-  const nb = b.assessment.expiry === 'nearing' ? 0 : 1;
-  return na - nb || byDaysLeft(a, b);
+  return pendingRank(a) - pendingRank(b) || byDaysLeft(a, b);
+}
+
+function pendingRank({ assessment }: Ranked): number {
+  if (assessment.snoozedUntil !== null) return 2;
+  return assessment.expiry === 'nearing' ? 0 : 1;
 }
 
 /** Most recently lapsed first: those are the ones still worth a personal re-send. */
@@ -112,10 +118,11 @@ export function buildView(
       continue;
     }
     const row: Row = { record, assessment: assess(record, settings, now) };
-    const { expiry, standing, olderThanBadge } = row.assessment;
-    counted.push({ hidden: record.hidden, expiry, standing, olderThanBadge });
+    const { expiry, standing, olderThanBadge, snoozedUntil } = row.assessment;
+    const snoozed = snoozedUntil !== null;
+    counted.push({ hidden: record.hidden, expiry, standing, olderThanBadge, snoozed });
     lists[LIST_OF_STANDING[standing]].push(row);
-    if (expiry === 'nearing') lists.nearing.push(row);
+    if (expiry === 'nearing' && !snoozed) lists.nearing.push(row);
   }
   lists.nearing.sort(byDaysLeft);
   lists.pending.sort(nearingFirst);
@@ -147,10 +154,11 @@ export function firstPendingRows(
 ): Row[] {
   // The two fields of assess that nearingFirst compares, the window added once.
   const placed: Ranked[] = records.map((record) => {
-    if (record.status !== 'pending') return { record, assessment: { expiry: null, daysLeft: null } };
-    if (record.sent === null) return { record, assessment: { expiry: 'unknown', daysLeft: null } };
+    const snoozedUntil = activeSnooze(record, now);
+    if (record.status !== 'pending') return { record, assessment: { expiry: null, daysLeft: null, snoozedUntil } };
+    if (record.sent === null) return { record, assessment: { expiry: 'unknown', daysLeft: null, snoozedUntil } };
     const { status, daysLeft } = expiryFigures(record.sent, settings, now, lastListedAt(record));
-    return { record, assessment: { expiry: status, daysLeft } };
+    return { record, assessment: { expiry: status, daysLeft, snoozedUntil } };
   });
   placed.sort(nearingFirst);
   return placed.slice(0, size).map(({ record }) => ({ record, assessment: assess(record, settings, now) }));

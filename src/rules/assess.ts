@@ -3,6 +3,7 @@ import type { Interval } from '../model/time';
 import { type AgeDescription, describeAge } from './age';
 import { olderThanBadge, type Standing, standingOf } from './counts';
 import { type ExpiryStatus, expiryFigures, expiryInterval, type ResolvedSettings } from './expiry';
+import { activeSnooze } from './follow-ups';
 import { type Suggestion, suggest } from './suggestions';
 import { lastListedAt } from './window';
 
@@ -28,6 +29,8 @@ export interface Assessment {
   listedAt: number | null;
   olderThanBadge: boolean;
   suggestion: Suggestion;
+  /** "Remind me on…": the date the user snoozed it until, while that is ahead; else null. */
+  snoozedUntil: number | null;
 }
 
 export function assess(record: InvitationRecord, settings: ResolvedSettings, now: number): Assessment {
@@ -46,6 +49,7 @@ export function assess(record: InvitationRecord, settings: ResolvedSettings, now
     pastWindowDays: figures?.pastWindowDays ?? null,
     listedAt,
     olderThanBadge: olderThanBadge(record, standing, settings, now),
-    suggestion: suggest(record, expiry, now),
+    suggestion: suggest(record, expiry, now, settings),
+    snoozedUntil: activeSnooze(record, now),
   };
 }

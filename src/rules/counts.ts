@@ -1,5 +1,6 @@
 import type { InvitationRecord } from '../model/invitation';
 import { type ExpiryStatus, expiryStatus, mayHaveLapsed, type ResolvedSettings, surelyOlderThanDays } from './expiry';
+import { activeSnooze } from './follow-ups';
 import { lastListedAt } from './window';
 
 /**
@@ -45,8 +46,13 @@ export interface LedgerCounts {
   pending: number;
   lapsed: number;
   resolved: number;
-  /** Of the pending: could lapse within the warning window ("act this week"). */
+  /**
+   * Of the pending: could lapse within the warning window and not snoozed ("act this week"). A row
+   * the user snoozed ("remind me on…") joins it again on that date; byExpiry still counts it.
+   */
   nearing: number;
+  /** Of the pending: snoozed until a later date (out of the act-on group until then). */
+  snoozed: number;
   /** Of the pending: LinkedIn listed them after the window had surely closed. */
   pastWindow: number;
   /** The badge's number. */
@@ -78,12 +84,20 @@ export interface Counted {
   expiry: ExpiryStatus | null;
   standing: Standing;
   olderThanBadge: boolean;
+  /** The user snoozed it until a moment still ahead. */
+  snoozed: boolean;
 }
 
 export function countedOf(record: InvitationRecord, settings: ResolvedSettings, now: number): Counted {
   const expiry = recordExpiry(record, settings, now);
   const standing = standingOf(record, expiry);
-  return { hidden: record.hidden, expiry, standing, olderThanBadge: olderThanBadge(record, standing, settings, now) };
+  return {
+    hidden: record.hidden,
+    expiry,
+    standing,
+    olderThanBadge: olderThanBadge(record, standing, settings, now),
+    snoozed: activeSnooze(record, now) !== null,
+  };
 }
 
 /**
@@ -96,6 +110,7 @@ export function tally(items: Iterable<Counted>): LedgerCounts {
     lapsed: 0,
     resolved: 0,
     nearing: 0,
+    snoozed: 0,
     pastWindow: 0,
     olderThanBadge: 0,
     hidden: 0,
@@ -111,8 +126,9 @@ export function tally(items: Iterable<Counted>): LedgerCounts {
     counts[item.standing]++;
     if (item.expiry !== null) counts.byExpiry[item.expiry]++;
     if (item.olderThanBadge) counts.olderThanBadge++;
+    if (item.standing === 'pending' && item.snoozed) counts.snoozed++;
+    else if (item.expiry === 'nearing') counts.nearing++;
   }
-  counts.nearing = counts.byExpiry.nearing;
   counts.pastWindow = counts.byExpiry['past-window'];
   return counts;
 }

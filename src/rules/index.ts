@@ -7,6 +7,7 @@ export * from './assess';
 export * from './badge';
 export * from './counts';
 export * from './expiry';
+export * from './follow-ups';
 export * from './insights';
 export * from './label-interval';
 export * from './narrow';

@@ -2,6 +2,7 @@ import { addWeeks } from 'date-fns';
 import type { InvitationRecord } from '../model/invitation';
 import type { Settings, SuggestionKind } from '../model/settings';
 import type { ExpiryStatus } from './expiry';
+import { awaitingReplyUntil, followUpCount, NUDGES_MAX } from './follow-ups';
 
 /** LinkedIn blocks re-inviting a person for up to 3 weeks after a withdrawal (its own dialog says so). */
 export const REINVITE_BLOCK_WEEKS = 3;
@@ -13,17 +14,29 @@ export function reinviteFrom(withdrawnAt: number): number {
 
 export interface Suggestion {
   kind: SuggestionKind;
-  /** For act-now and withdraw-reinvite (if withdrawn today), reinvite-later: the first day a new invitation can go. */
+  /**
+   * For act-now, withdraw-reinvite and let-it-run (if withdrawn today), reinvite-later: the first
+   * day a new invitation can go.
+   */
   reinviteFrom: number | null;
+  /** For awaiting-reply: when the wait after the latest follow-up ends and the next step shows. */
+  nextStepFrom: number | null;
 }
+
+/** What the ladder needs of the settings: how long to wait for a reply after a follow-up. */
+export type LadderSettings = Pick<Settings, 'followUpWaitDays'>;
+
+/** Advice that is itself a new invitation, not a nudge: it stays after two follow-ups. */
+const REINVITING: ReadonlySet<SuggestionKind> = new Set(['withdraw-reinvite', 'resend']);
 
 /**
  * One concrete next step per situation, drawn from the seed article and what is known of
  * LinkedIn's rules: most acceptances come in the first week; engage with their content; follow
  * up with a personal message after a few weeks; when nearing expiry act now or withdraw and
- * re-send later with a note; after expiry re-send with a personalised note.
+ * re-send later with a note; after expiry re-send with a personalised note. This is the ladder
+ * before any follow-up is logged; suggestionKind adds what the log changes.
  */
-export function suggestionKind(record: InvitationRecord, expiry: ExpiryStatus | null): SuggestionKind {
+export function ladderKind(record: InvitationRecord, expiry: ExpiryStatus | null): SuggestionKind {
   switch (record.status) {
     case 'accepted':
       return 'thank';
@@ -104,11 +117,40 @@ export function templateFor(
   return settings.templates[kind] ?? defaults(kind);
 }
 
+/**
+ * The ladder with the user's follow-ups: after one, "waiting for a reply" for the set number of
+ * days, then the next step; after two, never a third nudge — let it run its course, or (past the
+ * window, or lapsed) the re-invite the ladder already advises. Only pending invitations move.
+ */
+export function suggestionKind(
+  record: InvitationRecord,
+  expiry: ExpiryStatus | null,
+  now: number,
+  settings: LadderSettings,
+): SuggestionKind {
+  const base = ladderKind(record, expiry);
+  const count = followUpCount(record);
+  if (record.status !== 'pending' || count === 0) return base;
+  if (now < (awaitingReplyUntil(record, settings) ?? now)) return 'awaiting-reply';
+  return count >= NUDGES_MAX && !REINVITING.has(base) ? 'let-it-run' : base;
+}
+
+const WITHDRAW_TODAY: ReadonlySet<SuggestionKind> = new Set(['act-now', 'withdraw-reinvite', 'let-it-run']);
+
 /** What to do next; the message to copy is words, filled in by the page (src/shared/templates.ts). */
-export function suggest(record: InvitationRecord, expiry: ExpiryStatus | null, now: number): Suggestion {
-  const kind = suggestionKind(record, expiry);
-  const withdrawToday = kind === 'act-now' || kind === 'withdraw-reinvite';
+export function suggest(
+  record: InvitationRecord,
+  expiry: ExpiryStatus | null,
+  now: number,
+  settings: LadderSettings,
+): Suggestion {
+  const kind = suggestionKind(record, expiry, now, settings);
   const from =
-    kind === 'reinvite-later' ? reinviteFrom(record.statusChangedAt) : withdrawToday ? reinviteFrom(now) : null;
-  return { kind, reinviteFrom: from };
+    kind === 'reinvite-later'
+      ? reinviteFrom(record.statusChangedAt)
+      : WITHDRAW_TODAY.has(kind)
+        ? reinviteFrom(now)
+        : null;
+  const nextStepFrom = kind === 'awaiting-reply' ? awaitingReplyUntil(record, settings) : null;
+  return { kind, reinviteFrom: from, nextStepFrom };
 }

@@ -181,7 +181,7 @@ export function csvRows(settings: ResolvedSettings, now: number, account = ''): 
       days_left: pending ? sent.daysLeft : '',
       first_seen: utc.time(record.firstSeenAt),
       last_seen: utc.time(record.lastSeenAt),
-      suggestion: suggestionKind(record, expiry),
+      suggestion: suggestionKind(record, expiry, now, settings),
       note: record.note ?? '',
       invite_message: record.inviteMessage ?? '',
       accepted_earliest: record.acceptedAt ? utc.date(record.acceptedAt.earliest) : '',

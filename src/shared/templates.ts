@@ -5,7 +5,7 @@ import type { MessageKey } from './i18n';
 
 /**
  * Each suggestion's default message lives in _locales, so a French user's defaults greet in
- * French; 'none' has nothing to say. Pure: the translator comes in (t on pages, the English
+ * French; 'none', 'awaiting-reply' and 'let-it-run' have nothing to say. Pure: the translator comes in (t on pages, the English
  * catalogue in tests).
  */
 export const TEMPLATE_KEY: Record<SuggestionKind, MessageKey | null> = {
@@ -18,6 +18,9 @@ export const TEMPLATE_KEY: Record<SuggestionKind, MessageKey | null> = {
   'check-status': 'template_check_status',
   thank: 'template_thank',
   'reinvite-later': 'template_reinvite_later',
+  // Advice to wait, not to write: nothing to copy (and after two follow-ups, no third nudge).
+  'awaiting-reply': null,
+  'let-it-run': null,
   none: null,
 };
 
@@ -38,3 +41,8 @@ export function suggestedMessage(
 ): string {
   return fillTemplate(templateFor(kind, settings, defaultTemplates(translate)), record);
 }
+
+/** The kinds with a message the user may edit (Options) and copy (popup). */
+export const KINDS_WITH_TEMPLATE = (Object.keys(TEMPLATE_KEY) as SuggestionKind[]).filter(
+  (kind) => TEMPLATE_KEY[kind] !== null,
+);

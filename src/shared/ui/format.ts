@@ -103,13 +103,19 @@ const SUGGESTION_TEXT: Record<SuggestionKind, MessageKey> = {
   'check-status': 'suggestion_check_status',
   thank: 'suggestion_thank',
   'reinvite-later': 'suggestion_reinvite_later',
+  'awaiting-reply': 'followup_suggestion_awaiting',
+  'let-it-run': 'followup_suggestion_let_it_run',
   none: 'suggestion_none',
 };
 
-/** What to do next, in words; act-now and reinvite-later name the first day a re-invite can go. */
+/**
+ * What to do next, in words; act-now and reinvite-later name the first day a re-invite can go,
+ * awaiting-reply the day the wait for a reply ends.
+ */
 export function suggestionText(assessment: Assessment): string {
-  const { kind, reinviteFrom } = assessment.suggestion;
-  return t(SUGGESTION_TEXT[kind], reinviteFrom === null ? [] : [dateText(reinviteFrom)]);
+  const { kind, reinviteFrom, nextStepFrom } = assessment.suggestion;
+  const day = reinviteFrom ?? nextStepFrom;
+  return t(SUGGESTION_TEXT[kind], day === null ? [] : [dateText(day)]);
 }
 
 /** Short names of the suggestion kinds, for the template editor. */
@@ -123,6 +129,8 @@ export const SUGGESTION_TITLE: Record<SuggestionKind, MessageKey> = {
   'check-status': 'kind_check_status',
   thank: 'kind_thank',
   'reinvite-later': 'kind_reinvite_later',
+  'awaiting-reply': 'followup_kind_awaiting',
+  'let-it-run': 'followup_kind_let_it_run',
   none: 'kind_none',
 };
 

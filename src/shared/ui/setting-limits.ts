@@ -10,6 +10,7 @@ export type NumericSetting =
   | 'badgeWeeks'
   | 'warningDays'
   | 'followUpDays'
+  | 'followUpWaitDays'
   | 'weeklyLimit'
   | 'pendingCap';
 export const LIMITS: Record<NumericSetting, { min: number; max: number }> = {
@@ -18,6 +19,7 @@ export const LIMITS: Record<NumericSetting, { min: number; max: number }> = {
   badgeWeeks: { min: 1, max: 26 },
   warningDays: { min: 1, max: 120 },
   followUpDays: { min: 1, max: 365 },
+  followUpWaitDays: { min: 1, max: 60 },
   weeklyLimit: { min: 1, max: 1000 },
   pendingCap: { min: 1, max: 5000 },
 };

@@ -15,6 +15,7 @@ const DEFAULTS = {
   badgeWeeks: 3,
   warningDays: 14,
   followUpDays: 21,
+  followUpWaitDays: 7,
   weeklyLimit: 100,
   pendingCap: 1250,
   templates: {},
@@ -29,9 +30,10 @@ describe('settings defaults', () => {
     expect(Settings.parse({ badgeWeeks: 5 })).toEqual({ ...DEFAULTS, badgeWeeks: 5 });
   });
 
-  it('has a default message for every suggestion but "none", greeting by first name', () => {
+  it('has a default message for every suggestion but those that advise waiting, greeting by first name', () => {
+    const silent = ['none', 'awaiting-reply', 'let-it-run'];
     for (const kind of SuggestionKind.options) {
-      if (kind === 'none') expect(englishTemplate(kind)).toBe('');
+      if (silent.includes(kind)) expect(englishTemplate(kind)).toBe('');
       else expect(englishTemplate(kind)).toContain('{firstName}');
     }
   });
@@ -51,6 +53,11 @@ describe('settings validation', () => {
     ['customWindowDays', 731, false],
     ['warningDays', 0, false],
     ['followUpDays', 366, false],
+    ['followUpWaitDays', 1, true],
+    ['followUpWaitDays', 60, true],
+    ['followUpWaitDays', 0, false],
+    ['followUpWaitDays', 61, false],
+    ['followUpWaitDays', 7.5, false],
     ['expiryWindow', '90-days', true],
     ['expiryWindow', 'custom', true],
     ['expiryWindow', 'forever', false],

@@ -25,8 +25,8 @@ describe('one next step per situation', () => {
     ['expired', 'resend'],
     ['unknown', 'engage'],
   ] as [ExpiryStatus, SuggestionKind][])('a pending invitation that is %s: %s', (expiry, kind) => {
-    expect(suggestionKind(record(), expiry)).toBe(kind);
-    expect(suggest(record(), expiry, NOW).kind).toBe(kind);
+    expect(suggestionKind(record(), expiry, NOW, settings())).toBe(kind);
+    expect(suggest(record(), expiry, NOW, settings()).kind).toBe(kind);
   });
 
   it.each([
@@ -35,25 +35,25 @@ describe('one next step per situation', () => {
     ['withdrawn', 'reinvite-later'],
   ] as const)('an invitation that is %s: %s, whatever its age', (status, kind) => {
     for (const expiry of ['fresh', 'expired', null] as const) {
-      expect(suggestionKind(record({ status }), expiry)).toBe(kind);
+      expect(suggestionKind(record({ status }), expiry, NOW, settings())).toBe(kind);
     }
   });
 
   it('withdrawn: re-inviting is possible three weeks after the withdrawal, same time of day', () => {
     // 1 → 22 March crosses the change to summer time in America/Los_Angeles.
     const withdrawn = record({ status: 'withdrawn', statusChangedAt: local(2026, 3, 1) });
-    expect(suggest(withdrawn, null, local(2026, 3, 5)).reinviteFrom).toBe(local(2026, 3, 22));
+    expect(suggest(withdrawn, null, local(2026, 3, 5), settings()).reinviteFrom).toBe(local(2026, 3, 22));
   });
 
   it('act now: states the date re-inviting would be possible if withdrawn now', () => {
-    expect(suggest(record(), 'nearing', local(2026, 3, 30, 15))).toMatchObject({
+    expect(suggest(record(), 'nearing', local(2026, 3, 30, 15), settings())).toMatchObject({
       kind: 'act-now',
       reinviteFrom: local(2026, 4, 20, 15),
     });
   });
 
   it.each(['fresh', 'waiting', 'follow-up', 'expired'] as const)('%s: no re-invite date to show', (expiry) => {
-    expect(suggest(record(), expiry, NOW).reinviteFrom).toBeNull();
+    expect(suggest(record(), expiry, NOW, settings()).reinviteFrom).toBeNull();
   });
 });
 
