@@ -19,10 +19,13 @@ import {
   getAllRecords,
   importBackup,
   lastReadings,
+  logFollowUp,
   readAccounts,
   setHidden,
   setNote,
+  setSnooze,
   setStatus,
+  undoFollowUp,
 } from '../store/ledger';
 import { refreshBadge } from './badge';
 import { ledgerChanged } from './ledger-changed';
@@ -124,6 +127,26 @@ const pageHandlers: HandlerTable<PageMessage, Replies, { now: number }> = {
   },
   async 'set-note'(message, { now }) {
     await setNote(await getDb(), message.id, message.note, now, message.account);
+    await ledgerChanged(now);
+    return null;
+  },
+  async 'log-follow-up'(message, { now }) {
+    await logFollowUp(await getDb(), message.id, message.followUp, now, message.account);
+    await ledgerChanged(now);
+    return null;
+  },
+  async 'undo-follow-up'(message, { now }) {
+    await undoFollowUp(await getDb(), message.id, message.at, now, message.account);
+    await ledgerChanged(now);
+    return null;
+  },
+  async snooze(message, { now }) {
+    await setSnooze(await getDb(), message.id, message.until, now, message.account);
+    await ledgerChanged(now);
+    return null;
+  },
+  async wake(message, { now }) {
+    await setSnooze(await getDb(), message.id, null, now, message.account);
     await ledgerChanged(now);
     return null;
   },

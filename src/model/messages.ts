@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { AccountKey, AccountsState } from './account';
 import type { ContentReplies } from './content-replies';
-import { InvitationRecord } from './invitation';
+import { FollowUp, InvitationRecord } from './invitation';
 import { ImportNeedsAccount, LinkedInExport, LinkedInImportReport } from './linkedin-export';
 import type { RepliesOf } from './protocol';
 import { ConnectionsReading, ReadingLogEntry, SentPageReading, WithdrawObserved } from './reading';
@@ -64,6 +64,17 @@ export const PageMessage = z.discriminatedUnion('type', [
     note: z.nullable(z.string().check(z.maxLength(5000))),
     account: Account,
   }),
+  /** A follow-up the user sent ("Sent it?", "Log a follow-up…"); undone by its moment. */
+  z.object({
+    type: z.literal('log-follow-up'),
+    id: z.string().check(z.minLength(1)),
+    followUp: FollowUp,
+    account: Account,
+  }),
+  z.object({ type: z.literal('undo-follow-up'), id: z.string().check(z.minLength(1)), at: Instant, account: Account }),
+  /** "Remind me on…" until a moment; `wake` ends it (and undoes a snooze that had none before). */
+  z.object({ type: z.literal('snooze'), id: z.string().check(z.minLength(1)), until: Instant, account: Account }),
+  z.object({ type: z.literal('wake'), id: z.string().check(z.minLength(1)), account: Account }),
   /** Start "Scan all" in the given tab (the Sent page), or open the Sent page and start there. */
   z.object({ type: z.literal('start-scan'), tabId: z.nullable(z.number().check(z.int())) }),
   z.object({ type: z.literal('cancel-scan') }),
@@ -108,6 +119,10 @@ export const PageReplies = {
   'set-status': z.null(),
   'set-hidden': z.null(),
   'set-note': z.null(),
+  'log-follow-up': z.null(),
+  'undo-follow-up': z.null(),
+  snooze: z.null(),
+  wake: z.null(),
   'start-scan': z.object({ tabId: z.number() }),
   'cancel-scan': z.null(),
   'export-backup': z.object({ json: z.string() }),

@@ -1,7 +1,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import * as z from 'zod/mini';
 import { type AccountKey, nextPlaceholder, UNNAMED_ACCOUNT } from '../model/account';
-import { InvitationRecord } from '../model/invitation';
+import { type FollowUp, InvitationRecord } from '../model/invitation';
 import type { ImportReport } from '../model/messages';
 import { invitationId } from '../model/profile';
 import {
@@ -25,6 +25,7 @@ import {
 } from './backup';
 import { type ConnectionsMergeResult, mergeConnections } from './connections-merge';
 import type { LapseDb } from './db';
+import { withFollowUp, withoutFollowUp, withSnooze } from './follow-up-edits';
 import {
   accountReadings,
   accountRecords,
@@ -355,6 +356,39 @@ export function setNote(
   return editRecord(db, id, account, (record) =>
     record.note === text ? record : { ...record, note: text, noteChangedAt: now },
   );
+}
+
+/** Logs a follow-up the user sent (follow-up-edits.ts says what is refused). */
+export function logFollowUp(
+  db: LapseDb,
+  id: string,
+  followUp: FollowUp,
+  now: number,
+  account?: AccountKey,
+): Promise<InvitationRecord> {
+  return editRecord(db, id, account, (record) => withFollowUp(record, followUp, now));
+}
+
+/** Takes back the follow-up logged at `at` ("Undo"). */
+export function undoFollowUp(
+  db: LapseDb,
+  id: string,
+  at: number,
+  now: number,
+  account?: AccountKey,
+): Promise<InvitationRecord> {
+  return editRecord(db, id, account, (record) => withoutFollowUp(record, at, now));
+}
+
+/** Snoozes one invitation until `until`, or wakes it (null). */
+export function setSnooze(
+  db: LapseDb,
+  id: string,
+  until: number | null,
+  now: number,
+  account?: AccountKey,
+): Promise<InvitationRecord> {
+  return editRecord(db, id, account, (record) => withSnooze(record, until, now));
 }
 
 /**
