@@ -72,6 +72,14 @@ export function Options() {
           value={settings.followUpDays}
           save={save}
         />
+        <NumberField
+          setting="followUpWaitDays"
+          label={t('followup_wait_days_label')}
+          unit={t('unit_days')}
+          hint={t('followup_wait_days_hint')}
+          value={settings.followUpWaitDays}
+          save={save}
+        />
       </section>
 
       <TemplateEditor settings={settings} save={save} />

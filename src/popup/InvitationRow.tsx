@@ -1,11 +1,18 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { MAX_FOLLOW_UPS } from '../model/invitation';
 import type { PageMessage } from '../model/messages';
 import type { Settings, SuggestionKind } from '../model/settings';
+import { followUpCount } from '../rules';
 import { t } from '../shared/i18n';
 import { suggestedMessage } from '../shared/templates';
 import { sentDatesText, statusChip, suggestionText } from '../shared/ui/format';
+import { FollowUpForm } from './FollowUpForm';
+import { type Change, logFollowUp, setSnooze } from './follow-up-actions';
 import { NoteEditor } from './NoteEditor';
+import { RowFollowUps, SentItPrompt } from './RowFollowUps';
 import { type MenuItem, RowMenu } from './RowMenu';
+import { SnoozeForm } from './SnoozeForm';
+import { UndoContext } from './undo';
 import type { Row } from './view';
 
 /** Only canonical profile links become hrefs, whatever a record claims. */
@@ -17,7 +24,7 @@ const WRITE_NOW: ReadonlySet<SuggestionKind> = new Set(['follow-up', 'act-now', 
 type Copied = 'yes' | 'failed' | null;
 
 /** Copies the suggested message; says so for two seconds (and to screen readers). */
-function useCopy(message: string): [Copied, () => Promise<void>] {
+function useCopy(message: string, onCopied: () => void): [Copied, () => Promise<void>] {
   const [copied, setCopied] = useState<Copied>(null);
   useEffect(() => {
     if (copied === null) return;
@@ -28,6 +35,7 @@ function useCopy(message: string): [Copied, () => Promise<void>] {
     try {
       await navigator.clipboard.writeText(message);
       setCopied('yes');
+      onCopied();
     } catch {
       setCopied('failed');
     }
@@ -53,6 +61,21 @@ function menuItems(row: Row, onAct: (message: PageMessage) => void, extra: MenuI
     label: hidden ? t('menu_track_again') : t('menu_stop_tracking'),
     run: () => onAct({ type: 'set-hidden', id: record.id, hidden: !hidden }),
   });
+  return items;
+}
+
+/** What a row's inline form is open for, if any. */
+type Editing = 'note' | 'follow-up' | 'snooze' | null;
+
+/** The row menu's follow-up and snooze items: only for invitations still pending in the ledger. */
+function followUpItems(row: Row, open: (form: Editing) => void, wake: () => void): MenuItem[] {
+  if (row.record.status !== 'pending') return [];
+  const items: MenuItem[] = [];
+  if (followUpCount(row.record) < MAX_FOLLOW_UPS) {
+    items.push({ id: 'follow-up', label: t('followup_menu_log'), run: () => open('follow-up') });
+  }
+  items.push({ id: 'snooze', label: t('snooze_menu'), run: () => open('snooze') });
+  if (row.assessment.snoozedUntil !== null) items.push({ id: 'wake', label: t('snooze_menu_wake'), run: wake });
   return items;
 }
 
@@ -82,19 +105,25 @@ export function InvitationRow({
   onFocusIn: () => void;
 }) {
   const { record, assessment } = row;
-  const [editingNote, setEditingNote] = useState(false);
+  const [editing, setEditing] = useState<Editing>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
-  const message = suggestedMessage(record, assessment.suggestion.kind, { templates }, t);
-  const [copied, copy] = useCopy(message);
+  const kind = assessment.suggestion.kind;
+  const message = suggestedMessage(record, kind, { templates }, t);
+  // The template just copied, while "Sent it?" is asked (only of invitations still pending).
+  const [copiedKind, setCopiedKind] = useState<SuggestionKind | null>(null);
+  const [copied, copy] = useCopy(message, () => record.status === 'pending' && setCopiedKind(kind));
+  const perform = useContext(UndoContext);
+  const change = ([message, undoable]: Change) => (perform ? perform(message, undoable) : onAct(message));
   const chip = statusChip(record, assessment);
-  const primary = message !== '' && WRITE_NOW.has(assessment.suggestion.kind);
+  const primary = message !== '' && WRITE_NOW.has(kind);
   const tabIndex = tabbable ? 0 : -1;
   const extra: MenuItem[] = [
-    { id: 'note', label: record.note ? t('menu_edit_note') : t('menu_add_note'), run: () => setEditingNote(true) },
+    { id: 'note', label: record.note ? t('menu_edit_note') : t('menu_add_note'), run: () => setEditing('note') },
+    ...followUpItems(row, setEditing, () => change(setSnooze(record, null, assessment.snoozedUntil))),
   ];
   if (message !== '' && !primary) extra.unshift({ id: 'copy', label: t('menu_copy_message'), run: () => void copy() });
   const closeEditor = () => {
-    setEditingNote(false);
+    setEditing(null);
     // The editor was opened from the row's menu: focus goes back there.
     menuButton.current?.focus();
   };
@@ -149,12 +178,44 @@ export function InvitationRow({
           {copied === 'yes' ? t('copied') : ''}
         </span>
       </div>
-      {record.note && !editingNote && (
+      {copiedKind !== null && (
+        <SentItPrompt
+          personName={record.name}
+          onYes={() => {
+            setCopiedKind(null);
+            change(logFollowUp(record, { at: Date.now(), template: copiedKind }));
+          }}
+        />
+      )}
+      <RowFollowUps record={record} snoozedUntil={assessment.snoozedUntil} />
+      {record.note && editing !== 'note' && (
         <p class="row-note">
           <span class="row-note-label">{t('note_prefix')}</span> {record.note}
         </p>
       )}
-      {editingNote && (
+      {editing === 'follow-up' && (
+        <FollowUpForm
+          personName={record.name}
+          now={now}
+          onCancel={closeEditor}
+          onSave={(followUp) => {
+            closeEditor();
+            change(logFollowUp(record, followUp));
+          }}
+        />
+      )}
+      {editing === 'snooze' && (
+        <SnoozeForm
+          personName={record.name}
+          now={now}
+          onCancel={closeEditor}
+          onSnooze={(until) => {
+            closeEditor();
+            change(setSnooze(record, until, assessment.snoozedUntil));
+          }}
+        />
+      )}
+      {editing === 'note' && (
         <NoteEditor
           note={record.note}
           personName={record.name}

@@ -24,6 +24,7 @@ import { PastWindowNotice } from './PastWindowNotice';
 import { ReadingNotice } from './ReadingNotice';
 import { RowList } from './RowList';
 import { StatusLine } from './StatusLine';
+import { UndoContext, UndoNotice, useUndo } from './undo';
 import { forAccount, useAccount } from './use-account';
 import { useFirstPage } from './use-first-page';
 import { buildView, firstPendingRows, type ListFilter, type Row, searchRows } from './view';
@@ -55,12 +56,15 @@ async function activeSentTab(): Promise<number | null> {
 /** What the popup's buttons do; each reports a failure in the popup rather than throwing. */
 function useActions(refresh: () => Promise<void>) {
   const [actionError, setActionError] = useState<string | null>(null);
-  const run = async (work: () => Promise<unknown>) => {
+  /** True when the work went through (an undo is offered only then). */
+  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
     try {
       setActionError(null);
       await work();
+      return true;
     } catch (cause) {
       setActionError(errorText(cause));
+      return false;
     }
   };
   return {
@@ -256,6 +260,8 @@ function LedgerScreen({
   const { filter, query, limit } = list;
   const listRows: readonly Row[] | null = view ? rows : filter === 'pending' && !query ? firstRows : null;
   const counts = view?.counts ?? null;
+  // Follow-ups and snoozes are undoable: rows send them through here (undo.tsx).
+  const undo = useUndo((message) => actions.act(forAccount(message, account.chosen)));
   return (
     <main class="popup">
       <StatusLine
@@ -271,18 +277,21 @@ function LedgerScreen({
       {notices}
       {counts && counts.pastWindow > 0 && <PastWindowNotice count={counts.pastWindow} settings={settings} />}
       <ListTabs selected={filter} counts={view && mapLists(view.lists)} onSelect={list.setFilter} />
-      <ListPanel
-        filter={filter}
-        query={query}
-        onQuery={list.setQuery}
-        listRows={listRows}
-        visible={listRows?.slice(0, painted ? limit : Math.min(limit, FIRST_PAINT_ROWS)) ?? []}
-        more={view && rows.length > limit ? rows.length - limit : 0}
-        onMore={() => list.setLimit(limit + PAGE_SIZE)}
-        now={view ? now : first.state === 'ready' ? first.now : now}
-        templates={settings.templates}
-        onAct={(message) => void actions.act(forAccount(message, account.chosen))}
-      />
+      <UndoContext.Provider value={undo.perform}>
+        <ListPanel
+          filter={filter}
+          query={query}
+          onQuery={list.setQuery}
+          listRows={listRows}
+          visible={listRows?.slice(0, painted ? limit : Math.min(limit, FIRST_PAINT_ROWS)) ?? []}
+          more={view && rows.length > limit ? rows.length - limit : 0}
+          onMore={() => list.setLimit(limit + PAGE_SIZE)}
+          now={view ? now : first.state === 'ready' ? first.now : now}
+          templates={settings.templates}
+          onAct={(message) => void actions.act(forAccount(message, account.chosen))}
+        />
+      </UndoContext.Provider>
+      <UndoNotice state={undo} />
       {view && snapshot && resolved && (
         <PopupFooter
           hidden={view.counts.hidden}

@@ -14,7 +14,17 @@ import type { InvitationRecord } from '../../../src/model/invitation';
 import { type ImportReport, PageMessage, type ScanProgress } from '../../../src/model/messages';
 import type { ReadingLogEntry } from '../../../src/model/reading';
 import { closeSharedDb, getDb } from '../../../src/store/db';
-import { clearLedger, getAllRecords, lastReadings, setHidden, setNote, setStatus } from '../../../src/store/ledger';
+import {
+  clearLedger,
+  getAllRecords,
+  lastReadings,
+  logFollowUp,
+  setHidden,
+  setNote,
+  setSnooze,
+  setStatus,
+  undoFollowUp,
+} from '../../../src/store/ledger';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
@@ -135,6 +145,19 @@ async function handle(raw: unknown): Promise<unknown> {
       return null;
     case 'set-note':
       await setNote(await getDb(), message.id, message.note, Date.now());
+      await changed();
+      return null;
+    case 'log-follow-up':
+      await logFollowUp(await getDb(), message.id, message.followUp, Date.now());
+      await changed();
+      return null;
+    case 'undo-follow-up':
+      await undoFollowUp(await getDb(), message.id, message.at, Date.now());
+      await changed();
+      return null;
+    case 'snooze':
+    case 'wake':
+      await setSnooze(await getDb(), message.id, message.type === 'snooze' ? message.until : null, Date.now());
       await changed();
       return null;
     case 'start-scan':

@@ -208,13 +208,20 @@ describe('popup row menu', () => {
     fireEvent.keyDown(menuButton, { key: 'ArrowDown' });
     const menu = await screen.findByRole('menu');
     const items = within(menu).getAllByRole('menuitem');
-    expect(items.map((i) => i.textContent)).toEqual(['Add note', 'Mark accepted', 'Mark withdrawn', 'Stop tracking']);
+    expect(items.map((i) => i.textContent)).toEqual([
+      'Add note',
+      'Log a follow-up…',
+      'Snooze…',
+      'Mark accepted',
+      'Mark withdrawn',
+      'Stop tracking',
+    ]);
     expect(document.activeElement).toBe(items[0]);
     fireEvent.keyDown(menu, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(items[1]);
     fireEvent.keyDown(menu, { key: 'ArrowUp' });
     fireEvent.keyDown(menu, { key: 'ArrowUp' });
-    expect(document.activeElement).toBe(items[3]);
+    expect(document.activeElement).toBe(items.at(-1));
     fireEvent.keyDown(menu, { key: 'Escape' });
     expect(screen.queryByRole('menu')).toBeNull();
     expect(document.activeElement).toBe(menuButton);

@@ -1,0 +1,93 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { type FollowUp, FollowUpChannel } from '../model/invitation';
+import { type MessageKey, t } from '../shared/i18n';
+import { dayValue, followUpMoment } from './follow-up-dates';
+
+const CHANNEL_LABEL: Record<FollowUpChannel, MessageKey> = {
+  email: 'followup_channel_email',
+  inmail: 'followup_channel_inmail',
+  comment: 'followup_channel_comment',
+  'in-person': 'followup_channel_in_person',
+  other: 'followup_channel_other',
+};
+
+/** "Log a follow-up…": the day it went (today unless changed, never later) and, if given, how. */
+export function FollowUpForm({
+  personName,
+  now,
+  onSave,
+  onCancel,
+}: {
+  personName: string;
+  now: number;
+  onSave: (followUp: FollowUp) => void;
+  onCancel: () => void;
+}) {
+  const [day, setDay] = useState(() => dayValue(now));
+  const [channel, setChannel] = useState<FollowUpChannel | ''>('');
+  const dateField = useRef<HTMLInputElement>(null);
+  const ids = { title: useId(), date: useId(), channel: useId(), error: useId() };
+  useEffect(() => dateField.current?.focus(), []);
+  const at = followUpMoment(day, Date.now());
+
+  return (
+    <form
+      class="row-form"
+      aria-labelledby={ids.title}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (at !== null) onSave(channel === '' ? { at } : { at, channel });
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <p id={ids.title} class="row-form-title">
+        {t('followup_form_title', personName)}
+      </p>
+      <div class="row-form-fields">
+        <label for={ids.date}>{t('followup_form_date')}</label>
+        <input
+          id={ids.date}
+          ref={dateField}
+          type="date"
+          value={day}
+          max={dayValue(now)}
+          required
+          aria-invalid={at === null}
+          aria-describedby={at === null ? ids.error : undefined}
+          onInput={(event) => setDay(event.currentTarget.value)}
+        />
+        <label for={ids.channel}>{t('followup_form_channel')}</label>
+        <select
+          id={ids.channel}
+          value={channel}
+          onChange={(event) => setChannel(event.currentTarget.value as FollowUpChannel | '')}
+        >
+          <option value="">{t('followup_channel_none')}</option>
+          {FollowUpChannel.options.map((option) => (
+            <option key={option} value={option}>
+              {t(CHANNEL_LABEL[option])}
+            </option>
+          ))}
+        </select>
+      </div>
+      {at === null && (
+        <p id={ids.error} class="field-error">
+          {t('followup_form_bad_date')}
+        </p>
+      )}
+      <div class="button-row">
+        <button type="submit" class="primary" disabled={at === null}>
+          {t('followup_form_save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
