@@ -36,11 +36,14 @@ const EXTRA_PLURALS = ['zero', 'two', 'few', 'many'] as const;
  * removed ("$STATUS$ · $DAYS$") needs no entry.
  */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  all: ['Lapse', 'Ada Lovelace'],
+  // InMail is LinkedIn's product name; "E-mail" is written so in most of these languages.
+  all: ['Lapse', 'Ada Lovelace', 'InMail'],
   de: ['Limit $LIMIT$'],
-  fr: ['$COUNT$ invitation', '$COUNT$ invitations', 'Invitations'],
-  it: ['Backup'],
-  nl: ['$COUNT$ week'],
+  fr: ['$COUNT$ invitation', '$COUNT$ invitations', 'Invitations', 'E-mail'],
+  it: ['Backup', 'E-mail'],
+  nl: ['$COUNT$ week', 'E-mail'],
+  pt_BR: ['E-mail'],
+  pt_PT: ['E-mail'],
 };
 
 /** The Chrome Web Store shows at most 132 characters of a description. */
