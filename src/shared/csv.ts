@@ -1,10 +1,11 @@
 import Papa from 'papaparse';
-import type { InvitationRecord } from '../model/invitation';
+import type { FollowUp, InvitationRecord } from '../model/invitation';
 import type { Interval } from '../model/time';
 import {
   describeAge,
   type ExpiryStatus,
   expiryFigures,
+  lastFollowUpAt,
   lastListedAt,
   type ResolvedSettings,
   suggestionKind,
@@ -25,6 +26,12 @@ import { datedFileName } from './dated-file-name';
  *   sent_exactness: `exact` (LinkedIn's export) or `estimated` (a page label), blank when unknown;
  *   status_set_by: `scan`, `user` or `import`; hidden: `true`/`false`; conflicts: how many
  *   contradicting send observations the ledger logged.
+ * - the user's follow-ups (issue 19), as times (moments the user logged): follow_up_count,
+ *   follow_up_last, follow_up_times (every one, oldest first, separated by `;`), and, in the same
+ *   order and separated the same way, follow_up_channels (`email`, `inmail`, `comment`,
+ *   `in-person`, `other`, or empty when not said) and follow_up_templates (the suggestion kind
+ *   whose message was copied, or empty); snoozed_until: the time the user asked to be reminded
+ *   on, as stored (blank when not snoozed).
  * Columns are only ever appended, so a spreadsheet built on the file keeps working. Computed
  * columns come from the rules with the settings and `now` given at export time.
  */
@@ -53,6 +60,12 @@ export const CSV_COLUMNS = [
   'hidden',
   'conflicts',
   'account',
+  'follow_up_count',
+  'follow_up_last',
+  'follow_up_times',
+  'follow_up_channels',
+  'follow_up_templates',
+  'snoozed_until',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Record<CsvColumn, string | number>;
@@ -63,6 +76,8 @@ export type CsvRow = Record<CsvColumn, string | number>;
  * prefixes such cells with `'` and quotes them. Numbers (a negative days_left) are left alone.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** Between the entries of one list cell (the follow-ups' times, channels, templates). */
+export const LIST_SEPARATOR = ';';
 const BOM = '\uFEFF';
 
 function isoDate(ms: number): string {
@@ -192,7 +207,34 @@ export function csvRows(settings: ResolvedSettings, now: number, account = ''): 
       conflicts: record.conflicts.length,
       // The LinkedIn account whose ledger it is (its slug; blank while not named yet).
       account: account.startsWith('?') ? '' : account,
+      ...followUpCells(record, utc.time),
     };
+  };
+}
+
+type FollowUpColumn =
+  | 'follow_up_count'
+  | 'follow_up_last'
+  | 'follow_up_times'
+  | 'follow_up_channels'
+  | 'follow_up_templates'
+  | 'snoozed_until';
+
+/** The follow-up log and the snooze, as the user recorded them (no rule involved). */
+function followUpCells(
+  record: InvitationRecord,
+  time: (ms: number) => string,
+): Record<FollowUpColumn, string | number> {
+  const log = record.followUps ?? [];
+  const last = lastFollowUpAt(record);
+  const list = (cell: (entry: FollowUp) => string) => log.map(cell).join(LIST_SEPARATOR);
+  return {
+    follow_up_count: log.length,
+    follow_up_last: last === null ? '' : time(last),
+    follow_up_times: list((entry) => time(entry.at)),
+    follow_up_channels: list((entry) => entry.channel ?? ''),
+    follow_up_templates: list((entry) => entry.template ?? ''),
+    snoozed_until: record.snoozedUntil == null ? '' : time(record.snoozedUntil),
   };
 }
 

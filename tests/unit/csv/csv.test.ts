@@ -195,3 +195,40 @@ describe('csvFileName', () => {
     expect(csvFileName(NOW)).toMatch(/^lapse-invitations-2026-05-1[45]\.csv$/);
   });
 });
+
+describe('follow-ups and snooze in the CSV', () => {
+  it('carries each follow-up’s time, channel and template, the last one, the count and the snooze', () => {
+    const r = record('Fred Followup', [40, 45], {
+      followUps: [
+        { at: Date.UTC(2026, 4, 1, 9, 30), channel: 'email', template: 'follow-up' },
+        { at: Date.UTC(2026, 4, 12, 12) },
+        { at: Date.UTC(2026, 4, 14, 17, 5, 9), channel: 'in-person' },
+      ],
+      snoozedUntil: Date.UTC(2026, 4, 20, 22),
+    });
+    const [row] = parseBack(toCsv([r], fixedSettings(), NOW));
+    expect(row).toMatchObject({
+      follow_up_count: '3',
+      follow_up_last: '2026-05-14T17:05:09Z',
+      follow_up_times: '2026-05-01T09:30:00Z;2026-05-12T12:00:00Z;2026-05-14T17:05:09Z',
+      follow_up_channels: 'email;;in-person',
+      follow_up_templates: 'follow-up;;',
+      snoozed_until: '2026-05-20T22:00:00Z',
+      // Two follow-ups, the last one a day ago: still waiting for a reply.
+      suggestion: 'awaiting-reply',
+    });
+  });
+
+  it('a record with no log and no snooze has the count 0 and blank cells', () => {
+    const [row] = parseBack(toCsv([record('Nora Nearing', [170, 172])], fixedSettings(), NOW));
+    expect(row).toMatchObject({
+      follow_up_count: '0',
+      follow_up_last: '',
+      follow_up_times: '',
+      follow_up_channels: '',
+      follow_up_templates: '',
+      snoozed_until: '',
+      suggestion: 'act-now',
+    });
+  });
+});

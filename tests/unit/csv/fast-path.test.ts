@@ -63,6 +63,22 @@ describe('the fast export writes the file the plain one wrote', () => {
       firstSeenAt: fc.oneof(fc.constantFrom(...moments), fc.integer({ min: 0, max: 8.64e15 })),
       lastSeenAt: fc.oneof(fc.constantFrom(...moments), instant),
       statusChangedAt: instant,
+      // Follow-ups and snoozes: the suggestion column reads the log, the appended ones show it.
+      followUps: fc.option(
+        fc.array(
+          fc.record(
+            {
+              at: fc.oneof(fc.constantFrom(...moments), instant),
+              channel: fc.constantFrom('email', 'inmail', 'comment', 'in-person', 'other'),
+              template: fc.constantFrom('follow-up', 'act-now', 'engage'),
+            },
+            { requiredKeys: ['at'] },
+          ),
+          { maxLength: 3 },
+        ),
+        { nil: undefined },
+      ),
+      snoozedUntil: fc.option(instant, { nil: undefined }),
     });
   const ledgerArb = poolsArb
     .chain((pools) => fc.array(recordArb(pools), { maxLength: 40 }))

@@ -48,6 +48,13 @@ export function referenceRow(record: InvitationRecord, settings: Settings, now: 
     hidden: String(record.hidden),
     conflicts: record.conflicts.length,
     account: '',
+    // The columns appended for issue 19: the follow-up log and the snooze, each written the plain way.
+    follow_up_count: record.followUps?.length ?? 0,
+    follow_up_last: record.followUps?.length ? referenceIsoTime(Math.max(...record.followUps.map((f) => f.at))) : '',
+    follow_up_times: (record.followUps ?? []).map((f) => referenceIsoTime(f.at)).join(';'),
+    follow_up_channels: (record.followUps ?? []).map((f) => f.channel ?? '').join(';'),
+    follow_up_templates: (record.followUps ?? []).map((f) => f.template ?? '').join(';'),
+    snoozed_until: record.snoozedUntil ? referenceIsoTime(record.snoozedUntil) : '',
   };
 }
 

@@ -18,6 +18,8 @@ const personArb = fc.record({
   seenDaysAgo: fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }),
   status: fc.constantFrom('pending', 'pending', 'pending', 'gone', 'accepted', 'withdrawn') as fc.Arbitrary<'pending'>,
   hidden: fc.boolean(),
+  // "Remind me on…": some ahead of now, some already past.
+  snoozeDaysAhead: fc.option(fc.integer({ min: -10, max: 30 }), { nil: null }),
 });
 const ledgerArb = fc.array(personArb, { maxLength: 40 }).map((people) =>
   people.map((p, i): InvitationRecord => {
@@ -36,6 +38,7 @@ const ledgerArb = fc.array(personArb, { maxLength: 40 }).map((people) =>
       hidden: p.hidden,
       sentLabel: seen === null ? null : 'Sent some time ago',
       lastSeenAt: seen ?? NOW - 1000 * DAY,
+      ...(p.snoozeDaysAhead === null ? {} : { snoozedUntil: NOW + p.snoozeDaysAhead * DAY }),
     });
   }),
 );
