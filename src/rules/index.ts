@@ -10,5 +10,7 @@ export * from './expiry';
 export * from './insights';
 export * from './label-interval';
 export * from './narrow';
+export * from './reminders';
 export * from './suggestions';
+export * from './what-works';
 export * from './window';
