@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser, { type Permissions } from 'webextension-polyfill';
 import { ReminderState } from '../model/reminder-state';
 import type { ReminderCadence } from '../model/settings';
 import { decideReminder } from '../rules/reminders';
@@ -23,14 +23,12 @@ export const REMINDER_NOTIFICATION = 'lapse-reminder';
 /** How often the worker checks while reminders are on; the rule decides whether to notify. */
 const CHECK_EVERY_MINUTES = 60;
 
-const NOTIFICATIONS = { permissions: ['notifications'] } as const;
+const NOTIFICATIONS: Permissions.AnyPermissions = { permissions: ['notifications'] };
 
 /** Whether this browser lets Lapse show notifications now (the user may revoke it at any time). */
 export async function mayNotify(): Promise<boolean> {
   try {
-    return (
-      (await browser.permissions.contains({ permissions: [...NOTIFICATIONS.permissions] })) && !!browser.notifications
-    );
+    return (await browser.permissions.contains(NOTIFICATIONS)) && !!browser.notifications;
   } catch {
     return false;
   }
