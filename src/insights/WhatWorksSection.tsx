@@ -84,19 +84,25 @@ export function WhatWorksSection({ works }: { works: WhatWorks }) {
             </>
           )}
           <h3 id="works-followups-title">{t('works_followups_title')}</h3>
-          <p class="hint">{t('works_followups_hint')}</p>
-          <RateTable
-            titleId="works-followups-title"
-            rows={[
-              { key: 'followed', label: t('works_followed_up'), rate: works.followedUp },
-              { key: 'not', label: t('works_not_followed_up'), rate: works.notFollowedUp },
-              ...works.byFollowUpTemplate.map((group) => ({
-                key: `kind-${group.template ?? 'none'}`,
-                label: followUpLabel(group.template),
-                rate: group,
-              })),
-            ]}
-          />
+          {works.followedUp.resolved === 0 ? (
+            <p>{t('works_followups_none')}</p>
+          ) : (
+            <>
+              <p class="hint">{t('works_followups_hint')}</p>
+              <RateTable
+                titleId="works-followups-title"
+                rows={[
+                  { key: 'followed', label: t('works_followed_up'), rate: works.followedUp },
+                  { key: 'not', label: t('works_not_followed_up'), rate: works.notFollowedUp },
+                  ...works.byFollowUpTemplate.map((group) => ({
+                    key: `kind-${group.template ?? 'none'}`,
+                    label: followUpLabel(group.template),
+                    rate: group,
+                  })),
+                ]}
+              />
+            </>
+          )}
         </>
       )}
     </section>
