@@ -5,7 +5,6 @@ import { addMonths, subDays } from 'date-fns';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, extensionArgs } from '../../scripts/lib/chromium.mjs';
-import type { PageMessage } from '../../src/model/messages';
 import { renderSentPage } from '../fixtures/sent-page';
 import { artifactsOnFailure, type Lapse, launchLapse } from './harness';
 import { ageLabelFor, archive } from './outreach-pages';
@@ -16,6 +15,7 @@ declare const chrome: {
   permissions: { contains(p: object): Promise<boolean> };
   alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
 /**
@@ -90,10 +90,21 @@ afterAll(async () => {
 });
 artifactsOnFailure(() => lapse);
 
-const shown = () =>
-  (lapse as Lapse).send({ type: 'lapse-test-notifications' } as unknown as PageMessage) as unknown as Promise<
-    { title: string; message: string }[]
-  >;
+/**
+ * What the worker showed, asked of the test build's hook from an extension page (the hook is no
+ * part of the message protocol, so the harness's typed sender does not know it).
+ */
+async function shown(): Promise<{ title: string; message: string }[]> {
+  const page = (lapse as Lapse).context.pages().find((p) => p.url().startsWith('chrome-extension://'));
+  if (!page) throw new Error('No extension page open to ask the test hook from');
+  const reply = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'lapse-test-notifications' }))) as {
+    ok: boolean;
+    value?: { title: string; message: string }[];
+    error?: string;
+  };
+  if (!reply.ok || !reply.value) throw new Error(`The test hook did not answer: ${reply.error}`);
+  return reply.value;
+}
 
 describe('reminders', () => {
   it('ask for the permission when turned on, and notify once when invitations cross into "act this week"', async () => {
