@@ -3,6 +3,7 @@ import { onSettingsChanged } from '../shared/settings-store';
 import { DAILY_ALARM, ensureDailyAlarm, refreshBadge } from './badge';
 import { handleMessage } from './handlers';
 import { refreshLedgerViews } from './ledger-views';
+import { startReminders } from './reminders';
 import { checkScanSilence, SCAN_WATCHDOG, scanTabEnded } from './scan';
 import { answerTestHook } from './test-hook';
 
@@ -41,6 +42,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
   }
 });
 onSettingsChanged(() => inBackground(() => refreshLedgerViews()));
+startReminders((error) => console.error('Lapse reminder failed:', error));
 browser.tabs.onRemoved.addListener((tabId) => {
   inBackground(async () => {
     if (await scanTabEnded(tabId, Date.now(), 'The Sent page was closed')) await refreshBadge();

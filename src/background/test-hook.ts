@@ -9,10 +9,30 @@ import { classifySender } from './senders';
 /**
  * TEST BUILDS ONLY (LAPSE_TEST_HOOKS=1, see vite.config.ts): answers the content script's
  * test hook (src/content/test-hook.ts) with a summary of the ledger, so a browser test can tell
- * whether a page changed it. Not part of the message protocol; shipped builds drop this module.
+ * whether a page changed it, and lists the notifications the worker showed. Not part of the
+ * message protocol; shipped builds drop this module.
  */
 
 const TEST_LEDGER_SUMMARY = 'lapse-test-ledger-summary';
+/** The notifications the worker showed, for a browser test (the browser gives no way to read them). */
+const TEST_NOTIFICATIONS = 'lapse-test-notifications';
+const TEST_NOTIFICATIONS_KEY = 'lapseTestNotifications';
+
+export interface ShownNotification {
+  title: string;
+  message: string;
+  at: number;
+}
+
+/** Called by the worker each time it shows a notification (src/background/reminders.ts). */
+export async function recordNotificationForTest(shown: ShownNotification): Promise<void> {
+  await browser.storage.session.set({ [TEST_NOTIFICATIONS_KEY]: [...(await shownNotifications()), shown] });
+}
+
+async function shownNotifications(): Promise<ShownNotification[]> {
+  const stored = (await browser.storage.session.get(TEST_NOTIFICATIONS_KEY))[TEST_NOTIFICATIONS_KEY];
+  return Array.isArray(stored) ? (stored as ShownNotification[]) : [];
+}
 
 export interface LedgerSummary {
   count: number;
@@ -22,14 +42,17 @@ export interface LedgerSummary {
 }
 
 /** The reply to a test-hook request, or null when `message` is not one (the router handles it). */
-export function answerTestHook(message: unknown, sender: Runtime.MessageSender): Promise<Reply<LedgerSummary>> | null {
+export function answerTestHook(
+  message: unknown,
+  sender: Runtime.MessageSender,
+): Promise<Reply<LedgerSummary | ShownNotification[]>> | null {
   const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
-  if (type !== TEST_LEDGER_SUMMARY) return null;
+  if (type !== TEST_LEDGER_SUMMARY && type !== TEST_NOTIFICATIONS) return null;
   return toReply(async () => {
     if (classifySender(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') }) === null) {
       throw new Error('Rejected: unexpected sender');
     }
-    return summarise();
+    return type === TEST_NOTIFICATIONS ? shownNotifications() : summarise();
   });
 }
 

@@ -7,6 +7,7 @@ import {
   pendingAgainstCap,
   resolveSettings,
   weeklySends,
+  whatWorks,
   windowCheck,
 } from '../rules';
 import { t } from '../shared/i18n';
@@ -19,6 +20,7 @@ import { AcceptanceSection } from './AcceptanceSection';
 import { AgeSection } from './AgeSection';
 import { CapSection } from './CapSection';
 import { WeeklySection } from './WeeklySection';
+import { WhatWorksSection } from './WhatWorksSection';
 import { WindowCheckNotice } from './WindowCheckNotice';
 
 function errorText(cause: unknown): string {
@@ -44,6 +46,7 @@ export function Insights() {
       weekly: weeklySends(records, resolved, now),
       cap: pendingAgainstCap(records, resolved, now),
       window: windowCheck(records, resolved),
+      works: whatWorks(records, resolved, now),
     };
   }, [snapshot, settings, now]);
 
@@ -96,6 +99,7 @@ export function Insights() {
           />
           <AgeSection histogram={figures.histogram} windowLabel={windowLabel} />
           <AcceptanceSection stats={figures.acceptance} />
+          <WhatWorksSection works={figures.works} />
           <WeeklySection sends={figures.weekly} save={save} />
           <CapSection cap={figures.cap} save={save} />
         </>

@@ -29,6 +29,10 @@ export type SuggestionKind = z.infer<typeof SuggestionKind>;
 export const ExpiryWindowKind = z.enum(['six-months', '90-days', 'custom', 'learned']);
 export type ExpiryWindowKind = z.infer<typeof ExpiryWindowKind>;
 
+/** Reminders (issue 19): off, at most one notification a day, or a weekly digest. */
+export const ReminderCadence = z.enum(['off', 'daily', 'weekly']);
+export type ReminderCadence = z.infer<typeof ReminderCadence>;
+
 /** A whole number in a range; the message says the range, for the options page and import reports. */
 const intIn = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`;
@@ -67,6 +71,8 @@ export const Settings = z.object({
    * Only the templates the user changed; the rest fall back to the defaults in the UI language
    * (`template_*` in _locales, src/shared/templates.ts).
    */
+  /** Off unless the user turns reminders on (and grants the optional `notifications` permission). */
+  reminders: z._default(ReminderCadence, 'off'),
   templates: z._default(z.partialRecord(SuggestionKind, z.string().check(z.maxLength(2000))), {}),
 });
 export type Settings = z.infer<typeof Settings>;

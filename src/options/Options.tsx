@@ -11,6 +11,7 @@ import { BackupSection } from './BackupSection';
 import { ConfirmStep } from './ConfirmStep';
 import { DangerZone } from './DangerZone';
 import { LinkedInImport } from './LinkedInImport';
+import { RemindersSection } from './RemindersSection';
 import { TemplateEditor } from './TemplateEditor';
 import { WindowSection } from './WindowSection';
 
@@ -83,6 +84,8 @@ export function Options() {
       </section>
 
       <TemplateEditor settings={settings} save={save} />
+
+      <RemindersSection settings={settings} save={save} />
 
       <section aria-labelledby="reset-title">
         <h2 id="reset-title" class="visually-hidden">

@@ -11,5 +11,7 @@ export * from './follow-ups';
 export * from './insights';
 export * from './label-interval';
 export * from './narrow';
+export * from './reminders';
 export * from './suggestions';
+export * from './what-works';
 export * from './window';

@@ -28,3 +28,9 @@ export const SCAN_KEY = 'scan';
  * opens on the account of the tab the user is looking at. Written by the worker only.
  */
 export const TAB_ACCOUNTS_KEY = 'tabAccounts';
+
+/**
+ * storage.local: what the reminder rule remembers (rules/reminders.ts): the last notification and
+ * the invitations already announced. Per browser, like the notifications permission it goes with.
+ */
+export const REMINDER_STATE_KEY = 'reminderState';

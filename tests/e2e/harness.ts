@@ -64,11 +64,13 @@ export async function launchLapse(
      * it headless (LANGUAGE is set too, for a headed run on Linux). Unset: the machine's default.
      */
     uiLanguage?: string;
+    /** A profile prepared beforehand (deleted on close like a fresh one); unset: a fresh profile. */
+    profile?: string;
   } = {},
 ): Promise<Lapse> {
   const dist = options.dist ?? DIST;
   const headless = options.headless ?? true;
-  const profile = mkdtempSync(join(tmpdir(), 'lapse-e2e-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'lapse-e2e-'));
   const language = options.uiLanguage;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

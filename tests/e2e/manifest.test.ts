@@ -20,6 +20,8 @@ describe.each(['dist', 'dist-firefox'])('the built manifest in %s', (dir) => {
 
   it('asks only for storage, alarms and activeTab, with no host permissions', () => {
     expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'storage']);
+    // Notifications only when the user turns reminders on (Options), never at install.
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest).not.toHaveProperty('host_permissions');
     expect(manifest).not.toHaveProperty('optional_host_permissions');
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');

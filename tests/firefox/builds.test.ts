@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { DIST_FIREFOX_TEST } from './global-setup';
 
 /** Strings only the test hook (src/content/test-hook.ts, src/background/test-hook.ts) contains. */
-const HOOK_MARKERS = ['lapse-test-hook', 'lapse-test-ledger-summary', 'content-script-started'];
+const HOOK_MARKERS = [
+  'lapse-test-hook',
+  'lapse-test-ledger-summary',
+  'content-script-started',
+  'lapse-test-notifications',
+];
 
 function builtFiles(dir: string): string[] {
   if (!existsSync(join(dir, 'manifest.json'))) {

@@ -18,11 +18,12 @@ const DEFAULTS = {
   followUpWaitDays: 7,
   weeklyLimit: 100,
   pendingCap: 1250,
+  reminders: 'off',
   templates: {},
 };
 
 describe('settings defaults', () => {
-  it('six calendar months, badge at 3 weeks, warning 14 days, follow-up at 21 days, default templates', () => {
+  it('six calendar months, badge at 3 weeks, warning 14 days, follow-up at 21 days, reminders off, default templates', () => {
     expect(defaultSettings()).toEqual(DEFAULTS);
   });
 
