@@ -4,6 +4,7 @@ import type { ReminderState } from '../model/reminder-state';
 import type { ReminderCadence } from '../model/settings';
 import { recordExpiry } from './counts';
 import type { ExpiryStatus, ResolvedSettings } from './expiry';
+import { activeSnooze } from './follow-ups';
 
 /**
  * Reminders that respect attention: a notification only when an invitation crossed into "act
@@ -16,9 +17,7 @@ import type { ExpiryStatus, ResolvedSettings } from './expiry';
 const CADENCE_DAYS: Record<Exclude<ReminderCadence, 'off'>, number> = { daily: 1, weekly: 7 };
 
 /** A snoozed row ("remind me on…") stays out of every act-on list until its date. */
-export function isSnoozed(record: Pick<InvitationRecord, 'snoozedUntil'>, now: number): boolean {
-  return record.snoozedUntil != null && record.snoozedUntil > now;
-}
+const isSnoozed = (record: InvitationRecord, now: number) => activeSnooze(record, now) !== null;
 
 /** In "act this week": tracked, could lapse within the warning window, not snoozed. */
 export function actsThisWeek(record: InvitationRecord, expiry: ExpiryStatus | null, now: number): boolean {
