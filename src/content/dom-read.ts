@@ -1,7 +1,7 @@
 import { canonicalProfileUrl } from '../model/profile';
 import { inAnyLanguage, LANGUAGES, type Language, PHRASES } from './phrases';
 import { anyOf, SHORT_TEXT } from './selectors';
-import { aroundName, knownLanguage, normalizeText } from './words';
+import { knownLanguage, nameReader, normalizeText } from './words';
 
 /**
  * Reading cards off LinkedIn's pages, shared by the Sent and the Connections parsers: one walk
@@ -45,21 +45,40 @@ const MAX_LABEL = 80;
 
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 
-export interface WalkRules {
-  /** Controls beyond buttons (e.g. a Withdraw link): kept in `controls`, their text skipped. */
-  isControl?: (el: Element) => boolean;
-  /** The page's note elements (found once per page, not asked of every element). */
-  notes?: ReadonlySet<Element>;
+/**
+ * What the walk must know of elements it cannot tell by their tag. Notes and role="button"
+ * controls are found once per page by the selector engine (`markedIn`): asking each element of
+ * thousands of cards for its attributes costs more than the rest of the walk.
+ */
+export interface Marked {
+  /** Elements the markup marks as an invitation's note. */
+  notes: ReadonlySet<Element>;
+  /** Controls that are not <button>s (role="button"). */
+  controls: ReadonlySet<Element>;
+  /** Links that are controls, not links to read (a Withdraw link). */
+  isControlLink: (link: Element) => boolean;
 }
 
-const isButton = (el: Element) => el.localName === 'button' || el.getAttribute('role') === 'button';
+/** The notes (`noteSelector`) and role="button" controls under `scope`. */
+export function markedIn(
+  scope: ParentNode,
+  noteSelector: string | null,
+  isControlLink: (link: Element) => boolean = () => false,
+): Marked {
+  return {
+    notes: new Set(noteSelector ? scope.querySelectorAll(noteSelector) : []),
+    controls: new Set(scope.querySelectorAll('[role="button"]')),
+    isControlLink,
+  };
+}
 
 /** One walk over the card's nodes, in document order. */
-export function readCard(card: Element, rules: WalkRules = {}): CardText {
+export function readCard(card: Element, { notes, controls, isControlLink }: Marked): CardText {
   const read: CardText = { profileUrl: null, otherLinks: [], controls: [], nameHints: [], blocks: [], tooDeep: false };
-  const notes = rules.notes ?? new Set();
+  // The avatar and the name link share one href: it is read once.
+  const profileOf = new Map<string, string | null>();
   let open: TextBlock | null = null; // text nodes with no element between them are one block
-  const walk = (node: Element, where: Omit<TextBlock, 'text'>, depth: number): void => {
+  const walk = (node: Element, inPersonLink: boolean, inNote: boolean, inTime: boolean, depth: number): void => {
     if (depth > MAX_DEPTH) {
       read.tooDeep = true;
       return;
@@ -67,46 +86,45 @@ export function readCard(card: Element, rules: WalkRules = {}): CardText {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === Node.TEXT_NODE) {
         const text = child.nodeValue ?? '';
-        if (!text.trim()) continue;
-        if (open) {
-          open.text += text;
-        } else {
-          open = { text, ...where };
+        if (open) open.text += text;
+        else if (/\S/.test(text)) {
+          open = { text, inPersonLink, inNote, inTime };
           read.blocks.push(open);
         }
         continue;
       }
       if (child.nodeType !== Node.ELEMENT_NODE) continue;
       const el = child as Element;
-      if (SKIPPED.has(el.localName)) continue;
+      const tag = el.localName;
+      if (SKIPPED.has(tag)) continue;
       open = null;
-      if (isButton(el) || rules.isControl?.(el)) {
+      if (tag === 'button' || controls.has(el) || (tag === 'a' && isControlLink(el))) {
         read.controls.push(el);
-        continue;
-      }
-      if (el.localName === 'img') {
+      } else if (tag === 'img') {
         const alt = el.getAttribute('alt');
-        if (alt && where.inPersonLink) read.nameHints.push(alt);
-        continue;
+        if (alt && inPersonLink) read.nameHints.push(alt);
+      } else {
+        const personLink = tag === 'a' ? isPersonLink(el, read, profileOf) : inPersonLink;
+        walk(el, personLink, inNote || notes.has(el), inTime || tag === 'time', depth + 1);
+        open = null;
       }
-      const inside = {
-        inPersonLink: el.localName === 'a' ? isPersonLink(el, read) : where.inPersonLink,
-        inNote: where.inNote || notes.has(el),
-        inTime: where.inTime || el.localName === 'time',
-      };
-      walk(el, inside, depth + 1);
-      open = null;
     }
   };
-  walk(card, { inPersonLink: false, inNote: false, inTime: false }, 0);
-  for (const block of read.blocks) block.text = block.text.replace(/\s+/g, ' ').trim();
+  walk(card, false, false, false, 0);
+  for (const block of read.blocks) block.text = tidy(block.text);
   return read;
 }
 
+/** Each run of spaces as one plain space, none at either end (most texts are tidy already). */
+function tidy(text: string): string {
+  return /\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
 /** Notes a link in `read`: the card's person (the first profile linked), someone else, or no one. */
-function isPersonLink(link: Element, read: CardText): boolean {
+function isPersonLink(link: Element, read: CardText, profileOf: Map<string, string | null>): boolean {
   const href = link.getAttribute('href') ?? '';
-  const url = canonicalProfileUrl(href);
+  if (!profileOf.has(href)) profileOf.set(href, canonicalProfileUrl(href));
+  const url = profileOf.get(href);
   if (!url) {
     read.otherLinks.push(href);
     return false;
@@ -173,12 +191,14 @@ export function shortTexts(card: Element): string[] {
 // ── names ──
 
 const NOISE = new Set(inAnyLanguage((p) => [...p.noise, ...p.withdraw.words, ...p.seeMore]).map(normalizeText));
+const LONGEST_NOISE = Math.max(...[...NOISE].map((noise) => noise.length));
 /** LinkedIn's connection degree ("· 2nd", "3rd+"): never a name or a headline. */
 const DEGREE = /^[·•]?\s*(?:1st|2nd|3rd\+?)$/;
-const AROUND_NAME = LANGUAGES.flatMap((language) => PHRASES[language].aroundName).map(aroundName);
+const nameInside = nameReader(LANGUAGES.flatMap((language) => PHRASES[language].aroundName));
 
 /** Text that is never a name, a headline or a note: "Withdraw", "Pending", "…more". */
 export function isNoise(text: string): boolean {
+  if (text.length > LONGEST_NOISE + 2) return false;
   const t = normalizeText(text);
   return NOISE.has(t) || DEGREE.test(t);
 }
@@ -186,10 +206,8 @@ export function isNoise(text: string): boolean {
 /** A display name without "’s profile picture", "View … profile" and the like; null when none is left. */
 export function cleanName(text: string): string | null {
   const name = text.replace(/\s+/g, ' ').trim();
-  for (const around of AROUND_NAME) {
-    const inner = around.exec(name)?.[1];
-    if (inner) return cleanName(inner);
-  }
+  const inner = nameInside(name);
+  if (inner) return cleanName(inner);
   return name && !isNoise(name) ? name.slice(0, MAX_NAME) : null;
 }
 const MAX_NAME = 500;

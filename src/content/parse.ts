@@ -1,5 +1,5 @@
 import { labelToInterval } from '../rules/label-interval';
-import { type CardText, pageLanguage, readCard } from './dom-read';
+import { type CardText, markedIn, pageLanguage, readCard } from './dom-read';
 import type { Language } from './phrases';
 import { anyOf, NOTE } from './selectors';
 import { findCards, type Layout } from './sent/find-cards';
@@ -48,37 +48,56 @@ export interface ParsedSentPage {
   tooDeep: boolean;
 }
 
+/** The language shows in the first cards that carry a label: looking at this many is enough. */
+const CARDS_FOR_LANGUAGE = 50;
+
 /** One look at the Sent page. Never throws on strange markup: what it cannot read it counts. */
 export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPage {
   const { cards, layout, scope } = findCards(root);
-  const notes = new Set(scope.querySelectorAll(anyOf(NOTE)));
-  const isControl = (el: Element) => el.localName === 'a' && isWithdrawControl(el);
-  const texts = cards.map((card) => readCard(card, { isControl, notes }));
+  const marked = markedIn(scope, anyOf(NOTE), isWithdrawControl);
+  // Each card is read when it is interpreted, not all first: thousands of cards' texts kept
+  // alive together would outlive the young generation, and the collector's copying them cost
+  // more than the parse.
+  const read = (card: Element) => readCard(card, marked);
+  const first = cards.slice(0, CARDS_FOR_LANGUAGE).map(read);
   const language = pageLanguage(root, cards.length > 0, (l) =>
-    texts.some((text) => text.profileUrl && labelInBlocks(text, l)),
+    first.some((text) => text.profileUrl && labelInBlocks(text, l)),
   );
   return {
-    ...readInvitations(cards, texts, language, observedAt),
+    ...readInvitations(cards, read, language, observedAt),
     total: readTotal(root, language),
     language,
     layout,
-    hasMore: readLoadMore(root) !== null,
-    laterPage: isLaterPage(root),
-    loading: isLoading(root),
+    // Each a look over the whole page, asked only by a reading that needs it (one with no total).
+    get hasMore() {
+      return readLoadMore(root) !== null;
+    },
+    get laterPage() {
+      return isLaterPage(root);
+    },
+    get loading() {
+      return isLoading(root);
+    },
     emptyState: cards.length === 0 && showsEmptyState(root),
-    tooDeep: texts.some((text) => text.tooDeep),
   };
 }
 
 /** Every card's verdict, counted; a person listed twice counts once. */
-function readInvitations(cards: Element[], texts: CardText[], language: Language | null, observedAt: Date) {
+function readInvitations(
+  cards: Element[],
+  read: (card: Element) => CardText,
+  language: Language | null,
+  observedAt: Date,
+): Pick<ParsedSentPage, 'invitations' | 'skipped' | 'unreadable' | 'tooDeep'> {
   const invitations: ParsedInvitation[] = [];
   const seen = new Set<string>();
   let skipped = 0;
   let unreadable = 0;
-  cards.forEach((card, i) => {
-    const text = texts[i] as CardText;
-    if (text.profileUrl && seen.has(text.profileUrl)) return;
+  let tooDeep = false;
+  for (const card of cards) {
+    const text = read(card);
+    tooDeep ||= text.tooDeep;
+    if (text.profileUrl && seen.has(text.profileUrl)) continue;
     const verdict = readSentCard(card, text, language);
     if (verdict === 'skipped') skipped++;
     else if (verdict === 'unreadable') unreadable++;
@@ -87,8 +106,8 @@ function readInvitations(cards: Element[], texts: CardText[], language: Language
       if (!verdict.age) unreadable++;
       invitations.push(toInvitation(verdict, observedAt));
     }
-  });
-  return { invitations, skipped, unreadable };
+  }
+  return { invitations, skipped, unreadable, tooDeep };
 }
 
 function toInvitation({ age, ...card }: SentCard, observedAt: Date): ParsedInvitation {

@@ -23,12 +23,16 @@ function normalizeInside(text: string): string {
   return text
     .replace(/[\s\u00a0\u202f\u2007\u200b]+/g, ' ')
     .replace(/[’‘ʼ`´]/g, "'")
-    .toLocaleLowerCase();
+    .toLowerCase();
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A phrase as a regex source for normalised text, in which a space may also be missing ("un'ora"). */
-const phrase = (text: string) => escapeRegExp(normalizeInside(text)).replace(/ /g, ' ?');
+/**
+ * A phrase as a regex source (for the `i` flag) that reads it however the page spaces it: any
+ * run of spaces, or none ("un’ora"), and any apostrophe. Texts need no normalising before.
+ */
+const phrase = (text: string) =>
+  escapeRegExp(normalizeInside(text)).replace(/ /g, '[\\s\\u200b]*').replace(/'/g, "['’‘ʼ`´]");
 const anyOf = (texts: readonly string[]) => `(?:${texts.map(phrase).join('|')})`;
 
 /** What a label form means: a fixed age, or "N <unit> ago" with N read from the text. */
@@ -45,6 +49,8 @@ interface LanguageWords {
   people: RegExp;
   /** The Sent word at either end of a normalised label. */
   sentWord: RegExp;
+  /** The digit-group separator of the language's numbers ("1,234", "1.234", "1 234"). */
+  groupSeparator: string | null;
 }
 
 /** The words Intl writes around the number in "N <unit> ago" (several plural forms and styles). */
@@ -78,7 +84,7 @@ function compile(language: Language): LanguageWords {
   const forms: LabelForm[] = [];
   // The Sent word is optional (era B labels lacked it) and may come before or after the time.
   const add = (body: string, form: LabelForm, group = '()') => {
-    branches.push(`(?:${sent} ?)?(?:${body})(?: ?${sent})?${group}`);
+    branches.push(`(?:${sent}\\s*)?(?:${body})(?:\\s*${sent})?${group}`);
     forms.push(form);
   };
   const auto = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
@@ -96,11 +102,12 @@ function compile(language: Language): LanguageWords {
     if (!/\d/.test(single)) add(phrase(single), { age: { kind: 'ago', count: 1, unit } });
   }
   return {
-    label: new RegExp(`^(?:${branches.join('|')})$`, 'u'),
+    label: new RegExp(`^(?:${branches.join('|')})$`, 'iu'),
     forms,
     // "People (1,234)": any digits and separators here; parseCount checks them.
     people: new RegExp(`^${anyOf(words.people)} ?\\(([\\d.,' ]+)\\)$`, 'u'),
     sentWord: new RegExp(`^${sent}|${sent}$`, 'u'),
+    groupSeparator: groupSeparatorOf(language),
   };
 }
 
@@ -125,7 +132,7 @@ export function knownLanguage(tag: string | null | undefined): Language | null {
 export function recogniseLabel(text: string, language: Language): RelativeAge | null {
   if (text.length > MAX_LABEL) return null;
   const words = wordsOf(language);
-  const match = words.label.exec(normalizeText(text));
+  const match = words.label.exec(text.trim());
   if (!match) return null;
   const group = match.findIndex((part, i) => i > 0 && part !== undefined);
   const form = words.forms[group - 1];
@@ -155,7 +162,7 @@ export function carriesSentWord(label: string, language: Language): boolean {
  */
 export function parseCount(text: string, language: Language | null): number | null {
   const t = normalizeText(text);
-  const group = language ? groupSeparator(language) : null;
+  const group = language ? wordsOf(language).groupSeparator : null;
   const separators = group === null ? "[., ']" : `[${escapeRegExp(normalizeText(group) || ' ')} ]`;
   const grouped = new RegExp(`^\\d{1,3}(?:${separators}\\d{3})+$`, 'u');
   if (!/^\d+$/.test(t) && !grouped.test(t)) return null;
@@ -163,7 +170,7 @@ export function parseCount(text: string, language: Language | null): number | nu
   return Number.isSafeInteger(n) ? n : null;
 }
 
-function groupSeparator(language: Language): string | null {
+function groupSeparatorOf(language: Language): string | null {
   const parts = new Intl.NumberFormat(language, { useGrouping: 'always' } as Intl.NumberFormatOptions).formatToParts(
     1234567,
   );
@@ -177,10 +184,16 @@ export function recognisePeopleCount(text: string, language: Language): number |
   return count ? parseCount(count, language) : null;
 }
 
-/** A phrase's regex source in which apostrophes and spaces may be written any usual way. */
-const loosely = (text: string) => escapeRegExp(text).replace(/['’]/g, "['’‘ʼ]").replace(/ /g, '\\s+');
-
-/** A regex reading the name out of a phrase around it ("Withdraw invitation sent to Ada" → "Ada"). */
-export function aroundName({ before, after }: AroundName): RegExp {
-  return new RegExp(`^${loosely(before)}(.+?)${loosely(after)}$`, 'iu');
+/**
+ * Reads the name out of any of `phrases` around it ("Withdraw invitation sent to Ada" → "Ada"),
+ * or null when `text` is none of them. One alternation, one group per phrase: one pass per text.
+ */
+export function nameReader(phrases: readonly AroundName[]): (text: string) => string | null {
+  const branches = phrases.map(({ before, after }) => `${phrase(before)}(.+?)${phrase(after)}`);
+  const pattern = new RegExp(`^(?:${branches.join('|')})$`, 'iu');
+  return (text) =>
+    pattern
+      .exec(text.trim())
+      ?.find((part, i) => i > 0 && part !== undefined)
+      ?.trim() || null;
 }

@@ -1,6 +1,15 @@
 import { canonicalProfileUrl } from '../../model/profile';
 import type { Interval } from '../../model/time';
-import { type CardText, cardsAround, cleanName, outermost, pageLanguage, readCard, shortTexts } from '../dom-read';
+import {
+  type CardText,
+  cardsAround,
+  cleanName,
+  markedIn,
+  outermost,
+  pageLanguage,
+  readCard,
+  shortTexts,
+} from '../dom-read';
 import type { Language } from '../phrases';
 import { anyOf, CONNECTION_CARD, CONNECTIONS_ROOT, PROFILE_LINK } from '../selectors';
 import { readConnectedLabel } from './connected-label';
@@ -83,8 +92,9 @@ function nameOf(text: CardText): string | null {
 /** One look at the Connections page. Never throws on strange markup: what it cannot read it counts. */
 export function parseConnectionsPage(root: ParentNode, observedAt: Date): ParsedConnectionsPage {
   const at = observedAt.getTime();
+  const marked = markedIn(root, null);
   const cards = findCards(root)
-    .map((element) => ({ element, text: readCard(element) }))
+    .map((element) => ({ element, text: readCard(element, marked) }))
     .filter((card) => card.text.profileUrl !== null);
   const language = pageLanguage(root, cards.length > 0, (l) => cards.some((card) => labelIn(card, l, at)?.connected));
   const people: ParsedConnection[] = [];

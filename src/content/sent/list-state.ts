@@ -21,13 +21,18 @@ import { normalizeText, recognisePeopleCount } from '../words';
 /** The page's own count, "People (1,234)", in `language` (null: in any known language). */
 export function readTotal(root: ParentNode, language: Language | null): number | null {
   const languages = language ? [language] : LANGUAGES;
+  const countIn = (el: Element | null) => {
+    const text = el?.textContent ?? '';
+    return languages.map((l) => recognisePeopleCount(text, l)).find((total) => total !== null) ?? null;
+  };
   for (const alternative of PEOPLE_COUNT) {
+    // Usually the first match, near the top: querySelector stops there, where querySelectorAll
+    // would first look over the whole page.
+    const first = countIn(root.querySelector(alternative.css));
+    if (first !== null) return first;
     for (const el of root.querySelectorAll(alternative.css)) {
-      const text = el.textContent ?? '';
-      for (const l of languages) {
-        const total = recognisePeopleCount(text, l);
-        if (total !== null) return total;
-      }
+      const total = countIn(el);
+      if (total !== null) return total;
     }
   }
   return null;

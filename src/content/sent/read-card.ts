@@ -65,13 +65,12 @@ function pathOf(href: string): string {
 
 /** The first text of the person link that reads as a name; else the link's or avatar's label, else the Withdraw control's. */
 function nameOf(text: CardText): string | null {
-  const candidates = [
-    ...text.blocks.filter((b) => b.inPersonLink).map((b) => b.text),
-    ...text.nameHints,
-    withdrawName(text) ?? '',
-  ];
-  for (const candidate of candidates) {
-    const name = cleanName(candidate);
+  for (const block of text.blocks) {
+    const name = block.inPersonLink ? cleanName(block.text) : null;
+    if (name) return name;
+  }
+  for (const hint of [...text.nameHints, withdrawName(text) ?? '']) {
+    const name = cleanName(hint);
     if (name) return name;
   }
   return null;
@@ -79,11 +78,12 @@ function nameOf(text: CardText): string | null {
 
 /** A <time> first, then any block whose whole text is a label (a note never is: it says more). */
 export function labelInBlocks(text: CardText, language: Language): FoundLabel | null {
-  const canBeLabel = (b: TextBlock) => !b.inPersonLink && !b.inNote;
-  const order = [...text.blocks.filter((b) => b.inTime), ...text.blocks.filter((b) => !b.inTime)];
-  for (const block of order.filter(canBeLabel)) {
-    const age = recogniseLabel(block.text, language);
-    if (age) return { text: block.text, index: text.blocks.indexOf(block), age };
+  for (const inTime of [true, false]) {
+    for (const [index, block] of text.blocks.entries()) {
+      if (block.inTime !== inTime || block.inPersonLink || block.inNote) continue;
+      const age = recogniseLabel(block.text, language);
+      if (age) return { text: block.text, index, age };
+    }
   }
   return null;
 }

@@ -1,9 +1,9 @@
 import { LANGUAGES, PHRASES } from '../phrases';
 import { anyOf, WITHDRAW_CONTROL } from '../selectors';
-import { aroundName } from '../words';
+import { nameReader } from '../words';
 
 const WITHDRAW = anyOf(WITHDRAW_CONTROL);
-const LABELS = LANGUAGES.flatMap((language) => PHRASES[language].withdraw.label).map(aroundName);
+const nameInLabel = nameReader(LANGUAGES.flatMap((language) => PHRASES[language].withdraw.label));
 
 /** A card's own Withdraw control (Lapse never clicks it: it finds cards and names). */
 export function isWithdrawControl(el: Element): boolean {
@@ -17,10 +17,5 @@ export function withdrawControlsIn(root: ParentNode): Element[] {
 
 /** The name in a Withdraw control's aria-label ("Withdraw invitation sent to <Name>"), or null. */
 export function withdrawNameFrom(label: string | null): string | null {
-  if (!label) return null;
-  for (const pattern of LABELS) {
-    const name = pattern.exec(label.trim())?.[1]?.trim();
-    if (name) return name;
-  }
-  return null;
+  return label ? nameInLabel(label) : null;
 }
