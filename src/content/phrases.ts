@@ -112,14 +112,7 @@ export const PHRASES: Record<Language, Phrases> = {
     one: ['um', 'uma'],
     now: [],
     people: ['Pessoas'],
-    withdraw: {
-      words: ['Retirar'],
-      label: [
-        { before: 'Retirar convite enviado para ', after: '' },
-        { before: 'Retirar o convite enviado para ', after: '' },
-        { before: 'Retirar convite enviado a ', after: '' },
-      ],
-    },
+    withdraw: { words: ['Retirar'], label: [{ before: 'Retirar convite enviado para ', after: '' }] },
     loadMore: ['Carregar mais', 'Exibir mais resultados', 'Ver mais'],
     seeMore: ['ver mais', '…ver mais', '… ver mais', 'mais'],
     emptyState: {
@@ -137,13 +130,7 @@ export const PHRASES: Record<Language, Phrases> = {
     one: ['un', 'una'],
     now: [],
     people: ['Personas'],
-    withdraw: {
-      words: ['Retirar'],
-      label: [
-        { before: 'Retirar invitación enviada a ', after: '' },
-        { before: 'Retirar la invitación enviada a ', after: '' },
-      ],
-    },
+    withdraw: { words: ['Retirar'], label: [{ before: 'Retirar invitación enviada a ', after: '' }] },
     loadMore: ['Cargar más', 'Mostrar más resultados', 'Ver más'],
     seeMore: ['ver más', '…ver más', '… ver más', 'más'],
     emptyState: {

@@ -90,10 +90,10 @@ function ariaAround({ before, after }: AroundName): string {
  */
 export const WITHDRAW_CONTROL: Selector = [
   ...LANGUAGES.flatMap((language) =>
-    PHRASES[language].withdraw.label.map((label, i) => ({
+    PHRASES[language].withdraw.label.map((label) => ({
       css: ariaAround(label),
       seen: language === 'en' ? `${ERA_B} and ${ERA_D}` : 'this project’s inference (the English one translated)',
-      fixtures: (i === 0 ? [`sent-current-${language}.html`] : []) as Fixture[],
+      fixtures: [`sent-current-${language}.html` as const],
     })),
   ),
   {
