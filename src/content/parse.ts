@@ -11,7 +11,8 @@ import { detectLabelLanguage, knownLanguage, recogniseLabel } from './words';
 /**
  * Reads LinkedIn's Sent invitations page. Pure over the DOM it is handed: no clock (the caller
  * passes `observedAt`), no browser APIs, no changes to the page. Each card's text is read in one
- * walk; what the texts mean is decided afterwards from what they say, not where they sit.
+ * walk; what the texts mean is decided afterwards from what they say, not where they sit
+ * (docs/linkedin-pages.md, "How a card is read").
  */
 
 export interface ParsedInvitation {

@@ -14,7 +14,8 @@ export interface FoundCards {
 
 /**
  * The invitation cards on the Sent page: the items of the first known list that has any; else,
- * when LinkedIn changed the list's markup, the cards around each Withdraw control.
+ * when LinkedIn changed the list's markup, the cards around each Withdraw control
+ * (docs/linkedin-pages.md, "Layouts by era").
  */
 export function findCards(root: ParentNode): FoundCards {
   for (const listAlternative of SENT_LIST) {
