@@ -76,7 +76,11 @@ export function markedIn(
 export function readCard(card: Element, { notes, controls, isControlLink }: Marked): CardText {
   const read: CardText = { profileUrl: null, otherLinks: [], controls: [], nameHints: [], blocks: [], tooDeep: false };
   // The avatar and the name link share one href: it is read once.
-  const profileOf = new Map<string, string | null>();
+  let last = { href: '', url: null as string | null };
+  const profileOf = (href: string) => {
+    if (href !== last.href) last = { href, url: canonicalProfileUrl(href) };
+    return last.url;
+  };
   let open: TextBlock | null = null; // text nodes with no element between them are one block
   const walk = (node: Element, inPersonLink: boolean, inNote: boolean, inTime: boolean, depth: number): void => {
     if (depth > MAX_DEPTH) {
@@ -121,10 +125,9 @@ function tidy(text: string): string {
 }
 
 /** Notes a link in `read`: the card's person (the first profile linked), someone else, or no one. */
-function isPersonLink(link: Element, read: CardText, profileOf: Map<string, string | null>): boolean {
+function isPersonLink(link: Element, read: CardText, profileOf: (href: string) => string | null): boolean {
   const href = link.getAttribute('href') ?? '';
-  if (!profileOf.has(href)) profileOf.set(href, canonicalProfileUrl(href));
-  const url = profileOf.get(href);
+  const url = profileOf(href);
   if (!url) {
     read.otherLinks.push(href);
     return false;

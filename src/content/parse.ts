@@ -111,8 +111,15 @@ function readInvitations(
   return { invitations, skipped, unreadable, tooDeep };
 }
 
-function toInvitation({ age, ...card }: SentCard, observedAt: Date): ParsedInvitation {
-  return { ...card, sent: age ? toDates(labelToInterval(age, observedAt.getTime())) : null };
+function toInvitation(card: SentCard, observedAt: Date): ParsedInvitation {
+  return {
+    profileUrl: card.profileUrl,
+    name: card.name,
+    headline: card.headline,
+    sentLabel: card.sentLabel,
+    sent: card.age ? toDates(labelToInterval(card.age, observedAt.getTime())) : null,
+    inviteMessage: card.inviteMessage,
+  };
 }
 
 const toDates = (interval: { earliest: number; latest: number }) => ({

@@ -69,21 +69,30 @@ function nameOf(text: CardText): string | null {
     const name = block.inPersonLink ? cleanName(block.text) : null;
     if (name) return name;
   }
-  for (const hint of [...text.nameHints, withdrawName(text) ?? '']) {
+  for (const hint of text.nameHints) {
     const name = cleanName(hint);
     if (name) return name;
   }
-  return null;
+  const fromWithdraw = withdrawName(text);
+  return fromWithdraw ? cleanName(fromWithdraw) : null;
 }
 
 /** A <time> first, then any block whose whole text is a label (a note never is: it says more). */
 export function labelInBlocks(text: CardText, language: Language): FoundLabel | null {
-  for (const inTime of [true, false]) {
-    for (const [index, block] of text.blocks.entries()) {
-      if (block.inTime !== inTime || block.inPersonLink || block.inNote) continue;
-      const age = recogniseLabel(block.text, language);
-      if (age) return { text: block.text, index, age };
-    }
+  const { blocks } = text;
+  const isLabel = (index: number, inTime: boolean): FoundLabel | null => {
+    const block = blocks[index] as TextBlock;
+    if (block.inTime !== inTime || block.inPersonLink || block.inNote) return null;
+    const age = recogniseLabel(block.text, language);
+    return age && { text: block.text, index, age };
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const found = isLabel(i, true);
+    if (found) return found;
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const found = isLabel(i, false);
+    if (found) return found;
   }
   return null;
 }
