@@ -1,10 +1,10 @@
 import { invitationId } from '../model/profile';
-import { INTEROP_FRAME, ME_JSON_BLOCKS, ME_JSON_TYPE, SELF_PROFILE_LINKS } from './page-knowledge';
+import { anyOf, INTEROP_FRAME, JSON_BLOCK, ME_JSON_TYPE, SELF_PROFILE_LINK } from './selectors';
 
 /**
  * Who is signed in, as the page shows it: a canonical account slug, or null when the page does
  * not say. Read from the document only (never fetched: Lapse makes no requests), in the order of
- * page-knowledge.ts: the member's own profile link in the navigation or identity module, then the
+ * src/content/selectors.ts: the member's own profile link in the navigation or identity module, then the
  * embedded JSON, then the same JSON inside the interop frame.
  */
 export function readAccount(doc: Document): string | null {
@@ -19,8 +19,8 @@ function accountOf(href: string | null | undefined): string | null {
 }
 
 function fromLinks(doc: Document): string | null {
-  for (const selector of SELF_PROFILE_LINKS) {
-    const link = doc.querySelector(selector);
+  for (const alternative of SELF_PROFILE_LINK) {
+    const link = doc.querySelector(alternative.css);
     const account = accountOf(link?.getAttribute('href'));
     if (account) return account;
   }
@@ -43,7 +43,7 @@ export function accountInJson(data: unknown): string | null {
 
 function fromJson(doc: Document | null): string | null {
   if (!doc) return null;
-  for (const block of doc.querySelectorAll(ME_JSON_BLOCKS)) {
+  for (const block of doc.querySelectorAll(anyOf(JSON_BLOCK))) {
     const text = block.textContent ?? '';
     // Only blocks that name the type are parsed: pages hold many large ones.
     if (!text.includes(ME_JSON_TYPE)) continue;
@@ -58,7 +58,7 @@ function fromJson(doc: Document | null): string | null {
 }
 
 function interopDocument(doc: Document): Document | null {
-  const frame = doc.querySelector<HTMLIFrameElement>(INTEROP_FRAME);
+  const frame = doc.querySelector<HTMLIFrameElement>(anyOf(INTEROP_FRAME));
   try {
     // Same-origin only: a frame from elsewhere throws or has no document, and says nothing.
     return frame?.contentDocument ?? null;

@@ -1,7 +1,8 @@
 import type { SentPageReading } from '../model/reading';
 import { MAX_READ_INVITATIONS } from '../model/reading-limits';
-import { carriesSentWord } from './languages';
-import { MAX_DEPTH, type ParsedSentPage } from './parse';
+import { MAX_DEPTH } from './dom-read';
+import type { ParsedSentPage } from './parse';
+import { carriesSentWord } from './words';
 
 /** More unreadable items than this share of what was looked at means the page was not understood. */
 const UNREADABLE_SHARE = 0.2;

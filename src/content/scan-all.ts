@@ -1,6 +1,7 @@
 import type { ScanProgress, ScanState } from '../model/messages';
-import { readLoadMore } from './parse';
 import type { PageReader } from './scanner';
+import { anyOf, PROFILE_LINK } from './selectors';
+import { readLoadMore } from './sent/list-state';
 
 export interface ScanAllOptions {
   document: Document;
@@ -24,7 +25,7 @@ export const STALLED_MESSAGE =
 
 /** What changes when more invitations load (or the next page replaces them). */
 function listSignature(doc: Document): string {
-  const links = doc.querySelectorAll('a[href*="/in/"]');
+  const links = doc.querySelectorAll(anyOf(PROFILE_LINK));
   return `${links.length}|${links[0]?.getAttribute('href')}|${links[links.length - 1]?.getAttribute('href')}`;
 }
 

@@ -1,8 +1,10 @@
 import { canonicalProfileUrl } from '../model/profile';
 import type { WithdrawObserved } from '../model/reading';
-import { normalizeText } from './languages';
-import { WITHDRAW_WORDS } from './page-knowledge';
-import { cleanName, WITHDRAW_SELECTOR, withdrawNameFrom } from './parse';
+import { cleanName } from './dom-read';
+import { inAnyLanguage } from './phrases';
+import { anyOf, DIALOG, SENT_CARD } from './selectors';
+import { isWithdrawControl, withdrawNameFrom } from './sent/withdraw-control';
+import { normalizeText } from './words';
 
 export interface WithdrawWatchOptions {
   document: Document;
@@ -11,13 +13,11 @@ export interface WithdrawWatchOptions {
   report: (withdraw: WithdrawObserved) => void;
 }
 
-const WORDS = new Set(WITHDRAW_WORDS.map(normalizeText));
-const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"]';
-const CARD = '[role="listitem"], li, [data-view-name="sent-invitation"]';
+const WORDS = new Set(inAnyLanguage((p) => p.withdraw.words).map(normalizeText));
 
 /** Who a card's Withdraw control is about: the name in its aria-label, the card's /in/ link. */
 function personOfCard(control: Element): { name: string | null; profileUrl: string | null } {
-  const card = control.closest(CARD);
+  const card = control.closest(anyOf(SENT_CARD));
   let profileUrl: string | null = null;
   let linkText: string | null = null;
   for (const a of card?.querySelectorAll('a[href]') ?? []) {
@@ -44,9 +44,9 @@ export function watchWithdrawals(options: WithdrawWatchOptions): void {
     // Only the user's own clicks: a page script can dispatch a click on a dialog it made up.
     if (!event.isTrusted) return;
     const path = event.composedPath().filter((n): n is Element => (n as Node).nodeType === 1);
-    const dialogAt = path.findIndex((el) => el.matches(DIALOG));
+    const dialogAt = path.findIndex((el) => el.matches(anyOf(DIALOG)));
     if (dialogAt < 0) {
-      const control = path.find((el) => el.matches(WITHDRAW_SELECTOR));
+      const control = path.find(isWithdrawControl);
       if (control) opened = personOfCard(control);
       return;
     }

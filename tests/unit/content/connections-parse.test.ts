@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseConnectionsPage, readConnectedLabel } from '../../../src/content/connections/parse';
+import { readConnectedLabel } from '../../../src/content/connections/connected-label';
+import { parseConnectionsPage } from '../../../src/content/connections/parse';
 import { toConnectionsReading } from '../../../src/content/connections/reader';
 import { labelToInterval } from '../../../src/rules/label-interval';
 

@@ -47,7 +47,11 @@ function card(slug: string, name: string, label: string): HTMLElement {
 }
 
 let script: { stop(): void } | null = null;
+/** The clock is fake: "nothing was sent" holds for exactly that much time. */
+const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
 beforeEach(() => {
+  vi.useFakeTimers();
   ext.sent.length = 0;
   history.replaceState(null, '', CONNECTIONS_URL);
   document.documentElement.lang = 'en';
@@ -56,6 +60,7 @@ beforeEach(() => {
 afterEach(() => {
   script?.stop();
   script = null;
+  vi.useRealTimers();
 });
 
 describe('the content script on the Connections page', () => {
@@ -84,7 +89,7 @@ describe('the content script on the Connections page', () => {
     await vi.waitFor(() => expect(connectionReadings()).toHaveLength(2));
     expect(connectionReadings()[1]?.people).toHaveLength(6);
     list.append(document.createElement('div')); // a change that says nothing new
-    await new Promise((r) => setTimeout(r, 100));
+    await advance(100);
     expect(connectionReadings()).toHaveLength(2);
   });
 
@@ -101,11 +106,11 @@ describe('the content script on the Connections page', () => {
     script = startConnectionsScript({ debounceMs: 20, pollMs: 20 });
     await vi.waitFor(() => expect(connectionReadings()).toHaveLength(1));
     history.pushState(null, '', SENT_URL);
-    await new Promise((r) => setTimeout(r, 60)); // let the URL poll notice the move
+    await advance(60); // let the URL poll notice the move
     document
       .querySelector('[data-testid="lazy-column"]')
       ?.append(card('new-person', 'New Person', 'Connected 1 day ago'));
-    await new Promise((r) => setTimeout(r, 100));
+    await advance(100);
     expect(connectionReadings()).toHaveLength(1);
     // The Sent page has its own script; this one neither scans nor reads it.
     expect(messages().every((m) => m.type === 'connections-reading')).toBe(true);
@@ -119,7 +124,7 @@ describe('the content script on the Connections page', () => {
     history.replaceState(null, '', 'https://www.linkedin.com/feed/');
     document.body.innerHTML = fixtureBody('connections-current-en.html');
     script = startConnectionsScript({ debounceMs: 20, pollMs: 20 });
-    await new Promise((r) => setTimeout(r, 100));
+    await advance(100);
     expect(messages()).toEqual([]);
   });
 });
@@ -140,7 +145,7 @@ describe('the reader on its own', () => {
     await vi.waitFor(() => expect(sent).toHaveLength(1));
     controller.abort();
     document.body.append(card('bob', 'Bob Builder', 'Connected 2 weeks ago'));
-    await new Promise((r) => setTimeout(r, 60));
+    await advance(60);
     expect(sent).toHaveLength(1);
   });
 });

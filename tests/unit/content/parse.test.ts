@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseSentPage, readLoadMore } from '../../../src/content/parse';
+import { parseSentPage } from '../../../src/content/parse';
+import { readLoadMore } from '../../../src/content/sent/list-state';
 import { expectedProfileUrl, type FixturePerson, renderSentPage, samplePeople } from '../../fixtures/sent-page';
 
 const OBSERVED = new Date('2026-03-15T12:00:00Z');

@@ -69,7 +69,7 @@ describe('pages that are not the Sent list, or too much to read', () => {
       invitations: Array.from({ length: 20_001 }, (_, i) => one(i)),
       total: 20_001,
       layout: 'list' as const,
-      language: 'en',
+      language: 'en' as const,
     };
     const reading = toReading(huge, URL, NOW.getTime(), NOW.getTime());
     expect(reading).toMatchObject({ failed: true, complete: false, total: 20_001 });

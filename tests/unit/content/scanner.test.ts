@@ -52,6 +52,12 @@ const progress = () =>
   (ext.sent as ContentMessage[]).flatMap((m) => (m.type === 'scan-progress' ? [m.progress] : [])) as ScanProgress[];
 const lastReading = () => readings().at(-1);
 
+/**
+ * The clock is fake: "nothing was sent" means nothing was sent in exactly that much time, not
+ * that a real sleep happened to end before the script got round to it.
+ */
+const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
 let script: { stop(): void } | null = null;
 const requestedPauses: number[] = [];
 function start() {
@@ -84,6 +90,7 @@ function fakeLoadMore(lagMs = 10) {
 }
 
 beforeEach(() => {
+  vi.useFakeTimers();
   ext.sent.length = 0;
   ext.id = 'lapse-test';
   ext.scanRequested = false;
@@ -95,6 +102,7 @@ beforeEach(() => {
 afterEach(() => {
   script?.stop();
   script = null;
+  vi.useRealTimers();
 });
 
 describe('reading the Sent page', () => {
@@ -108,7 +116,7 @@ describe('reading the Sent page', () => {
 
   test('waits for invitations to render, reads them once after a burst of changes, and never resends the same', async () => {
     start();
-    await new Promise((r) => setTimeout(r, 60));
+    await advance(60);
     expect(readings()).toHaveLength(0); // nothing rendered: an empty reading would look like "all gone"
     document.body.innerHTML = renderSentBody({ people: samplePeople(3, 4) });
     const list = document.querySelector('[data-testid="lazy-column"]')!;
@@ -118,7 +126,7 @@ describe('reading the Sent page', () => {
     await vi.waitFor(() => expect(readings()).toHaveLength(1));
     expect(lastReading()?.invitations).toHaveLength(3);
     list.append(document.createElement('div')); // a change that says nothing new
-    await new Promise((r) => setTimeout(r, 100));
+    await advance(100);
     expect(readings()).toHaveLength(1);
   });
 
@@ -155,14 +163,14 @@ describe('following in-page navigation', () => {
     history.replaceState(null, '', 'https://www.linkedin.com/mynetwork/invitation-manager/received/');
     document.body.innerHTML = renderSentBody({ people: samplePeople(4, 6) });
     start();
-    await new Promise((r) => setTimeout(r, 80));
+    await advance(80);
     expect(readings()).toHaveLength(0);
     history.pushState(null, '', '/mynetwork/invitation-manager/sent/?invitationType=CONNECTION');
     await vi.waitFor(() => expect(readings()).toHaveLength(1));
     history.pushState(null, '', '/mynetwork/invitation-manager/received/');
-    await new Promise((r) => setTimeout(r, 60));
+    await advance(60);
     document.querySelector('[role="listitem"]')?.remove();
-    await new Promise((r) => setTimeout(r, 100));
+    await advance(100);
     expect(readings()).toHaveLength(1);
   });
 });
@@ -209,7 +217,7 @@ describe('Scan all', () => {
     await expect(command('scan-cancel')).resolves.toEqual({ ok: true, value: null });
     await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('cancelled'));
     const clicksBefore = document.querySelectorAll('[role="listitem"]').length;
-    await new Promise((r) => setTimeout(r, 300));
+    await advance(300);
     expect(document.querySelectorAll('[role="listitem"]').length).toBeLessThanOrEqual(clicksBefore + 10);
     expect(progress().at(-1)?.state).toBe('cancelled');
   });
@@ -236,7 +244,8 @@ describe('Scan all', () => {
     start(); // no fake Load more: the click does nothing
     await vi.waitFor(() => expect(readings()).toHaveLength(1));
     await command('scan-start');
-    await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('stalled'));
+    await advance(300); // the stall time: nothing loaded after the click
+    await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('stalled'), { timeout: 5000 });
     expect(progress().at(-1)?.message).toMatch(/ignored.*scroll/is);
   });
 
@@ -256,7 +265,7 @@ describe('Scan all', () => {
     });
     const respond = vi.fn();
     expect(ext.listener?.({ type: 'delete-all' }, {}, respond)).toBe(false);
-    await new Promise((r) => setTimeout(r, 20));
+    await advance(20);
     expect(respond).not.toHaveBeenCalled();
   });
 });
@@ -349,7 +358,7 @@ describe('when the extension is reloaded under the page', () => {
     await vi.waitFor(() => expect(ext.listener).toBeNull()); // it noticed and let go
     ext.id = 'lapse-test';
     button.click();
-    await new Promise((r) => setTimeout(r, 100));
+    await advance(100);
     expect(readings()).toHaveLength(1);
   });
 });

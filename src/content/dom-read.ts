@@ -1,0 +1,216 @@
+import { canonicalProfileUrl } from '../model/profile';
+import { inAnyLanguage, LANGUAGES, type Language, PHRASES } from './phrases';
+import { anyOf, SHORT_TEXT } from './selectors';
+import { knownLanguage, nameReader, normalizeText } from './words';
+
+/**
+ * Reading cards off LinkedIn's pages, shared by the Sent and the Connections parsers: one walk
+ * over a card's text, finding the cards themselves, the page's language, and names. Pure over the
+ * DOM it is handed; never changes the page.
+ */
+
+/** A run of text between elements, and where it sits. */
+export interface TextBlock {
+  text: string;
+  /** Inside the card's link to the person's profile: the name, never a headline or label. */
+  inPersonLink: boolean;
+  /** Inside an element the markup marks as the invitation's note. */
+  inNote: boolean;
+  /** Inside a <time>: the most likely label. */
+  inTime: boolean;
+}
+
+/** What one walk over a card found. */
+export interface CardText {
+  /** The first profile link's canonical URL: whom the card is about. */
+  profileUrl: string | null;
+  /** Links to anything but a profile (a Page, an Event, the feed). */
+  otherLinks: string[];
+  /** Buttons and other controls: their text is never the card's. */
+  controls: Element[];
+  /** The person link's aria-label and the avatar's alt text, in the order met. */
+  nameHints: string[];
+  blocks: TextBlock[];
+  /** The card nests deeper than MAX_DEPTH: it was not read whole. */
+  tooDeep: boolean;
+}
+
+/**
+ * How deep inside a card the walk goes. A real card is a few dozen levels deep; a hostile or
+ * broken one thousands deep would exhaust the stack of the recursive walk.
+ */
+export const MAX_DEPTH = 1000;
+/** Longer texts are notes or headlines, never a label. */
+const MAX_LABEL = 80;
+
+const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg']);
+
+/**
+ * What the walk must know of elements it cannot tell by their tag. Notes and role="button"
+ * controls are found once per page by the selector engine (`markedIn`): asking each element of
+ * thousands of cards for its attributes costs more than the rest of the walk.
+ */
+export interface Marked {
+  /** Elements the markup marks as an invitation's note. */
+  notes: ReadonlySet<Element>;
+  /** Controls that are not <button>s (role="button"). */
+  controls: ReadonlySet<Element>;
+  /** Links that are controls, not links to read (a Withdraw link). */
+  isControlLink: (link: Element) => boolean;
+}
+
+/** The notes (`noteSelector`) and role="button" controls under `scope`. */
+export function markedIn(
+  scope: ParentNode,
+  noteSelector: string | null,
+  isControlLink: (link: Element) => boolean = () => false,
+): Marked {
+  return {
+    notes: new Set(noteSelector ? scope.querySelectorAll(noteSelector) : []),
+    controls: new Set(scope.querySelectorAll('[role="button"]')),
+    isControlLink,
+  };
+}
+
+/** One walk over the card's nodes, in document order. */
+export function readCard(card: Element, { notes, controls, isControlLink }: Marked): CardText {
+  const read: CardText = { profileUrl: null, otherLinks: [], controls: [], nameHints: [], blocks: [], tooDeep: false };
+  // The avatar and the name link share one href: it is read once.
+  let last = { href: '', url: null as string | null };
+  const profileOf = (href: string) => {
+    if (href !== last.href) last = { href, url: canonicalProfileUrl(href) };
+    return last.url;
+  };
+  let open: TextBlock | null = null; // text nodes with no element between them are one block
+  const walk = (node: Element, inPersonLink: boolean, inNote: boolean, inTime: boolean, depth: number): void => {
+    if (depth > MAX_DEPTH) {
+      read.tooDeep = true;
+      return;
+    }
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        const text = child.nodeValue ?? '';
+        if (open) open.text += text;
+        else if (/\S/.test(text)) {
+          open = { text, inPersonLink, inNote, inTime };
+          read.blocks.push(open);
+        }
+        continue;
+      }
+      if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      const el = child as Element;
+      const tag = el.localName;
+      if (SKIPPED.has(tag)) continue;
+      open = null;
+      if (tag === 'button' || controls.has(el) || (tag === 'a' && isControlLink(el))) {
+        read.controls.push(el);
+      } else if (tag === 'img') {
+        const alt = el.getAttribute('alt');
+        if (alt && inPersonLink) read.nameHints.push(alt);
+      } else {
+        const personLink = tag === 'a' ? isPersonLink(el, read, profileOf) : inPersonLink;
+        walk(el, personLink, inNote || notes.has(el), inTime || tag === 'time', depth + 1);
+        open = null;
+      }
+    }
+  };
+  walk(card, false, false, false, 0);
+  for (const block of read.blocks) block.text = tidy(block.text);
+  return read;
+}
+
+/** Each run of spaces as one plain space, none at either end (most texts are tidy already). */
+function tidy(text: string): string {
+  return /\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
+/** Notes a link in `read`: the card's person (the first profile linked), someone else, or no one. */
+function isPersonLink(link: Element, read: CardText, profileOf: (href: string) => string | null): boolean {
+  const href = link.getAttribute('href') ?? '';
+  const url = profileOf(href);
+  if (!url) {
+    read.otherLinks.push(href);
+    return false;
+  }
+  read.profileUrl ??= url;
+  const aria = link.getAttribute('aria-label');
+  if (url === read.profileUrl && aria) read.nameHints.push(aria);
+  return url === read.profileUrl;
+}
+
+// ── finding cards ──
+
+/** Only the outermost of nested matches, so each card counts once. */
+export function outermost(elements: Iterable<Element>): Element[] {
+  const all = new Set(elements);
+  return [...all].filter((el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) if (all.has(p)) return false;
+    return true;
+  });
+}
+
+/**
+ * Cards found around anchors (Withdraw controls, profile links) when no card markup is known:
+ * each anchor's highest ancestor below `scope` that holds no anchor with another key.
+ */
+export function cardsAround(anchors: Element[], scope: ParentNode, keyOf: (anchor: Element) => unknown): Element[] {
+  const keysIn = new Map<Element, Set<unknown>>();
+  for (const anchor of anchors) {
+    for (let p = anchor.parentElement; p && p !== scope; p = p.parentElement) {
+      keysIn.set(p, (keysIn.get(p) ?? new Set()).add(keyOf(anchor)));
+    }
+  }
+  const cards = anchors.map((anchor) => {
+    let card = anchor;
+    for (let p = anchor.parentElement; p && p !== scope && keysIn.get(p)?.size === 1; p = p.parentElement) card = p;
+    return card;
+  });
+  return outermost(cards);
+}
+
+// ── the page's language ──
+
+/**
+ * The page's UI language: the one `<html lang>` declares when its words read the cards (or there
+ * are none to read), else the first whose words read them, else the declared one (dates unknown).
+ */
+export function pageLanguage(root: ParentNode, hasCards: boolean, reads: (language: Language) => boolean) {
+  const doc = 'documentElement' in root ? (root as Document) : (root as Node).ownerDocument;
+  const declared = knownLanguage(doc?.documentElement?.getAttribute('lang'));
+  if (declared && (!hasCards || reads(declared))) return declared;
+  return LANGUAGES.find(reads) ?? declared;
+}
+
+/** The card's short elements' texts: a label split over several nodes ("Sent <b>3</b> days ago"). */
+export function shortTexts(card: Element): string[] {
+  const texts: string[] = [];
+  for (const el of card.querySelectorAll(anyOf(SHORT_TEXT))) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text && text.length <= MAX_LABEL) texts.push(text);
+  }
+  return texts;
+}
+
+// ── names ──
+
+const NOISE = new Set(inAnyLanguage((p) => [...p.noise, ...p.withdraw.words, ...p.seeMore]).map(normalizeText));
+const LONGEST_NOISE = Math.max(...[...NOISE].map((noise) => noise.length));
+/** LinkedIn's connection degree ("· 2nd", "3rd+"): never a name or a headline. */
+const DEGREE = /^[·•]?\s*(?:1st|2nd|3rd\+?)$/;
+const nameInside = nameReader(LANGUAGES.flatMap((language) => PHRASES[language].aroundName));
+
+/** Text that is never a name, a headline or a note: "Withdraw", "Pending", "…more". */
+export function isNoise(text: string): boolean {
+  if (text.length > LONGEST_NOISE + 2) return false;
+  const t = normalizeText(text);
+  return NOISE.has(t) || DEGREE.test(t);
+}
+
+/** A display name without "’s profile picture", "View … profile" and the like; null when none is left. */
+export function cleanName(text: string): string | null {
+  const name = text.replace(/\s+/g, ' ').trim();
+  const inner = nameInside(name);
+  if (inner) return cleanName(inner);
+  return name && !isNoise(name) ? name.slice(0, MAX_NAME) : null;
+}
+const MAX_NAME = 500;

@@ -1,0 +1,127 @@
+import type { RelativeAge } from '../../rules/label-interval';
+import { type CardText, cleanName, isNoise, shortTexts, type TextBlock } from '../dom-read';
+import { EMAIL, NON_PERSON_LINK } from '../page-knowledge';
+import type { Language } from '../phrases';
+import { recogniseLabel } from '../words';
+import { isWithdrawControl, withdrawNameFrom } from './withdraw-control';
+
+/** What a card says, before its label is turned into dates. */
+export interface SentCard {
+  profileUrl: string;
+  name: string;
+  headline: string | null;
+  /** The label as shown; '' when none was recognised. */
+  sentLabel: string;
+  age: RelativeAge | null;
+  inviteMessage: string | null;
+}
+
+/** A card without a profile link: a Page, Event, Newsletter or e-mail invitation, one Lapse could not read, or no invitation at all. */
+export type Verdict = SentCard | 'skipped' | 'unreadable' | 'nothing';
+
+const LIMITS = { headline: 2000, label: 200, note: 5000 };
+
+/** A recognised label: where it is among the blocks (-1: found in the card's elements instead). */
+interface FoundLabel {
+  text: string;
+  index: number;
+  age: RelativeAge;
+}
+
+/** What one card means, read from its text (and, for a split label, its elements). */
+export function readSentCard(card: Element, text: CardText, language: Language | null): Verdict {
+  if (!text.profileUrl) return withoutProfile(text, language);
+  const name = nameOf(text);
+  if (!name) return 'unreadable';
+  const label = language ? (labelInBlocks(text, language) ?? labelInElements(card, language)) : null;
+  return {
+    profileUrl: text.profileUrl,
+    name,
+    ...headlineAndNote(text.blocks, name, label),
+    sentLabel: (label?.text ?? '').slice(0, LIMITS.label),
+    age: label?.age ?? null,
+  };
+}
+
+function withdrawName(text: CardText): string | null {
+  const control = text.controls.find(isWithdrawControl);
+  return control ? withdrawNameFrom(control.getAttribute('aria-label')) : null;
+}
+
+function withoutProfile(text: CardText, language: Language | null): Verdict {
+  const toAddress = [withdrawName(text) ?? '', ...text.blocks.map((b) => b.text)].some((t) => EMAIL.test(t));
+  if (toAddress || text.otherLinks.some((href) => NON_PERSON_LINK.test(pathOf(href)))) return 'skipped';
+  const looksLikeInvitation = text.controls.some(isWithdrawControl) || (language && labelInBlocks(text, language));
+  return looksLikeInvitation ? 'unreadable' : 'nothing';
+}
+
+function pathOf(href: string): string {
+  try {
+    return new URL(href, 'https://www.linkedin.com/').pathname;
+  } catch {
+    return '';
+  }
+}
+
+/** The first text of the person link that reads as a name; else the link's or avatar's label, else the Withdraw control's. */
+function nameOf(text: CardText): string | null {
+  for (const block of text.blocks) {
+    const name = block.inPersonLink ? cleanName(block.text) : null;
+    if (name) return name;
+  }
+  for (const hint of text.nameHints) {
+    const name = cleanName(hint);
+    if (name) return name;
+  }
+  const fromWithdraw = withdrawName(text);
+  return fromWithdraw ? cleanName(fromWithdraw) : null;
+}
+
+/** A <time> first, then any block whose whole text is a label (a note never is: it says more). */
+export function labelInBlocks(text: CardText, language: Language): FoundLabel | null {
+  const { blocks } = text;
+  const isLabel = (index: number, inTime: boolean): FoundLabel | null => {
+    const block = blocks[index] as TextBlock;
+    if (block.inTime !== inTime || block.inPersonLink || block.inNote) return null;
+    const age = recogniseLabel(block.text, language);
+    return age && { text: block.text, index, age };
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const found = isLabel(i, true);
+    if (found) return found;
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const found = isLabel(i, false);
+    if (found) return found;
+  }
+  return null;
+}
+
+function labelInElements(card: Element, language: Language): FoundLabel | null {
+  for (const text of shortTexts(card)) {
+    const age = recogniseLabel(text, language);
+    if (age) return { text, index: -1, age };
+  }
+  return null;
+}
+
+/**
+ * The headline is the first text between the name and the label; the note is what the markup
+ * marks as one, or what follows the label.
+ */
+function headlineAndNote(blocks: TextBlock[], name: string, label: FoundLabel | null) {
+  const lastNameBlock = blocks.findLastIndex((b) => b.inPersonLink);
+  const labelAt = label && label.index >= 0 ? label.index : blocks.length;
+  let headline: string | null = null;
+  const note: string[] = [];
+  blocks.forEach((block, index) => {
+    if (block.inPersonLink || index === labelAt || !block.text || isNoise(block.text)) return;
+    if (block.text === label?.text) return;
+    if (block.inNote || index > labelAt) note.push(block.text);
+    else if (headline === null && index > lastNameBlock && block.text !== name) headline = block.text;
+  });
+  return {
+    headline: (headline as string | null)?.slice(0, LIMITS.headline) ?? null,
+    inviteMessage: note.length > 0 ? note.join(' ').slice(0, LIMITS.note) : null,
+  };
+}
