@@ -10,6 +10,7 @@ import os from 'node:os';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { editRoundTrips, loadScaleLedger, openExtensionPage, popupHeap } from './lib/bench-scale.mjs';
 import { chromiumVersion, launchWithExtension, ROOT, typescriptLoader, waitFor } from './lib/browser.mjs';
 import { evaluateIn, launchOverPipe, sleep } from './lib/cdp-pipe.mjs';
 
@@ -25,6 +26,7 @@ const median = (xs) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 const ms = (x) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Bundles bench/entries/bench-page.ts into one IIFE, the way the content script is built. */
@@ -150,6 +152,7 @@ let popupAttached = null; // { empty, full } as Playwright measures them
 try {
   // Parse: the content script's look at 1,000 and 5,000 items vs a bare walk over the same nodes.
   let page5000 = null;
+  let page1000 = null;
   for (const n of [1000, 5000]) {
     const page = await context.newPage();
     await page.goto(`https://www.linkedin.com/bench/parse-${n}`);
@@ -165,8 +168,21 @@ try {
       parse <= 3 * walk && perThousand <= 30,
     );
     if (n === 5000) page5000 = page;
-    else await page.close();
+    else page1000 = page;
   }
+
+  // At scale: the same complete reading of 1,000 cards into a ledger of 50,000 vs one of 5,000.
+  await call(page1000, 'seedScale5000');
+  await call(page1000, 'seedScale50000');
+  const [into50k, into5k] = await repeatPair(page1000, 'readingInto50000', 'readingInto5000', quick ? 3 : 7);
+  row(
+    'complete reading of 1,000 cards into 50,000 records',
+    ms(into50k),
+    `into 5,000 ${ms(into5k)} → ${(into50k / into5k).toFixed(2)}×`,
+    '≤ 2× into 5,000',
+    into50k <= 2 * into5k,
+  );
+  await page1000.close();
 
   // Merge a complete reading of 5,000 into a ledger of 5,000 vs a raw put of 5,000 records.
   const mergeRuns = quick ? 3 : 7;
@@ -272,6 +288,18 @@ try {
   await cdp.send('Target.closeTarget', { targetId: messenger });
 
   const full = await popupTimeUnattached();
+
+  // At scale: one edit's round trip, and the popup's first rows and heap, at 500 and at 50,000.
+  const scale = {};
+  for (const n of [500, 50_000]) {
+    const page = await openExtensionPage(pipe);
+    await loadScaleLedger(pipe, page, n);
+    const edits = await editRoundTrips(pipe, page, RUNS);
+    await cdp.send('Target.closeTarget', { targetId: page });
+    const popup = await popupTimeUnattached();
+    const heap = await popupHeap(pipe, manifest.action.default_popup, quick ? 1 : 3, 5000);
+    scale[n] = { ...edits, popup, heap };
+  }
   if (late) console.warn(`${late} popup opening(s) had not drawn after 1.5 s and were read with a debugger attached.`);
   row(
     'popup: time to first rows, 5,000 invitations',
@@ -279,6 +307,28 @@ try {
     `0 invitations ${ms(empty.shown)} → ${(full.shown / empty.shown).toFixed(2)}× (HTML parsed at ${ms(full.parsed)})`,
     '≤ 150 ms',
     full.shown <= 150,
+  );
+  const [small, large] = [scale[500], scale[50_000]];
+  row(
+    'one edit round trip (note, hide, status), 50,000 records',
+    ms(large.edit),
+    `raw put of one record ${ms(large.put)} → ${(large.edit / large.put).toFixed(1)}× (500 records: ${ms(small.edit)})`,
+    '≤ 50 ms, ≤ 3× raw put',
+    large.edit <= 50 && large.edit <= 3 * large.put,
+  );
+  row(
+    'popup: time to first rows, 50,000 records',
+    ms(large.popup.shown),
+    `500 records ${ms(small.popup.shown)} → ${(large.popup.shown / small.popup.shown).toFixed(2)}×`,
+    '≤ 1.3× at 500',
+    large.popup.shown <= 1.3 * small.popup.shown,
+  );
+  row(
+    'popup: JS heap 5 s after opening, 50,000 records',
+    mb(large.heap),
+    `500 records ${mb(small.heap)} → ${(large.heap / small.heap).toFixed(2)}×`,
+    '≤ 2× at 500',
+    large.heap <= 2 * small.heap,
   );
 } finally {
   await pipe.close();

@@ -11,8 +11,10 @@ import type { SentPageReading } from '../../src/model/reading';
 import { defaultSettings } from '../../src/model/settings';
 import { resolveSettings } from '../../src/rules';
 import { toCsv } from '../../src/shared/csv';
+import type { LapseDb } from '../../src/store/db';
 import { openLapseDb } from '../../src/store/db';
-import { applyReading, exportBackup, getAllRecords } from '../../src/store/ledger';
+import { applyReading, exportBackup, getAllRecords, importBackup } from '../../src/store/ledger';
+import { scaleBackup } from './scale-ledger.js';
 
 const settings = defaultSettings();
 let reading: SentPageReading | null = null;
@@ -123,6 +125,46 @@ export async function backupJson(): Promise<string> {
   db.close();
   return json;
 }
+
+// ── at scale: the same reading of this page's cards into a ledger of 5,000 and one of 50,000 ──
+
+const scaleDbs = new Map<number, { db: LapseDb; at: number }>();
+
+/**
+ * A ledger of `n` records: this page's cards, read once, and the rest of a long-kept ledger
+ * (scale-ledger.js), accepted or gone long ago — so a complete reading of the page marks nothing
+ * else gone and is the same work whatever the ledger's size, as it should cost.
+ */
+async function seedScale(n: number): Promise<number> {
+  if (!reading) throw new Error('parse() first');
+  const db = await freshDb();
+  await applyReading(db, reading, reading.observedAt);
+  const backup = scaleBackup(n - reading.invitations.length, reading.observedAt);
+  for (const record of backup.invitations) if (record.status === 'pending') record.status = 'gone';
+  const report = await importBackup(db, backup, reading.observedAt);
+  if (report.imported !== backup.invitations.length) throw new Error(`imported ${report.imported} of ${n}`);
+  scaleDbs.set(n, { db, at: reading.observedAt });
+  return (await db.count('invitations')) === n ? n : -1;
+}
+
+/** The page read again a minute later than the last time: every card seen anew, nothing gone. */
+async function readingInto(n: number): Promise<number> {
+  const scale = scaleDbs.get(n);
+  if (!reading || !scale) throw new Error(`seedScale(${n}) first`);
+  scale.at += 60_000;
+  const again = { ...reading, observedAt: scale.at, loadedAt: scale.at };
+  let applied = false;
+  const ms = await timeAsync(async () => {
+    applied = (await applyReading(scale.db, again, scale.at)).account !== null;
+  });
+  if (!applied) throw new Error('the reading was held, not applied');
+  return ms;
+}
+
+export const seedScale5000 = () => seedScale(5000);
+export const seedScale50000 = () => seedScale(50_000);
+export const readingInto5000 = () => readingInto(5000);
+export const readingInto50000 = () => readingInto(50_000);
 
 export function keepAlive(): number {
   return sink;

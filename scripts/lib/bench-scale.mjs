@@ -1,0 +1,120 @@
+// @ts-check
+/**
+ * The extension at scale, for scripts/bench.mjs: a ledger of `n` invitations loaded through the
+ * worker's own import, then the round trip of one edit next to a raw IndexedDB put of one record
+ * (same page, by turns), and the popup's JS heap once it has settled. Runs over the bare DevTools
+ * pipe (cdp-pipe.mjs): sessions attach only to read figures the page measured itself.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, waitFor } from './browser.mjs';
+import { evaluateIn, sleep } from './cdp-pipe.mjs';
+
+/** scale-ledger.js as a plain function declaration, to be sent into an extension page. */
+const GENERATOR = readFileSync(join(ROOT, 'bench/entries/scale-ledger.js'), 'utf8').replace(
+  'export function scaleBackup',
+  'function scaleBackup',
+);
+
+/** An extension page the worker answers (it takes messages from its own pages only). */
+export async function openExtensionPage(pipe) {
+  const { targetId } = await pipe.cdp.send('Target.createTarget', { url: pipe.url('manifest.json') });
+  await waitFor('the extension page to load', () =>
+    evaluateIn(pipe.cdp, targetId, `location.protocol === 'chrome-extension:' && document.readyState === 'complete'`),
+  );
+  return targetId;
+}
+
+/** Empties the ledger, then imports a generated ledger of `n` through the worker. */
+export async function loadScaleLedger(pipe, targetId, n) {
+  const reply = await evaluateIn(
+    pipe.cdp,
+    targetId,
+    `(async () => {
+      ${GENERATOR}
+      const deleted = await chrome.runtime.sendMessage({ type: 'delete-all' });
+      if (!deleted?.ok) return deleted;
+      return chrome.runtime.sendMessage({ type: 'import-backup', backup: scaleBackup(${n}, Date.now()) });
+    })()`,
+  );
+  if (!reply?.ok) throw new Error(`import-backup: ${reply?.error ?? 'no reply'}`);
+  if (reply.value.imported !== n) throw new Error(`the extension imported ${reply.value.imported} of ${n}`);
+}
+
+/**
+ * `runs` edits of one pending record (note, hide, show, accept, back to pending, in turn), each
+ * timed from sending the message to its reply, by turns with a raw put of one record of the same
+ * shape into a database of the page's own. Medians of both, in ms.
+ */
+export async function editRoundTrips(pipe, targetId, runs) {
+  return evaluateIn(
+    pipe.cdp,
+    targetId,
+    `(async () => {
+      ${GENERATOR}
+      const record = scaleBackup(1, Date.now()).invitations[0];
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('bench-raw-put', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('invitations', { keyPath: ['account', 'id'] });
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const rawPut = (i) => new Promise((resolve, reject) => {
+        const tx = db.transaction('invitations', 'readwrite');
+        tx.objectStore('invitations').put({ ...record, note: 'note ' + i });
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      const edits = [
+        (i) => ({ type: 'set-note', id: record.id, note: 'note ' + i }),
+        () => ({ type: 'set-hidden', id: record.id, hidden: true }),
+        () => ({ type: 'set-hidden', id: record.id, hidden: false }),
+        () => ({ type: 'set-status', id: record.id, status: 'accepted' }),
+        () => ({ type: 'set-status', id: record.id, status: 'pending' }),
+      ];
+      const edit = [];
+      const put = [];
+      for (let i = 0; i <= ${runs}; i++) {
+        let start = performance.now();
+        const reply = await chrome.runtime.sendMessage(edits[i % edits.length](i));
+        if (!reply?.ok) throw new Error('edit: ' + (reply?.error ?? 'no reply'));
+        const editMs = performance.now() - start;
+        start = performance.now();
+        await rawPut(i);
+        const putMs = performance.now() - start;
+        if (i === 0) continue; // warm-up
+        edit.push(editMs);
+        put.push(putMs);
+      }
+      db.close();
+      const median = (xs) => {
+        const s = [...xs].sort((a, b) => a - b);
+        const mid = Math.floor(s.length / 2);
+        return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+      };
+      return { edit: median(edit), put: median(put) };
+    })()`,
+  );
+}
+
+/**
+ * The popup's JS heap (bytes used after a garbage collection), `settleMs` after it opened: long
+ * enough for everything it reads on opening to be read. Median of `openings`.
+ */
+export async function popupHeap(pipe, popupPath, openings, settleMs) {
+  const sizes = [];
+  for (let i = 0; i < openings; i++) {
+    const { targetId } = await pipe.cdp.send('Target.createTarget', { url: pipe.url(popupPath) });
+    await sleep(settleMs);
+    const { sessionId } = await pipe.cdp.send('Target.attachToTarget', { targetId, flatten: true });
+    try {
+      await pipe.cdp.send('HeapProfiler.collectGarbage', {}, sessionId);
+      const { usedSize } = await pipe.cdp.send('Runtime.getHeapUsage', {}, sessionId);
+      sizes.push(usedSize);
+    } finally {
+      await pipe.cdp.send('Target.closeTarget', { targetId });
+    }
+  }
+  sizes.sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)];
+}
