@@ -98,13 +98,19 @@ export async function editRoundTrips(pipe, targetId, runs) {
 }
 
 /**
- * The popup's JS heap (bytes used after a garbage collection), `settleMs` after it opened: long
- * enough for everything it reads on opening to be read. Median of `openings`.
+ * The popup's JS heap (bytes used after a garbage collection) once it shows its lists' counts —
+ * everything it reads on opening is read by then — and `settleMs` more. Median of `openings`.
  */
 export async function popupHeap(pipe, popupPath, openings, settleMs) {
   const sizes = [];
   for (let i = 0; i < openings; i++) {
     const { targetId } = await pipe.cdp.send('Target.createTarget', { url: pipe.url(popupPath) });
+    await waitFor(
+      'the popup to show its counts',
+      () => evaluateIn(pipe.cdp, targetId, `document.querySelector('.filters .count') !== null`),
+      120_000,
+      250,
+    );
     await sleep(settleMs);
     const { sessionId } = await pipe.cdp.send('Target.attachToTarget', { targetId, flatten: true });
     try {
