@@ -1,5 +1,5 @@
 import type { InvitationRecord } from '../model/invitation';
-import { ledgerCounts } from './counts';
+import { type LedgerCounts, ledgerCounts } from './counts';
 import type { ResolvedSettings } from './expiry';
 
 export interface BadgeSummary {
@@ -23,7 +23,14 @@ export function badgeSummary(
   settings: ResolvedSettings,
   now: number,
 ): BadgeSummary {
-  const counts = ledgerCounts(records, settings, now);
+  return badgeOfCounts(ledgerCounts(records, settings, now), settings);
+}
+
+/** The badge from figures ledgerCounts already gave (the worker's, from the store's facts). */
+export function badgeOfCounts(
+  counts: LedgerCounts,
+  settings: Pick<ResolvedSettings, 'badgeWeeks' | 'warningDays'>,
+): BadgeSummary {
   return {
     olderCount: counts.olderThanBadge,
     nearingCount: counts.nearing,

@@ -1,4 +1,5 @@
 import type { InvitationRecord } from '../model/invitation';
+import type { Interval } from '../model/time';
 import { type ExpiryStatus, expiryStatus, mayHaveLapsed, type ResolvedSettings, surelyOlderThanDays } from './expiry';
 import { activeSnooze } from './follow-ups';
 import { lastListedAt } from './window';
@@ -17,9 +18,57 @@ export function standingOf(record: Pick<InvitationRecord, 'status'>, expiry: Exp
   return mayHaveLapsed(expiry) ? 'lapsed' : 'pending';
 }
 
+/**
+ * Everything about one record that any count depends on — nothing else of it is ever read to
+ * count. Records with equal facts count alike, so a ledger's counts can be kept as how many
+ * records hold each set of facts (the store keeps exactly that, updated with every write).
+ */
+export interface CountFacts {
+  /** Pending in the ledger (status `pending`); every other status counts as resolved. */
+  pending: boolean;
+  hidden: boolean;
+  sent: Interval | null;
+  /** When the Sent page last listed it (rules/window.ts lastListedAt). */
+  listedAt: number | null;
+  /** "Remind me on…": out of the act-on count until then (null: not snoozed). */
+  snoozedUntil: number | null;
+}
+
+export function countFactsOf(record: InvitationRecord): CountFacts {
+  return {
+    pending: record.status === 'pending',
+    hidden: record.hidden,
+    sent: record.sent,
+    listedAt: lastListedAt(record),
+    snoozedUntil: record.snoozedUntil ?? null,
+  };
+}
+
+/** One set of facts and how many records hold it. */
+export interface FactGroup {
+  facts: CountFacts;
+  count: number;
+}
+
+/** The same string for equal facts: how the store files each group. */
+export function factsKey(facts: CountFacts): string {
+  return JSON.stringify([
+    facts.pending,
+    facts.hidden,
+    facts.sent?.earliest ?? null,
+    facts.sent?.latest ?? null,
+    facts.listedAt,
+    facts.snoozedUntil,
+  ]);
+}
+
+function expiryOfFacts(facts: CountFacts, settings: ResolvedSettings, now: number): ExpiryStatus | null {
+  return facts.pending ? expiryStatus(facts.sent, settings, now, facts.listedAt) : null;
+}
+
 /** The expiry status of a record as every surface computes it: null unless pending. */
 export function recordExpiry(record: InvitationRecord, settings: ResolvedSettings, now: number): ExpiryStatus | null {
-  return record.status === 'pending' ? expiryStatus(record.sent, settings, now, lastListedAt(record)) : null;
+  return expiryOfFacts(countFactsOf(record), settings, now);
 }
 
 /**
@@ -27,7 +76,7 @@ export function recordExpiry(record: InvitationRecord, settings: ResolvedSetting
  * weeks old — never an invitation that might be younger, nor one that may have lapsed.
  */
 export function olderThanBadge(
-  record: InvitationRecord,
+  record: Pick<CountFacts, 'hidden' | 'sent'>,
   standing: Standing,
   settings: Pick<ResolvedSettings, 'badgeWeeks'>,
   now: number,
@@ -88,16 +137,20 @@ export interface Counted {
   snoozed: boolean;
 }
 
-export function countedOf(record: InvitationRecord, settings: ResolvedSettings, now: number): Counted {
-  const expiry = recordExpiry(record, settings, now);
-  const standing = standingOf(record, expiry);
+function countedOfFacts(facts: CountFacts, settings: ResolvedSettings, now: number): Counted {
+  const expiry = expiryOfFacts(facts, settings, now);
+  const standing = standingOf({ status: facts.pending ? 'pending' : 'gone' }, expiry);
   return {
-    hidden: record.hidden,
+    hidden: facts.hidden,
     expiry,
     standing,
-    olderThanBadge: olderThanBadge(record, standing, settings, now),
-    snoozed: activeSnooze(record, now) !== null,
+    olderThanBadge: olderThanBadge(facts, standing, settings, now),
+    snoozed: activeSnooze(facts, now) !== null,
   };
+}
+
+export function countedOf(record: InvitationRecord, settings: ResolvedSettings, now: number): Counted {
+  return countedOfFacts(countFactsOf(record), settings, now);
 }
 
 /**
@@ -105,6 +158,10 @@ export function countedOf(record: InvitationRecord, settings: ResolvedSettings, 
  * popup's lists), so nothing is worked out twice. Everyone else calls ledgerCounts.
  */
 export function tally(items: Iterable<Counted>): LedgerCounts {
+  return weightedTally(items, () => 1);
+}
+
+function weightedTally<T extends Counted>(items: Iterable<T>, weight: (item: T) => number): LedgerCounts {
   const counts: LedgerCounts = {
     pending: 0,
     lapsed: 0,
@@ -118,26 +175,40 @@ export function tally(items: Iterable<Counted>): LedgerCounts {
     byExpiry: emptyByExpiry(),
   };
   for (const item of items) {
+    const n = weight(item);
     if (item.hidden) {
-      counts.hidden++;
-      if (item.standing === 'pending') counts.hiddenPending++;
+      counts.hidden += n;
+      if (item.standing === 'pending') counts.hiddenPending += n;
       continue;
     }
-    counts[item.standing]++;
-    if (item.expiry !== null) counts.byExpiry[item.expiry]++;
-    if (item.olderThanBadge) counts.olderThanBadge++;
-    if (item.standing === 'pending' && item.snoozed) counts.snoozed++;
-    else if (item.expiry === 'nearing') counts.nearing++;
+    counts[item.standing] += n;
+    if (item.expiry !== null) counts.byExpiry[item.expiry] += n;
+    if (item.olderThanBadge) counts.olderThanBadge += n;
+    if (item.standing === 'pending' && item.snoozed) counts.snoozed += n;
+    else if (item.expiry === 'nearing') counts.nearing += n;
   }
   counts.pastWindow = counts.byExpiry['past-window'];
   return counts;
 }
 
-/** The one function every count a user sees comes from. */
+/**
+ * The one function every count a user sees comes from, over the records themselves or (the
+ * worker, without reading every record) over the facts the store keeps of them: the same figures.
+ */
 export function ledgerCounts(
   records: readonly InvitationRecord[],
   settings: ResolvedSettings,
   now: number,
 ): LedgerCounts {
-  return tally(records.map((record) => countedOf(record, settings, now)));
+  return countsFromFacts(
+    records.map((record) => ({ facts: countFactsOf(record), count: 1 })),
+    settings,
+    now,
+  );
+}
+
+/** ledgerCounts from the facts of a ledger, each group judged once and counted as many times as it holds records. */
+export function countsFromFacts(groups: Iterable<FactGroup>, settings: ResolvedSettings, now: number): LedgerCounts {
+  const judged = [...groups].map((group) => ({ ...countedOfFacts(group.facts, settings, now), count: group.count }));
+  return weightedTally(judged, (item) => item.count);
 }

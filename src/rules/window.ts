@@ -1,6 +1,7 @@
 import type { InvitationRecord } from '../model/invitation';
 import { type Settings, WINDOW_DAYS_MAX } from '../model/settings';
 import type { Interval } from '../model/time';
+import type { FactGroup } from './counts';
 import { addExpiryWindow, type ResolvedSettings, type WindowSettings, wholeDaysBetween } from './expiry';
 
 /**
@@ -27,6 +28,11 @@ export interface WindowEvidence {
   oldestDaysWhenSeen: number;
 }
 
+/** Its youngest possible age, in whole days, when LinkedIn last listed it. */
+function youngestDaysListed(sent: Interval, seenAt: number): number {
+  return Math.max(0, wholeDaysBetween(sent.latest, seenAt));
+}
+
 function evidenceOf(record: InvitationRecord): WindowEvidence | null {
   const seenAt = lastListedAt(record);
   const sent = record.sent;
@@ -34,7 +40,7 @@ function evidenceOf(record: InvitationRecord): WindowEvidence | null {
   return {
     record: { ...record, sent },
     seenAt,
-    youngestDaysWhenSeen: Math.max(0, wholeDaysBetween(sent.latest, seenAt)),
+    youngestDaysWhenSeen: youngestDaysListed(sent, seenAt),
     oldestDaysWhenSeen: Math.max(0, wholeDaysBetween(sent.earliest, seenAt)),
   };
 }
@@ -60,6 +66,16 @@ export function oldestListed(records: readonly InvitationRecord[]): WindowEviden
 export function learnedWindowDays(records: readonly InvitationRecord[], floorDays: number): number {
   const oldest = oldestListed(records);
   return Math.max(floorDays, oldest === null ? 0 : oldest.youngestDaysWhenSeen + 1);
+}
+
+/** learnedWindowDays from the facts the store keeps of a ledger (rules/counts.ts CountFacts): the same days. */
+export function learnedWindowFromFacts(groups: Iterable<Pick<FactGroup, 'facts'>>, floorDays: number): number {
+  let oldest = -1;
+  for (const { facts } of groups) {
+    if (facts.sent === null || facts.listedAt === null) continue;
+    oldest = Math.max(oldest, youngestDaysListed(facts.sent, facts.listedAt));
+  }
+  return Math.max(floorDays, oldest + 1);
 }
 
 /** The window as the user chose it, with a learned one worked out from `learnedDays`. */

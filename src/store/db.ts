@@ -1,6 +1,7 @@
 import { type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap, wrap } from 'idb';
 import { UNNAMED_ACCOUNT } from '../model/account';
-import { DB_NAME, DB_VERSION, type LapseSchema } from './schema';
+import { groupFacts } from './facts';
+import { DB_NAME, DB_VERSION, type LapseSchema, type StoredRecord } from './schema';
 
 export type LapseDb = IDBPDatabase<LapseSchema>;
 type UpgradeTransaction = IDBPTransaction<LapseSchema, StoreNames<LapseSchema>[], 'versionchange'>;
@@ -17,8 +18,14 @@ export function upgrade(db: LapseDb, oldVersion: number, tx: UpgradeTransaction)
     db.createObjectStore('readings', { keyPath: 'id', autoIncrement: true });
     db.createObjectStore('meta');
   }
-  if (oldVersion < 2) keyInvitationsByAccount(unwrap(db), unwrap(tx));
+  // Later steps read what the one before wrote, when its requests have succeeded: each step says
+  // when it is done, and the next starts then.
+  const steps = LATER_STEPS.filter(([version]) => oldVersion < version);
+  const climb = (i: number): void => steps[i]?.[1](unwrap(db), unwrap(tx), () => climb(i + 1));
+  climb(0);
 }
+
+type Step = (db: IDBDatabase, tx: IDBTransaction, done: () => void) => void;
 
 function createInvitationsV2(db: IDBDatabase): IDBObjectStore {
   const invitations = db.createObjectStore('invitations', { keyPath: ['account', 'id'] });
@@ -34,15 +41,38 @@ function createInvitationsV2(db: IDBDatabase): IDBObjectStore {
  * account's, named at the next reading that says whose it is). Raw requests, not promises: the
  * upgrade transaction must stay active between the read and the writes.
  */
-function keyInvitationsByAccount(db: IDBDatabase, tx: IDBTransaction): void {
+function keyInvitationsByAccount(db: IDBDatabase, tx: IDBTransaction, done: () => void): void {
   const request = tx.objectStore('invitations').getAll();
   request.onsuccess = () => {
     const records = request.result as Record<string, unknown>[];
     db.deleteObjectStore('invitations');
     const invitations = createInvitationsV2(db);
     for (const record of records) invitations.put({ ...record, account: UNNAMED_ACCOUNT });
+    done();
   };
 }
+
+/**
+ * Version 3: the indexes that read one account's records by status and in send order, and the
+ * `facts` store filled from every record there is. Raw requests, for the same reason as above.
+ */
+function keepCountFacts(db: IDBDatabase, tx: IDBTransaction, done: () => void): void {
+  const invitations = tx.objectStore('invitations');
+  invitations.createIndex('byAccountStatus', ['account', 'status']);
+  invitations.createIndex('byStatusSent', ['account', 'status', 'sent.earliest']);
+  const facts = db.createObjectStore('facts', { keyPath: ['account', 'key'] });
+  facts.createIndex('byAccount', 'account');
+  const request = invitations.getAll();
+  request.onsuccess = () => {
+    for (const group of groupFacts(request.result as StoredRecord[])) facts.put(group);
+    done();
+  };
+}
+
+const LATER_STEPS: [number, Step][] = [
+  [2, keyInvitationsByAccount],
+  [3, keepCountFacts],
+];
 
 export interface OpenOptions {
   /** Tests pass fake-indexeddb's factory; the extension uses the global one. */

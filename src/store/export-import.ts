@@ -6,6 +6,7 @@ import { parseOrThrow } from '../model/validate';
 import { type LedgerView, ledgerViews } from './accounts';
 import type { LapseDb } from './db';
 import { mergeExport } from './export-merge';
+import { putRecords } from './facts';
 import { currentAccount, moveLedger, readAccountsState, stamp, strip, withKnown } from './ledgers';
 
 /**
@@ -46,7 +47,7 @@ export async function applyLinkedInExport(
   now: number,
   into?: AccountKey,
 ): Promise<LinkedInImportReport | ImportNeedsAccount> {
-  const tx = db.transaction(['invitations', 'readings', 'meta'], 'readwrite');
+  const tx = db.transaction(['invitations', 'readings', 'meta', 'facts'], 'readwrite');
   try {
     const [state, all] = await Promise.all([readAccountsState(tx), tx.objectStore('invitations').getAll()]);
     const ledgers = ledgerViews(all);
@@ -62,8 +63,13 @@ export async function applyLinkedInExport(
     for (const record of upserts) parseOrThrow(InvitationRecord, record, `invitation ${record.id}`);
     const known = state.known.filter((k) => k !== adoptFrom);
     const next = withKnown({ ...state, known }, account);
+    // After a move the records are the account's: what each write replaces is as moved.
+    const before = new Map(records.map((r) => [r.id, stamp(r, account)]));
     await Promise.all([
-      ...upserts.map((record) => tx.objectStore('invitations').put(stamp(record, account))),
+      putRecords(
+        tx,
+        upserts.map((record) => ({ before: before.get(record.id), after: stamp(record, account) })),
+      ),
       tx.objectStore('meta').put(next, 'accounts'),
       tx.done,
     ]);

@@ -25,6 +25,7 @@ import {
 } from './backup';
 import { type ConnectionsMergeResult, mergeConnections } from './connections-merge';
 import type { LapseDb } from './db';
+import { putRecords } from './facts';
 import { withFollowUp, withoutFollowUp, withSnooze } from './follow-up-edits';
 import {
   accountReadings,
@@ -100,10 +101,10 @@ async function mergeInto(
   now: number,
   guarded: boolean,
 ): Promise<ReadingOutcome | null> {
-  const invitations = tx.objectStore('invitations');
   const meta = tx.objectStore('meta');
   const { lastReading, lastComplete } = await accountReadings(tx, account);
   const existing = new Map(stored.map((r) => [r.id, strip(r)]));
+  const storedById = new Map(stored.map((r) => [r.id, r]));
   const result = mergeReading(existing, reading, lastComplete ?? null, now);
   const pendingBefore = stored.filter((r) => r.status === 'pending').length;
   if (guarded && tooManyGone(result.markedGone, pendingBefore)) return null;
@@ -112,7 +113,10 @@ async function mergeInto(
   const entry = entryFor(result.logEntry, account);
   const [logId] = await Promise.all([
     tx.objectStore('readings').add(entry),
-    ...result.upserts.map((record) => invitations.put(stamp(record, account))),
+    putRecords(
+      tx,
+      result.upserts.map((record) => ({ before: storedById.get(record.id), after: stamp(record, account) })),
+    ),
   ]);
   const logged = { ...entry, id: logId };
   const trustUntil = now + FUTURE_TOLERANCE_MS;
@@ -148,7 +152,7 @@ function heldOutcome(reading: SentPageReading): ReadingOutcome {
  * another account's page is held, and the user asked (answerAccountQuestion).
  */
 export async function applyReading(db: LapseDb, reading: SentPageReading, now: number): Promise<ReadingOutcome> {
-  const tx = db.transaction(['invitations', 'readings', 'meta'], 'readwrite');
+  const tx = db.transaction(['invitations', 'readings', 'meta', 'facts'], 'readwrite');
   try {
     const [state, all] = await Promise.all([readAccountsState(tx), tx.objectStore('invitations').getAll()]);
     const attribution = attribute(reading, ledgerViews(all), state.lastSeen);
@@ -157,7 +161,8 @@ export async function applyReading(db: LapseDb, reading: SentPageReading, now: n
     if (attribution.kind === 'apply') {
       const { account, adoptFrom } = attribution;
       if (adoptFrom !== null) await moveLedger(tx, adoptFrom, account);
-      const mine = all.filter((r) => r.account === (adoptFrom ?? account));
+      // Adopted records are the account's once moved: as such they are merged and replaced.
+      const mine = all.filter((r) => r.account === (adoptFrom ?? account)).map((r) => stamp(strip(r), account));
       outcome = await mergeInto(tx, reading, account, mine, now, attribution.guarded);
       const known = adoptFrom === null ? state.known : state.known.filter((k) => k !== adoptFrom);
       if (outcome) next = withKnown({ ...state, known, lastSeen: account }, account);
@@ -185,7 +190,7 @@ export async function answerAccountQuestion(
   different: boolean,
   now: number,
 ): Promise<ReadingOutcome | null> {
-  const tx = db.transaction(['invitations', 'readings', 'meta'], 'readwrite');
+  const tx = db.transaction(['invitations', 'readings', 'meta', 'facts'], 'readwrite');
   try {
     const state = await readAccountsState(tx);
     if (!state.question) {
@@ -226,13 +231,14 @@ export async function applyWithdrawObserved(
   now: number,
 ): Promise<{ matched: boolean }> {
   const account = await resolveAccount(db, undefined);
-  const tx = db.transaction('invitations', 'readwrite');
+  const tx = db.transaction(['invitations', 'facts'], 'readwrite');
   try {
-    const records = (await accountRecords(tx, account)).map(strip);
-    const record = findWithdrawn(records, withdraw);
+    const stored = await accountRecords(tx, account);
+    const record = findWithdrawn(stored.map(strip), withdraw);
     const next = record ? applyWithdraw(record, withdraw, now) : null;
     if (next) assertValid(InvitationRecord, next, `invitation ${next.id}`);
-    await Promise.all([...(next ? [tx.store.put(stamp(next, account))] : []), tx.done]);
+    const before = stored.find((r) => r.id === next?.id);
+    await Promise.all([...(next ? [putRecords(tx, [{ before, after: stamp(next, account) }])] : []), tx.done]);
     return { matched: record !== null };
   } catch (error) {
     abortQuietly(tx);
@@ -264,13 +270,16 @@ export async function applyConnectionsReading(
   const account = connectionsAccount(reading, (await readAccounts(db)).known);
   if (account === null) return nothing;
   const ids = new Set(reading.people.flatMap((person) => invitationId(person.profileUrl) ?? []));
-  const tx = db.transaction('invitations', 'readwrite');
+  const tx = db.transaction(['invitations', 'facts'], 'readwrite');
   try {
-    const found = await Promise.all([...ids].map((id) => tx.store.get([account, id])));
-    const existing = new Map(found.flatMap((stored) => (stored ? [[stored.id, strip(stored)] as const] : [])));
+    const invitations = tx.objectStore('invitations');
+    const found = await Promise.all([...ids].map((id) => invitations.get([account, id])));
+    const storedById = new Map(found.flatMap((stored) => (stored ? [[stored.id, stored] as const] : [])));
+    const existing = new Map([...storedById].map(([id, stored]) => [id, strip(stored)]));
     const { upserts, ...outcome } = mergeConnections(existing, reading);
     for (const record of upserts) assertValid(InvitationRecord, record, `invitation ${record.id}`);
-    await Promise.all([...upserts.map((record) => tx.store.put(stamp(record, account))), tx.done]);
+    const writes = upserts.map((record) => ({ before: storedById.get(record.id), after: stamp(record, account) }));
+    await Promise.all([putRecords(tx, writes), tx.done]);
     return { ...outcome, changed: upserts.length };
   } catch (error) {
     abortQuietly(tx);
@@ -302,13 +311,13 @@ async function editRecord(
   edit: (record: InvitationRecord) => InvitationRecord,
 ): Promise<InvitationRecord> {
   const chosen = await resolveAccount(db, account);
-  const tx = db.transaction('invitations', 'readwrite');
+  const tx = db.transaction(['invitations', 'facts'], 'readwrite');
   try {
-    const stored = await tx.store.get([chosen, id]);
+    const stored = await tx.objectStore('invitations').get([chosen, id]);
     if (!stored) throw new Error(`No invitation with id "${id}" in the ledger`);
     const next = edit(strip(stored));
     assertValid(InvitationRecord, next, `invitation ${id}`);
-    await Promise.all([tx.store.put(stamp(next, chosen)), tx.done]);
+    await Promise.all([putRecords(tx, [{ before: stored, after: stamp(next, chosen) }]), tx.done]);
     return next;
   } catch (error) {
     abortQuietly(tx);
@@ -530,7 +539,7 @@ function latestOf(entries: readonly ReadingLogEntry[], trustUntil: number) {
  */
 export async function importBackup(db: LapseDb, data: unknown, now: number, into?: AccountKey): Promise<ImportResult> {
   const backup = parseBackup(data, await resolveAccount(db, into));
-  const tx = db.transaction(['invitations', 'readings', 'meta'], 'readwrite');
+  const tx = db.transaction(['invitations', 'readings', 'meta', 'facts'], 'readwrite');
   try {
     const invitations = tx.objectStore('invitations');
     const readings = tx.objectStore('readings');
@@ -543,7 +552,10 @@ export async function importBackup(db: LapseDb, data: unknown, now: number, into
     const { writes, unchanged } = backupWrites(local, backup.invitations);
     const newReadings = newLogEntries(localReadings, backup.readings);
     const [, ids] = await Promise.all([
-      Promise.all(writes.map((record) => invitations.put(record))),
+      putRecords(
+        tx,
+        writes.map((record) => ({ before: local.get(recordKey(record.account, record.id)), after: record })),
+      ),
       Promise.all(newReadings.map((entry) => readings.put(entry))),
     ]);
     const all = localReadings.concat(newReadings.map((entry, i) => ({ ...entry, id: ids[i] })));
@@ -565,10 +577,11 @@ export async function importBackup(db: LapseDb, data: unknown, now: number, into
 
 /** Empties every store; returns how many invitations there were. */
 export async function clearLedger(db: LapseDb): Promise<number> {
-  const tx = db.transaction(['invitations', 'readings', 'meta'], 'readwrite');
+  const tx = db.transaction(['invitations', 'readings', 'meta', 'facts'], 'readwrite');
   const [count] = await Promise.all([
     tx.objectStore('invitations').count(),
     tx.objectStore('invitations').clear(),
+    tx.objectStore('facts').clear(),
     tx.objectStore('readings').clear(),
     tx.objectStore('meta').clear(),
     tx.done,

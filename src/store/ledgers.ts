@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { type AccountKey, AccountsState, EMPTY_ACCOUNTS, UNNAMED_ACCOUNT } from '../model/account';
 import type { InvitationRecord } from '../model/invitation';
 import type { ReadingLogEntry } from '../model/reading';
+import { type FactChanges, noteRecordChange, saveFactChanges } from './facts';
 import type { LapseSchema, ReadingMetaKey, StoredRecord } from './schema';
 
 /**
@@ -86,9 +87,14 @@ export async function moveLedger(tx: Tx<'readwrite'>, from: AccountKey, to: Acco
     accountReadings(tx, from),
   ]);
   const moves: Promise<unknown>[] = [];
+  const changes: FactChanges = new Map();
   for (const record of records) {
-    moves.push(invitations.delete([from, record.id]), invitations.put(stamp(strip(record), to)));
+    const moved = stamp(strip(record), to);
+    moves.push(invitations.delete([from, record.id]), invitations.put(moved));
+    noteRecordChange(changes, record, undefined);
+    noteRecordChange(changes, undefined, moved);
   }
+  moves.push(saveFactChanges(tx, changes));
   for (const entry of entries) {
     if (entryAccount(entry) === from) moves.push(tx.objectStore('readings').put(entryFor(entry, to)));
   }

@@ -2,6 +2,7 @@ import type { DBSchema } from 'idb';
 import type { AccountKey, AccountsState } from '../model/account';
 import type { InvitationRecord, LedgerStatus } from '../model/invitation';
 import type { ReadingLogEntry } from '../model/reading';
+import type { FactGroup } from '../rules/counts';
 
 /** The IndexedDB database of the extension origin. One name, one schema, versioned by the ladder in db.ts. */
 export const DB_NAME = 'lapse';
@@ -11,7 +12,7 @@ export const DB_NAME = 'lapse';
  * db.ts, a named type for the shape it leaves behind below, and a fixture in
  * tests/unit/store/migrations.test.ts that creates the previous version with data.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * Keys of the `meta` store: the readings the merge and the popup need without scanning the log,
@@ -71,5 +72,36 @@ export interface LapseSchemaV2 extends DBSchema {
   };
 }
 
+/** One group of the `facts` store: how many of `account`'s records hold `facts` (store/facts.ts). */
+export type StoredFactGroup = FactGroup & { account: AccountKey; key: string };
+
+/**
+ * Version 3: fast at 50,000 records. `facts` keeps, per account, how many records hold each set
+ * of the facts counts depend on, changed in the same transaction as every record write; the
+ * upgrade fills it from the records. Two indexes read one account's records by status
+ * (`byAccountStatus`), and its records of one status in send order (`byStatusSent`; records
+ * without a send time are absent from it, as from `bySentEarliest`).
+ */
+export interface LapseSchemaV3 extends DBSchema {
+  invitations: {
+    key: [AccountKey, string];
+    value: StoredRecord;
+    indexes: {
+      byStatus: LedgerStatus;
+      bySentEarliest: number;
+      byAccount: AccountKey;
+      byAccountStatus: [AccountKey, LedgerStatus];
+      byStatusSent: [AccountKey, LedgerStatus, number];
+    };
+  };
+  readings: LapseSchemaV2['readings'];
+  meta: LapseSchemaV2['meta'];
+  facts: {
+    key: [AccountKey, string];
+    value: StoredFactGroup;
+    indexes: { byAccount: AccountKey };
+  };
+}
+
 /** The current schema. */
-export type LapseSchema = LapseSchemaV2;
+export type LapseSchema = LapseSchemaV3;

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { InvitationRecord } from '../../../src/model/invitation';
 import type { ReadingLogEntry } from '../../../src/model/reading';
 import { openLapseDb } from '../../../src/store/db';
+import { groupFacts } from '../../../src/store/facts';
 import { applyReading, getAllRecords, lastReadings } from '../../../src/store/ledger';
-import { DB_VERSION } from '../../../src/store/schema';
+import { DB_VERSION, type StoredFactGroup } from '../../../src/store/schema';
 import { NOW, person, reading, record, T0 } from './builders';
 
 /**
@@ -15,7 +16,7 @@ import { NOW, person, reading, record, T0 } from './builders';
  */
 interface VersionFixture {
   version: number;
-  create(db: IDBDatabase): void;
+  create(db: IDBDatabase, tx: IDBTransaction): void;
   fill(tx: IDBTransaction): void;
 }
 
@@ -26,6 +27,14 @@ function createV2(db: IDBDatabase): void {
   invitations.createIndex('byStatus', 'status');
   invitations.createIndex('bySentEarliest', 'sent.earliest');
   invitations.createIndex('byAccount', 'account');
+}
+
+/** Version 3 step as released: the status and send-order indexes, and the facts store. */
+function createV3(db: IDBDatabase, tx: IDBTransaction): void {
+  const invitations = tx.objectStore('invitations');
+  invitations.createIndex('byAccountStatus', ['account', 'status']);
+  invitations.createIndex('byStatusSent', ['account', 'status', 'sent.earliest']);
+  db.createObjectStore('facts', { keyPath: ['account', 'key'] }).createIndex('byAccount', 'account');
 }
 
 /** A second account's ledger in the version 2 fixture: must stay apart from the unnamed one. */
@@ -78,6 +87,19 @@ const FIXTURES: VersionFixture[] = [
       tx.objectStore('meta').put({ lastSeen: '', known: ['', 'grace'], question: null }, 'accounts');
     },
   },
+  {
+    version: 3,
+    create: createV3,
+    fill(tx) {
+      const stored = [...v1Records.map((r) => ({ ...r, account: '' })), { ...graceRecord, account: 'grace' }];
+      for (const r of stored) tx.objectStore('invitations').put(r);
+      for (const group of groupFacts(stored)) tx.objectStore('facts').put(group);
+      for (const r of v1Readings) tx.objectStore('readings').add(r);
+      tx.objectStore('meta').put({ ...v1Readings[0], id: 1 }, 'lastReading');
+      tx.objectStore('meta').put({ ...v1Readings[0], id: 1 }, 'lastCompleteReading');
+      tx.objectStore('meta').put({ lastSeen: '', known: ['', 'grace'], question: null }, 'accounts');
+    },
+  },
 ];
 
 /** Creates the database at `upTo`, climbing the fixtures' own steps, and fills it at that version. */
@@ -86,7 +108,9 @@ function createAt(factory: IDBFactory, name: string, upTo: VersionFixture): Prom
     const request = factory.open(name, upTo.version);
     request.onupgradeneeded = (event) => {
       for (const fixture of FIXTURES) {
-        if (fixture.version > event.oldVersion && fixture.version <= upTo.version) fixture.create(request.result);
+        if (fixture.version > event.oldVersion && fixture.version <= upTo.version) {
+          fixture.create(request.result, request.transaction!);
+        }
       }
       // Each version's data as that version stores it (the earlier fixtures' steps only made stores).
       upTo.fill(request.transaction!);
@@ -99,6 +123,9 @@ function createAt(factory: IDBFactory, name: string, upTo: VersionFixture): Prom
   });
 }
 
+const sortFacts = (groups: StoredFactGroup[]) =>
+  [...groups].sort((a, b) => `${a.account}/${a.key}`.localeCompare(`${b.account}/${b.key}`));
+
 describe('schema migrations', () => {
   it('has a data fixture for every released version up to the current one', () => {
     expect(FIXTURES.map((f) => f.version)).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
@@ -106,9 +133,15 @@ describe('schema migrations', () => {
 
   it('creates every store and index on a fresh install', async () => {
     const db = await openLapseDb({ factory: new IDBFactory(), name: 'fresh' });
-    expect([...db.objectStoreNames].sort()).toEqual(['invitations', 'meta', 'readings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['facts', 'invitations', 'meta', 'readings']);
     const tx = db.transaction('invitations');
-    expect([...tx.store.indexNames].sort()).toEqual(['byAccount', 'bySentEarliest', 'byStatus']);
+    expect([...tx.store.indexNames].sort()).toEqual([
+      'byAccount',
+      'byAccountStatus',
+      'bySentEarliest',
+      'byStatus',
+      'byStatusSent',
+    ]);
     expect(tx.store.keyPath).toEqual(['account', 'id']);
     db.close();
   });
@@ -135,6 +168,13 @@ describe('schema migrations', () => {
     ).toEqual(['ada', 'bob']);
     expect(all.length).toBe(fixture.version === 1 ? 2 : 3);
     if (fixture.version >= 2) expect(await getAllRecords(db, 'grace')).toEqual([graceRecord]);
+    // Version 3: the facts counts come from are those of every record there is, per account, and
+    // the new indexes find old rows (a record without a send time is absent from the send order).
+    expect(sortFacts(await db.getAll('facts'))).toEqual(sortFacts(groupFacts(all)));
+    expect(await db.getAllKeysFromIndex('invitations', 'byAccountStatus', ['', 'accepted'])).toEqual([['', 'ada']]);
+    const sendOrder = await db.getAllKeysFromIndex('invitations', 'byStatusSent');
+    expect(sendOrder).toContainEqual(['', 'ada']);
+    expect(sendOrder).not.toContainEqual(['', 'bob']);
     // And the upgraded database takes new readings without touching the user's edits.
     await applyReading(db, reading(T0 + 1, [person('ada', T0 + 1)]), NOW);
     expect((await getAllRecords(db)).find((r) => r.id === 'ada')).toMatchObject({
