@@ -1,7 +1,9 @@
 import type { InvitationRecord } from '../model/invitation';
 import type { ScanProgress } from '../model/messages';
 import type { Settings } from '../model/settings';
-import { type BadgeSummary, badgeSummary } from '../rules/badge';
+import { type BadgeSummary, badgeOfCounts } from '../rules/badge';
+import { type LedgerCounts, ledgerCounts } from '../rules/counts';
+import type { ResolvedSettings } from '../rules/expiry';
 import { resolveSettings } from '../rules/window';
 import { counted, numberText, type Words } from '../shared/locale';
 
@@ -42,7 +44,17 @@ export function recountBadge(
   now: number,
   words?: Words,
 ): BadgeView {
-  const summary = badgeSummary(records, resolveSettings(settings, records), now);
+  const resolved = resolveSettings(settings, records);
+  return badgeView(ledgerCounts(records, resolved, now), resolved, words);
+}
+
+/** The badge from figures ledgerCounts gave (the worker's come from the store's count facts). */
+export function badgeView(
+  counts: LedgerCounts,
+  settings: Pick<ResolvedSettings, 'badgeWeeks' | 'warningDays'>,
+  words?: Words,
+): BadgeView {
+  const summary = badgeOfCounts(counts, settings);
   return {
     text: summary.text,
     color: BADGE_COLORS[summary.tone],

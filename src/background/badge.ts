@@ -1,12 +1,17 @@
 import browser from 'webextension-polyfill';
-import type { InvitationRecord } from '../model/invitation';
-import type { Settings } from '../model/settings';
+import {
+  countsFromFacts,
+  type LedgerCounts,
+  learnedWindowFromFacts,
+  type ResolvedSettings,
+  resolveWith,
+} from '../rules';
 import { words } from '../shared/i18n';
 import { readScan } from '../shared/scan-state';
 import { loadSettings } from '../shared/settings-store';
 import { getDb } from '../store/db';
-import { getAllRecords } from '../store/ledger';
-import { type BadgeView, recountBadge, scanBadge } from './badge-count';
+import { readViewsSource } from '../store/views';
+import { type BadgeView, badgeView, scanBadge } from './badge-count';
 
 /** Recounted once a day: ages grow while nobody scans, and the badge must follow. */
 export const DAILY_ALARM = 'lapse-daily-badge';
@@ -21,15 +26,18 @@ async function show(view: BadgeView): Promise<void> {
   ]);
 }
 
-async function readLedger(): Promise<{ records: InvitationRecord[]; settings: Settings }> {
-  const [db, settings] = await Promise.all([getDb(), loadSettings()]);
-  return { records: await getAllRecords(db), settings };
+/** The current account's counts, from the store's count facts (no record read). */
+async function readCounts(now: number): Promise<{ counts: LedgerCounts; settings: ResolvedSettings }> {
+  const [db, chosen] = await Promise.all([getDb(), loadSettings()]);
+  const { facts } = await readViewsSource(db, () => () => false);
+  const settings = resolveWith(chosen, learnedWindowFromFacts(facts, chosen.learnedFloorDays));
+  return { counts: countsFromFacts(facts, settings, now), settings };
 }
 
 /** Redraws the badge from the ledger (or the scan in progress). Call after anything that may change it. */
 export async function refreshBadge(
   now = Date.now(),
-  ledger?: { records: readonly InvitationRecord[]; settings: Settings },
+  ledger?: { counts: LedgerCounts; settings: ResolvedSettings },
 ): Promise<BadgeView> {
   const scan = await readScan(now);
   if (scan?.state === 'running') {
@@ -37,8 +45,8 @@ export async function refreshBadge(
     await show(view);
     return view;
   }
-  const { records, settings } = ledger ?? (await readLedger());
-  const view = recountBadge(records, settings, now, words());
+  const { counts, settings } = ledger ?? (await readCounts(now));
+  const view = badgeView(counts, settings, words());
   await show(view);
   return view;
 }

@@ -1,10 +1,9 @@
 import browser from 'webextension-polyfill';
-import { selectOpeningPage } from '../shared/opening-page';
 import { loadSettings } from '../shared/settings-store';
 import { LEDGER_VERSION_KEY, OPENING_PAGE_KEY } from '../shared/well-known';
 import { getDb } from '../store/db';
-import { getAllRecords, lastReadings } from '../store/ledger';
 import { refreshBadge } from './badge';
+import { deriveViews } from './derive-views';
 
 /**
  * What the worker derives from the ledger, from one read of it: the badge, and the popup's
@@ -29,10 +28,9 @@ async function refresh(newVersion: number | undefined): Promise<void> {
     loadSettings(),
     browser.storage.local.get(LEDGER_VERSION_KEY),
   ]);
-  const [records, { lastReading }] = await Promise.all([getAllRecords(db), lastReadings(db)]);
   const current = stored[LEDGER_VERSION_KEY];
   const ledgerVersion = newVersion ?? (typeof current === 'number' ? current : 0);
-  const openingPage = selectOpeningPage(records, settings, now, ledgerVersion, lastReading);
+  const { openingPage, badge } = await deriveViews(db, settings, now, ledgerVersion);
   // The page carries its own version: should a popup read it together with a version from just
   // before or after, the two differ and the popup reads the database instead.
   await Promise.all([
@@ -41,6 +39,6 @@ async function refresh(newVersion: number | undefined): Promise<void> {
       ? browser.storage.session.set({ [OPENING_PAGE_KEY]: openingPage })
       : browser.storage.session.remove(OPENING_PAGE_KEY),
     newVersion === undefined ? null : browser.storage.local.set({ [LEDGER_VERSION_KEY]: newVersion }),
-    refreshBadge(now, { records, settings }),
+    refreshBadge(now, badge),
   ]);
 }

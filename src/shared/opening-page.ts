@@ -49,6 +49,17 @@ export const LEFT_OUT_SEND_TIMES = 16;
 
 const at = (earliest: number) => ({ earliest, latest: earliest });
 
+/**
+ * Where a record goes in "All pending" (tracked, pending as every count has it): placed by days
+ * left (`dated`), listed last (no send time, or past the window), or not in the list (null).
+ */
+function placeOf(record: InvitationRecord, settings: ResolvedSettings, now: number): 'dated' | 'last' | null {
+  if (!tracked(record)) return null;
+  const expiry = recordExpiry(record, settings, now);
+  if (standingOf(record, expiry) !== 'pending') return null;
+  return record.sent !== null && expiry !== 'past-window' ? 'dated' : 'last';
+}
+
 /** What the worker stores after a ledger change: the front of "All pending" at `now`. */
 export function selectOpeningPage(
   records: readonly InvitationRecord[],
@@ -59,16 +70,27 @@ export function selectOpeningPage(
   size = OPENING_PAGE_SIZE,
 ): OpeningPage {
   const learned = learnedWindowDays(records, chosen.learnedFloorDays);
-  const settings = resolveWith(chosen, learned);
-  // "All pending" (tracked, pending as every count has it), each record's status worked out once:
-  // placed by days left, or listed last (no send time, or past the window).
+  const stamp = { now, ledgerVersion, lastReading, learnedWindowDays: learned };
+  return openingPageOf(records, resolveWith(chosen, learned), stamp, size);
+}
+
+export type OpeningStamp = Pick<OpeningPage, 'ledgerVersion' | 'learnedWindowDays' | 'lastReading'> & { now: number };
+
+/**
+ * The opening page from `candidates`: every pending record of the ledger, or (when more than the
+ * page are listed) only those the walk below took. `settings` carry the whole ledger's learned window.
+ */
+export function openingPageOf(
+  candidates: readonly InvitationRecord[],
+  settings: ResolvedSettings,
+  { now, ledgerVersion, lastReading, learnedWindowDays: learned }: OpeningStamp,
+  size = OPENING_PAGE_SIZE,
+): OpeningPage {
   const dated: InvitationRecord[] = [];
   const last: InvitationRecord[] = [];
-  for (const record of records) {
-    if (!tracked(record)) continue;
-    const expiry = recordExpiry(record, settings, now);
-    if (standingOf(record, expiry) !== 'pending') continue;
-    (record.sent !== null && expiry !== 'past-window' ? dated : last).push(record);
+  for (const record of candidates) {
+    const place = placeOf(record, settings, now);
+    if (place) (place === 'dated' ? dated : last).push(record);
   }
   dated.sort((a, b) => a.sent!.earliest - b.sent!.earliest || byNameThenId(a, b));
   // Small enough to keep whole: the records listed last come too.
@@ -99,6 +121,30 @@ export function selectOpeningPage(
       lastReading,
     };
   }
+}
+
+/**
+ * Takes pending records in send order (`sent.earliest`, earliest first, as the store's index
+ * hands them) until it holds everything the opening page is made of: the first `size` dated
+ * records of "All pending", and whole groups of equal send times after them up to the last one
+ * the page may name (its left-out send times and the one beyond). `take` returns false then.
+ */
+export function openingWalk(settings: ResolvedSettings, now: number, size = OPENING_PAGE_SIZE) {
+  const taken: InvitationRecord[] = [];
+  let groupsAfter = 0;
+  return {
+    taken,
+    take(record: InvitationRecord): boolean {
+      if (placeOf(record, settings, now) !== 'dated') return true;
+      const earliest = record.sent!.earliest;
+      if (taken.length >= size && earliest !== taken[taken.length - 1]!.sent!.earliest) {
+        groupsAfter++;
+        if (groupsAfter > LEFT_OUT_SEND_TIMES + 1) return false;
+      }
+      taken.push(record);
+      return true;
+    },
+  };
 }
 
 /**
