@@ -16,10 +16,13 @@ import type { SentPageReading } from '../model/reading';
  */
 export const STRANGER_MIN_PENDING = 5;
 
-/** What attribution needs to know about one ledger. */
+/**
+ * What attribution needs to know about one ledger: which of the reading's people it holds (it may
+ * hold more: only these are ever asked about), and how many of its invitations are pending.
+ */
 export interface LedgerView {
   ids: ReadonlySet<string>;
-  pending: ReadonlySet<string>;
+  pendingCount: number;
 }
 
 export type Attribution =
@@ -30,12 +33,12 @@ export type Attribution =
 export function ledgerViews(
   records: Iterable<InvitationRecord & { account: AccountKey }>,
 ): Map<AccountKey, LedgerView> {
-  const views = new Map<AccountKey, { ids: Set<string>; pending: Set<string> }>();
+  const views = new Map<AccountKey, { ids: Set<string>; pendingCount: number }>();
   for (const record of records) {
-    const view = views.get(record.account) ?? { ids: new Set<string>(), pending: new Set<string>() };
+    const view = views.get(record.account) ?? { ids: new Set<string>(), pendingCount: 0 };
     views.set(record.account, view);
     view.ids.add(record.id);
-    if (record.status === 'pending') view.pending.add(record.id);
+    if (record.status === 'pending') view.pendingCount++;
   }
   return views;
 }
@@ -65,7 +68,7 @@ function adoptable(ids: ReadonlySet<string>, ledgers: ReadonlyMap<AccountKey, Le
   }
   if (best !== null) return best;
   const first = ledgers.get(UNNAMED_ACCOUNT);
-  return first && first.pending.size === 0 ? UNNAMED_ACCOUNT : null;
+  return first && first.pendingCount === 0 ? UNNAMED_ACCOUNT : null;
 }
 
 /** The ledger an anonymous reading most plausibly belongs to, or null when it cannot be told. */
@@ -103,7 +106,7 @@ export function attribute(
   const target = likeliest(ids, ledgers, lastSeen);
   if (target === null) return { kind: 'hold', candidate: lastSeen ?? UNNAMED_ACCOUNT, reason: 'no-one-in-common' };
   const view = ledgers.get(target);
-  if (view && ids.size > 0 && overlap(ids, view) === 0 && view.pending.size >= STRANGER_MIN_PENDING) {
+  if (view && ids.size > 0 && overlap(ids, view) === 0 && view.pendingCount >= STRANGER_MIN_PENDING) {
     return { kind: 'hold', candidate: target, reason: 'no-one-in-common' };
   }
   return { kind: 'apply', account: target, guarded: true, adoptFrom: null };

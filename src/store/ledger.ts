@@ -11,7 +11,7 @@ import {
   type WithdrawObserved,
 } from '../model/reading';
 import { describeIssues, ValidationError } from '../model/validate';
-import { attribute, ledgerViews, tooManyGone } from './accounts';
+import { attribute, readingIds, tooManyGone } from './accounts';
 import {
   ALL_ACCOUNTS,
   BACKUP_FORMAT,
@@ -33,9 +33,11 @@ import {
   currentAccount,
   entryAccount,
   entryFor,
+  ledgerViewsFor,
   metaKey,
   moveLedger,
   readAccountsState,
+  recordsForReading,
   stamp,
   strip,
   withKnown,
@@ -154,15 +156,17 @@ function heldOutcome(reading: SentPageReading): ReadingOutcome {
 export async function applyReading(db: LapseDb, reading: SentPageReading, now: number): Promise<ReadingOutcome> {
   const tx = db.transaction(['invitations', 'readings', 'meta', 'facts'], 'readwrite');
   try {
-    const [state, all] = await Promise.all([readAccountsState(tx), tx.objectStore('invitations').getAll()]);
-    const attribution = attribute(reading, ledgerViews(all), state.lastSeen);
+    // Only what the reading touches is read: attribution's keys and counts, then the pending
+    // records and the people it names (a reading costs the same in a ledger of 50,000).
+    const ids = readingIds(reading);
+    const [state, views] = await Promise.all([readAccountsState(tx), ledgerViewsFor(tx, ids)]);
+    const attribution = attribute(reading, views, state.lastSeen);
     let outcome: ReadingOutcome | null = null;
     let next = state;
     if (attribution.kind === 'apply') {
       const { account, adoptFrom } = attribution;
       if (adoptFrom !== null) await moveLedger(tx, adoptFrom, account);
-      // Adopted records are the account's once moved: as such they are merged and replaced.
-      const mine = all.filter((r) => r.account === (adoptFrom ?? account)).map((r) => stamp(strip(r), account));
+      const mine = await recordsForReading(tx, account, ids);
       outcome = await mergeInto(tx, reading, account, mine, now, attribution.guarded);
       const known = adoptFrom === null ? state.known : state.known.filter((k) => k !== adoptFrom);
       if (outcome) next = withKnown({ ...state, known, lastSeen: account }, account);
@@ -199,7 +203,7 @@ export async function answerAccountQuestion(
     }
     const { reading, candidate } = state.question;
     const account = different ? nextPlaceholder([...state.known, candidate]) : candidate;
-    const stored = await accountRecords(tx, account);
+    const stored = await recordsForReading(tx, account, readingIds(reading));
     const outcome = await mergeInto(tx, reading, account, stored, now, false);
     const next = withKnown({ ...state, question: null, lastSeen: account }, account);
     await Promise.all([tx.objectStore('meta').put(next, 'accounts'), tx.done]);

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { type AccountKey, AccountsState, EMPTY_ACCOUNTS, UNNAMED_ACCOUNT } from '../model/account';
 import type { InvitationRecord } from '../model/invitation';
 import type { ReadingLogEntry } from '../model/reading';
+import type { LedgerView } from './accounts';
 import { type FactChanges, noteRecordChange, saveFactChanges } from './facts';
 import type { LapseSchema, ReadingMetaKey, StoredRecord } from './schema';
 
@@ -55,6 +56,50 @@ export function withKnown(state: AccountsState, account: AccountKey): AccountsSt
 
 export async function accountRecords(tx: AnyTx, account: AccountKey): Promise<StoredRecord[]> {
   return tx.objectStore('invitations').index('byAccount').getAll(account);
+}
+
+/**
+ * What a reading of `ids` needs of one account's ledger, whatever its size: every pending record
+ * (a complete reading may mark them gone) and the records of the people it names.
+ */
+export async function recordsForReading(
+  tx: AnyTx,
+  account: AccountKey,
+  ids: Iterable<string>,
+): Promise<StoredRecord[]> {
+  const invitations = tx.objectStore('invitations');
+  const [pending, named] = await Promise.all([
+    invitations.index('byAccountStatus').getAll([account, 'pending']),
+    Promise.all([...ids].map((id) => invitations.get([account, id]))),
+  ]);
+  const byId = new Map(pending.map((record) => [record.id, record]));
+  for (const record of named) if (record) byId.set(record.id, record);
+  return [...byId.values()];
+}
+
+/**
+ * Attribution's view of every ledger that holds records (accounts.ts), read for the people of
+ * one reading: keys and a count per ledger, no record.
+ */
+export async function ledgerViewsFor(tx: AnyTx, ids: ReadonlySet<string>): Promise<Map<AccountKey, LedgerView>> {
+  const invitations = tx.objectStore('invitations');
+  const accounts: AccountKey[] = [];
+  let cursor = await invitations.index('byAccount').openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    accounts.push(cursor.key);
+    cursor = await cursor.continue();
+  }
+  const views = await Promise.all(
+    accounts.map(async (account) => {
+      const [pendingCount, held] = await Promise.all([
+        invitations.index('byAccountStatus').count([account, 'pending']),
+        Promise.all([...ids].map((id) => invitations.count([account, id]))),
+      ]);
+      const view: LedgerView = { ids: new Set([...ids].filter((_, i) => held[i]! > 0)), pendingCount };
+      return [account, view] as const;
+    }),
+  );
+  return new Map(views);
 }
 
 /** One account's readings from meta. */
