@@ -1,7 +1,6 @@
 import type { InvitationRecord } from '../model/invitation';
 import { type Settings, WINDOW_DAYS_MAX } from '../model/settings';
 import type { Interval } from '../model/time';
-import type { FactGroup } from './counts';
 import { addExpiryWindow, type ResolvedSettings, type WindowSettings, wholeDaysBetween } from './expiry';
 
 /**
@@ -69,7 +68,10 @@ export function learnedWindowDays(records: readonly InvitationRecord[], floorDay
 }
 
 /** learnedWindowDays from the facts the store keeps of a ledger (rules/counts.ts CountFacts): the same days. */
-export function learnedWindowFromFacts(groups: Iterable<Pick<FactGroup, 'facts'>>, floorDays: number): number {
+export function learnedWindowFromFacts(
+  groups: Iterable<{ facts: { sent: Interval | null; listedAt: number | null } }>,
+  floorDays: number,
+): number {
   let oldest = -1;
   for (const { facts } of groups) {
     if (facts.sent === null || facts.listedAt === null) continue;
