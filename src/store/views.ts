@@ -36,9 +36,16 @@ export async function readViewsSource(db: LapseDb, startWalk: (facts: FactGroup[
   const invitations = tx.objectStore('invitations');
   const inSendOrder = IDBKeyRange.bound([account, 'pending', -Infinity], [account, 'pending', Infinity]);
   const take = startWalk(facts);
-  let cursor = await invitations.index('byStatusSent').openCursor(inSendOrder);
-  while (cursor && take(strip(cursor.value))) cursor = await cursor.continue();
+  // One send time at a time (one scan puts hundreds under one label): a request per send time,
+  // not per record.
+  const sendOrder = invitations.index('byStatusSent');
+  let sendTime = await sendOrder.openKeyCursor(inSendOrder, 'nextunique');
+  while (sendTime) {
+    const tied = await sendOrder.getAll(sendTime.key);
+    if (!tied.every((stored) => take(strip(stored)))) break;
+    sendTime = await sendTime.continue();
+  }
   const allPending =
-    cursor === null ? (await invitations.index('byAccountStatus').getAll([account, 'pending'])).map(strip) : null;
+    sendTime === null ? (await invitations.index('byAccountStatus').getAll([account, 'pending'])).map(strip) : null;
   return { account, facts, lastReading: lastReading ?? null, allPending };
 }
