@@ -200,11 +200,8 @@ export function ledgerCounts(
   settings: ResolvedSettings,
   now: number,
 ): LedgerCounts {
-  return countsFromFacts(
-    records.map((record) => ({ facts: countFactsOf(record), count: 1 })),
-    settings,
-    now,
-  );
+  // Each record is its own group of one: countedOf judges its facts as countsFromFacts does.
+  return tally(records.map((record) => countedOf(record, settings, now)));
 }
 
 /** ledgerCounts from the facts of a ledger, each group judged once and counted as many times as it holds records. */
