@@ -16,6 +16,7 @@ import {
   importBackup,
   setHidden,
   setNote,
+  setSnooze,
   setStatus,
 } from '../../../src/store/ledger';
 import type { StoredFactGroup } from '../../../src/store/schema';
@@ -37,6 +38,7 @@ type Op =
   | { kind: 'status'; slug: number; status: 'pending' | 'accepted' | 'withdrawn' }
   | { kind: 'hide'; slug: number; hidden: boolean }
   | { kind: 'note'; slug: number; note: string | null }
+  | { kind: 'snooze'; slug: number; days: number | null }
   | { kind: 'withdraw'; slug: number }
   | { kind: 'connected'; slug: number }
   | { kind: 'restore'; records: InvitationRecord[] }
@@ -61,6 +63,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     kind: fc.constant('note' as const),
     slug,
     note: fc.option(fc.constantFrom('met', 'call'), { nil: null }),
+  }),
+  fc.record({
+    kind: fc.constant('snooze' as const),
+    slug,
+    days: fc.option(fc.integer({ min: 1, max: 30 }), { nil: null }),
   }),
   fc.record({ kind: fc.constant('withdraw' as const), slug }),
   fc.record({ kind: fc.constant('connected' as const), slug }),
@@ -110,7 +117,9 @@ async function apply(db: LapseDb, op: Op): Promise<void> {
       ? setStatus(db, id, op.status, NOW)
       : op.kind === 'hide'
         ? setHidden(db, id, op.hidden, NOW)
-        : setNote(db, id, op.note, NOW);
+        : op.kind === 'snooze'
+          ? setSnooze(db, id, op.days === null ? null : NOW + op.days * DAY, NOW)
+          : setNote(db, id, op.note, NOW);
   await edit.catch((error: Error) => expect(error.message).toMatch(/No invitation/));
 }
 
