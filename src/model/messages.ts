@@ -5,7 +5,7 @@ import { FollowUp, InvitationRecord } from './invitation';
 import { ImportNeedsAccount, LinkedInExport, LinkedInImportReport } from './linkedin-export';
 import type { RepliesOf } from './protocol';
 import { ConnectionsReading, ReadingLogEntry, SentPageReading, WithdrawObserved } from './reading';
-import type { TabCommand, TabCommandReplies } from './tab-command';
+import type { TabCommandReplies } from './tab-command';
 import { Instant } from './time';
 
 /**
@@ -91,9 +91,7 @@ export const PageMessage = z.discriminatedUnion('type', [
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
-// ── background → content script ──
-// Defined in ./tab-command so that the content script can import it alone.
-export { TabCommand } from './tab-command';
+// ── background → content script: TabCommand, in ./tab-command so that the content script can import it alone ──
 
 /** What the popup needs to draw itself in one round trip. */
 export const LedgerSnapshot = z.object({
@@ -136,5 +134,4 @@ export type PageReplies = RepliesOf<typeof PageReplies>;
 
 /** Reply types, message by message, for every vocabulary. */
 export type Replies = ContentReplies & PageReplies & TabCommandReplies;
-export type AnyMessage = ContentMessage | PageMessage | TabCommand;
 export type { Reply } from './protocol';

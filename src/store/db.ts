@@ -11,6 +11,8 @@ type UpgradeTransaction = IDBPTransaction<LapseSchema, StoreNames<LapseSchema>[]
  */
 export function upgrade(db: LapseDb, oldVersion: number, tx: UpgradeTransaction): void {
   if (oldVersion < 1) {
+    // Version 1: invitations stored exactly as InvitationRecord, keyed by id. IndexedDB cannot
+    // index a missing value, so records with `sent: null` are absent from bySentEarliest.
     const invitations = db.createObjectStore('invitations', { keyPath: 'id' });
     invitations.createIndex('byStatus', 'status');
     invitations.createIndex('bySentEarliest', 'sent.earliest');
