@@ -1,4 +1,4 @@
-import { EARLIEST_INSTANT, LATEST_INSTANT } from '../model/time';
+import { DAY, EARLIEST_INSTANT, LATEST_INSTANT, MINUTE } from '../model/time';
 
 /**
  * The dates of LinkedIn's data export, read strictly: a date that could mean two days is refused,
@@ -8,9 +8,6 @@ import { EARLIEST_INSTANT, LATEST_INSTANT } from '../model/time';
  * taken to be in UTC (the assumption the issue documents; the files themselves cannot confirm it).
  * Every date here is read as UTC, in one place: `utc()` below.
  */
-
-const MINUTE = 60_000;
-export const DAY = 86_400_000;
 
 export type DayOrder = 'month-first' | 'day-first';
 

@@ -1,7 +1,6 @@
 import { addDays, addMonths } from 'date-fns';
 import type { Settings } from '../model/settings';
-import type { Interval } from '../model/time';
-import { DAY } from './label-interval';
+import { DAY, type Interval } from '../model/time';
 
 /**
  * How a pending invitation stands against the expiry window: the one status ladder, in the order

@@ -1,4 +1,4 @@
-import type { Interval } from '../model/time';
+import { DAY, HOUR, type Interval, MINUTE } from '../model/time';
 
 /**
  * A relative "sent" label after the words have been recognised (the content script does the
@@ -10,10 +10,6 @@ export type RelativeAge =
   | { kind: 'today' }
   | { kind: 'yesterday' }
   | { kind: 'ago'; count: number; unit: TimeUnit };
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
 
 /** Shortest and longest length of each unit (months and years vary with the calendar). */
 const UNIT_MIN: Record<TimeUnit, number> = {
