@@ -1,4 +1,4 @@
-import { type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap, wrap } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames, unwrap } from 'idb';
 import { UNNAMED_ACCOUNT } from '../model/account';
 import { DB_NAME, DB_VERSION, type LapseSchema } from './schema';
 
@@ -46,30 +46,20 @@ function keyInvitationsByAccount(db: IDBDatabase, tx: IDBTransaction): void {
   };
 }
 
-export interface OpenOptions {
-  /** Tests pass fake-indexeddb's factory; the extension uses the global one. */
-  factory?: IDBFactory;
-  name?: string;
-}
-
-/** Opens (and upgrades) the database. Most callers want `getDb()`, which opens it once. */
-export function openLapseDb({ factory = indexedDB, name = DB_NAME }: OpenOptions = {}): Promise<LapseDb> {
-  const request = factory.open(name, DB_VERSION);
-  request.addEventListener('upgradeneeded', (event) => {
-    upgrade(
-      wrap(request.result) as unknown as LapseDb,
-      event.oldVersion,
-      wrap(request.transaction!) as unknown as UpgradeTransaction,
-    );
+/**
+ * Opens (and upgrades) the database in this context's IndexedDB (tests install fake-indexeddb's).
+ * Most callers want `getDb()`, which opens it once.
+ */
+export async function openLapseDb(name = DB_NAME): Promise<LapseDb> {
+  const db = await openDB<LapseSchema>(name, DB_VERSION, {
+    upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx),
   });
-  return (wrap(request) as Promise<LapseDb>).then((db) => {
-    // A newer version opening in another context (an updated worker) must not stay blocked by us.
-    db.addEventListener('versionchange', () => {
-      db.close();
-      if (shared && sharedDb === db) shared = null;
-    });
-    return db;
+  // A newer version opening in another context (an updated worker) must not stay blocked by us.
+  db.addEventListener('versionchange', () => {
+    db.close();
+    if (shared && sharedDb === db) shared = null;
   });
+  return db;
 }
 
 let shared: Promise<LapseDb> | null = null;
