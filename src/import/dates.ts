@@ -1,4 +1,5 @@
-import { DAY, EARLIEST_INSTANT, LATEST_INSTANT, MINUTE } from '../model/time';
+import { DAY, MINUTE } from '../model/durations';
+import { EARLIEST_INSTANT, LATEST_INSTANT } from '../model/time';
 
 /**
  * The dates of LinkedIn's data export, read strictly: a date that could mean two days is refused,

@@ -1,10 +1,5 @@
 import * as z from 'zod/mini';
 
-/** Lengths of time in milliseconds, as epoch arithmetic counts them (a calendar day may be 23 or 25 hours). */
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
-
 /**
  * The moments a ledger can hold: LinkedIn opened in 2003, and from year 10000 on a date has no
  * four-digit ISO form (the CSV's dates, Insights' axes). Anything outside is corrupt or hostile

@@ -1,7 +1,8 @@
 import { addWeeks, startOfWeek, subDays, subMonths } from 'date-fns';
+import { DAY } from '../model/durations';
 import type { InvitationRecord } from '../model/invitation';
 import type { Settings } from '../model/settings';
-import { DAY, type Interval } from '../model/time';
+import type { Interval } from '../model/time';
 import { recordExpiry, standingOf } from './counts';
 import { type ResolvedSettings, type WindowSettings, wholeDaysBetween } from './expiry';
 

@@ -1,4 +1,5 @@
-import { DAY, HOUR, type Interval, MINUTE } from '../model/time';
+import { DAY, HOUR, MINUTE } from '../model/durations';
+import type { Interval } from '../model/time';
 
 /**
  * A relative "sent" label after the words have been recognised (the content script does the

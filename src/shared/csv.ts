@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
+import { DAY } from '../model/durations';
 import type { FollowUp, InvitationRecord } from '../model/invitation';
-import { DAY, type Interval } from '../model/time';
+import type { Interval } from '../model/time';
 import {
   describeAge,
   type ExpiryStatus,
