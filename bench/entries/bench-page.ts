@@ -62,7 +62,7 @@ export function readCount(): number {
 }
 
 let dbCounter = 0;
-const freshDb = () => openLapseDb({ name: `bench-${Date.now()}-${dbCounter++}` });
+const freshDb = () => openLapseDb(`bench-${Date.now()}-${dbCounter++}`);
 
 /** Merge a complete reading of N into a ledger already holding the same N (seen a day earlier). */
 export async function merge(): Promise<number> {

@@ -1,3 +1,4 @@
+import { DAY, MINUTE } from '../model/durations';
 import { EARLIEST_INSTANT, LATEST_INSTANT } from '../model/time';
 
 /**
@@ -8,9 +9,6 @@ import { EARLIEST_INSTANT, LATEST_INSTANT } from '../model/time';
  * taken to be in UTC (the assumption the issue documents; the files themselves cannot confirm it).
  * Every date here is read as UTC, in one place: `utc()` below.
  */
-
-const MINUTE = 60_000;
-export const DAY = 86_400_000;
 
 export type DayOrder = 'month-first' | 'day-first';
 

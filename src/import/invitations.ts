@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '../model/field-limits';
 import type { ExportedInvitation, ExportSkipReason } from '../model/linkedin-export';
 import { canonicalProfileUrl, invitationId, profileSlug } from '../model/profile';
 import { decideDayOrder, readSentAt, sentInterval } from './dates';
@@ -27,8 +28,6 @@ function countInviter(inviters: Inviters, url: string): void {
   const slug = invitationId(url);
   if (slug !== null && /^[^/?#%\\\s]+$/.test(slug)) inviters.set(slug, (inviters.get(slug) ?? 0) + 1);
 }
-
-const MAX_MESSAGE = 5000;
 
 export function countSkip(skipped: Map<ExportSkipReason, number>, reason: ExportSkipReason): void {
   skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
@@ -78,9 +77,9 @@ export function parseInvitations(
     rows.push({
       row: row.row,
       profileUrl,
-      name: (row.get('To') || profileSlug(profileUrl) || profileUrl).slice(0, 500),
+      name: (row.get('To') || profileSlug(profileUrl) || profileUrl).slice(0, FIELD_LIMITS.name),
       sent,
-      message: message ? message.slice(0, MAX_MESSAGE) : null,
+      message: message ? message.slice(0, FIELD_LIMITS.note) : null,
     });
   });
   return { rows, skipped, inviters };

@@ -15,8 +15,6 @@ import { SentPageReading } from './reading';
 export const UNNAMED_ACCOUNT = '';
 const PLACEHOLDER_PREFIX = '?';
 
-export { AccountSlug } from './account-slug';
-
 /** Any account key the store uses (see above). */
 export const AccountKey = z.string().check(z.maxLength(200), z.regex(/^(?:|\?\d{1,6}|[^/?#%\\\s]+)$/));
 export type AccountKey = z.infer<typeof AccountKey>;

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { FIELD_LIMITS } from './field-limits';
+import { CANONICAL_PROFILE_URL } from './profile';
 import { SuggestionKind } from './settings';
 import { Instant, Interval } from './time';
 
@@ -9,8 +11,6 @@ export type LedgerStatus = z.infer<typeof LedgerStatus>;
 /** Who last set the status. Scans never overwrite what a user (or an exact import) set. */
 export const StatusSource = z.enum(['scan', 'user', 'import']);
 export type StatusSource = z.infer<typeof StatusSource>;
-
-const PROFILE_URL = /^https:\/\/www\.linkedin\.com\/in\/[^/?#]+\/$/;
 
 /** Two observations of the send time that could not both be true; kept for the audit trail. */
 export const IntervalConflict = z.object({
@@ -39,11 +39,11 @@ export type FollowUp = z.infer<typeof FollowUp>;
 export const InvitationRecord = z.object({
   /** Stable key: the profile slug, case-folded (see profile.ts). */
   id: z.string().check(z.minLength(1)),
-  profileUrl: z.string().check(z.regex(PROFILE_URL, 'must be https://www.linkedin.com/in/<slug>/')),
-  name: z.string().check(z.minLength(1), z.maxLength(500)),
-  headline: z.nullable(z.string().check(z.maxLength(2000))),
+  profileUrl: z.string().check(z.regex(CANONICAL_PROFILE_URL, 'must be https://www.linkedin.com/in/<slug>/')),
+  name: z.string().check(z.minLength(1), z.maxLength(FIELD_LIMITS.name)),
+  headline: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.headline))),
   /** The raw label last read on the page, e.g. "Sent 3 weeks ago". */
-  sentLabel: z.nullable(z.string().check(z.maxLength(200))),
+  sentLabel: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.label))),
   /** When it was sent, as narrowed so far; null when no label could be read yet. */
   sent: z.nullable(Interval),
   /**
@@ -66,7 +66,7 @@ export const InvitationRecord = z.object({
    */
   hiddenChangedAt: z.optional(Instant),
   /** The user's own private note, written in Lapse. */
-  note: z.nullable(z.string().check(z.maxLength(5000))),
+  note: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.note))),
   /** When the user last wrote or cleared `note` (absent as for `hiddenChangedAt`). */
   noteChangedAt: z.optional(Instant),
   /**
@@ -75,7 +75,7 @@ export const InvitationRecord = z.object({
    */
   acceptedAt: z.optional(z.nullable(Interval)),
   /** The note sent with the invitation, when the page or an export shows it. */
-  inviteMessage: z.nullable(z.string().check(z.maxLength(5000))),
+  inviteMessage: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.note))),
   /** The user's follow-ups, oldest first. Absent in records written before they were logged. */
   followUps: z.optional(z.array(FollowUp).check(z.maxLength(MAX_FOLLOW_UPS))),
   /** When the user last logged or undid a follow-up (absent as for `hiddenChangedAt`). */

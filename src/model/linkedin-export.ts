@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { AccountSlug } from './account-slug';
+import { FIELD_LIMITS } from './field-limits';
+import { CANONICAL_PROFILE_URL } from './profile';
 import { Interval } from './time';
 
 /**
@@ -8,27 +10,25 @@ import { Interval } from './time';
  * schemas and merges them (src/store/export-merge.ts).
  */
 
-const PROFILE_URL = /^https:\/\/www\.linkedin\.com\/in\/[^/?#]+\/$/;
-
 /** Where a row came from, for reports: the file and its row number as a spreadsheet shows it. */
 const Row = z.number().check(z.int(), z.gte(1));
 
 /** One OUTGOING row of Invitations.csv. */
 export const ExportedInvitation = z.object({
   row: Row,
-  profileUrl: z.string().check(z.regex(PROFILE_URL)),
-  name: z.string().check(z.minLength(1), z.maxLength(500)),
+  profileUrl: z.string().check(z.regex(CANONICAL_PROFILE_URL)),
+  name: z.string().check(z.minLength(1), z.maxLength(FIELD_LIMITS.name)),
   /** The minute the export gives, as an interval [that minute, its last millisecond]. */
   sent: Interval,
   /** The note the user wrote with the invitation; null when they wrote none. */
-  message: z.nullable(z.string().check(z.maxLength(5000))),
+  message: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.note))),
 });
 export type ExportedInvitation = z.infer<typeof ExportedInvitation>;
 
 /** One row of Connections.csv. */
 export const ExportedConnection = z.object({
   row: Row,
-  profileUrl: z.string().check(z.regex(PROFILE_URL)),
+  profileUrl: z.string().check(z.regex(CANONICAL_PROFILE_URL)),
   name: z.string().check(z.maxLength(1000)),
   /** The day of "Connected On", as [start, end] of that day in UTC. */
   connected: Interval,

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { AccountKey, AccountsState } from './account';
 import type { ContentReplies } from './content-replies';
+import { FIELD_LIMITS } from './field-limits';
 import { FollowUp, InvitationRecord } from './invitation';
 import { ImportNeedsAccount, LinkedInExport, LinkedInImportReport } from './linkedin-export';
 import type { RepliesOf } from './protocol';
 import { ConnectionsReading, ReadingLogEntry, SentPageReading, WithdrawObserved } from './reading';
-import type { TabCommand, TabCommandReplies } from './tab-command';
+import type { TabCommandReplies } from './tab-command';
 import { Instant } from './time';
 
 /**
@@ -24,7 +25,7 @@ export const ScanProgress = z.object({
   startedAt: Instant,
   updatedAt: Instant,
   /** Why it stopped, for stalled/error (e.g. "LinkedIn ignored the Load more click"). */
-  message: z.nullable(z.string().check(z.maxLength(500))),
+  message: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.reason))),
 });
 export type ScanProgress = z.infer<typeof ScanProgress>;
 
@@ -61,7 +62,7 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('set-note'),
     id: z.string().check(z.minLength(1)),
-    note: z.nullable(z.string().check(z.maxLength(5000))),
+    note: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.note))),
     account: Account,
   }),
   /** A follow-up the user sent ("Sent it?", "Log a follow-up…"); undone by its moment. */
@@ -91,9 +92,7 @@ export const PageMessage = z.discriminatedUnion('type', [
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
-// ── background → content script ──
-// Defined in ./tab-command so that the content script can import it alone.
-export { TabCommand } from './tab-command';
+// ── background → content script: TabCommand, in ./tab-command so that the content script can import it alone ──
 
 /** What the popup needs to draw itself in one round trip. */
 export const LedgerSnapshot = z.object({
@@ -136,5 +135,4 @@ export type PageReplies = RepliesOf<typeof PageReplies>;
 
 /** Reply types, message by message, for every vocabulary. */
 export type Replies = ContentReplies & PageReplies & TabCommandReplies;
-export type AnyMessage = ContentMessage | PageMessage | TabCommand;
 export type { Reply } from './protocol';

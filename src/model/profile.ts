@@ -5,6 +5,9 @@
  */
 const PROFILE_PATH = /^\/in\/([^/?#]+)/;
 
+/** A profile link in its canonical form (what canonicalProfileUrl returns): the only form stored or linked. */
+export const CANONICAL_PROFILE_URL = /^https:\/\/www\.linkedin\.com\/in\/[^/?#]+\/$/;
+
 function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);

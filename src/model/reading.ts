@@ -1,17 +1,19 @@
 import * as z from 'zod/mini';
 import { AccountSlug } from './account-slug';
+import { FIELD_LIMITS } from './field-limits';
+import { CANONICAL_PROFILE_URL } from './profile';
 import { MAX_READ_INVITATIONS } from './reading-limits';
 import { Instant, Interval } from './time';
 
 /** One person read off the Sent page. */
 export const ReadInvitation = z.object({
-  profileUrl: z.string().check(z.regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#]+\/$/)),
-  name: z.string().check(z.minLength(1), z.maxLength(500)),
-  headline: z.nullable(z.string().check(z.maxLength(2000))),
-  sentLabel: z.string().check(z.maxLength(200)),
+  profileUrl: z.string().check(z.regex(CANONICAL_PROFILE_URL)),
+  name: z.string().check(z.minLength(1), z.maxLength(FIELD_LIMITS.name)),
+  headline: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.headline))),
+  sentLabel: z.string().check(z.maxLength(FIELD_LIMITS.label)),
   /** The interval the label means at `observedAt`; null when the label was not understood. */
   sent: z.nullable(Interval),
-  inviteMessage: z.optional(z.nullable(z.string().check(z.maxLength(5000)))),
+  inviteMessage: z.optional(z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.note)))),
 });
 export type ReadInvitation = z.infer<typeof ReadInvitation>;
 
@@ -21,7 +23,7 @@ export type ReadInvitation = z.infer<typeof ReadInvitation>;
  */
 export const SentPageReading = z
   .object({
-    url: z.string().check(z.maxLength(2000)),
+    url: z.string().check(z.maxLength(FIELD_LIMITS.url)),
     observedAt: Instant,
     /**
      * When the listed content was last loaded from LinkedIn — page load, in-page navigation into
@@ -41,7 +43,7 @@ export const SentPageReading = z
     complete: z.boolean(),
     /** The page could not be read (layout not recognised, zero items against a total, …). */
     failed: z.boolean(),
-    failureReason: z.nullable(z.string().check(z.maxLength(500))),
+    failureReason: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.reason))),
     /** Who is signed in, when the page shows it (page-knowledge.ts); null or absent when it does not. */
     account: z.optional(z.nullable(AccountSlug)),
   })
@@ -56,7 +58,7 @@ export type SentPageReading = z.infer<typeof SentPageReading>;
 /** The user withdrew an invitation through LinkedIn's own dialog, seen by the content script. */
 export const WithdrawObserved = z.object({
   profileUrl: z.nullable(z.string()),
-  name: z.string().check(z.minLength(1), z.maxLength(500)),
+  name: z.string().check(z.minLength(1), z.maxLength(FIELD_LIMITS.name)),
   at: Instant,
 });
 export type WithdrawObserved = z.infer<typeof WithdrawObserved>;
@@ -82,10 +84,10 @@ export type ReadingLogEntry = z.infer<typeof ReadingLogEntry>;
 
 /** One person read off the user's Connections page. */
 export const ReadConnection = z.object({
-  profileUrl: z.string().check(z.regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#]+\/$/)),
-  name: z.string().check(z.minLength(1), z.maxLength(500)),
+  profileUrl: z.string().check(z.regex(CANONICAL_PROFILE_URL)),
+  name: z.string().check(z.minLength(1), z.maxLength(FIELD_LIMITS.name)),
   /** The raw label, e.g. "Connected 2 weeks ago"; '' when none was recognised. */
-  connectedLabel: z.string().check(z.maxLength(200)),
+  connectedLabel: z.string().check(z.maxLength(FIELD_LIMITS.label)),
   /** When they connected, as the label means it at `observedAt`; null when it was not understood. */
   connected: z.nullable(Interval),
 });
@@ -96,14 +98,14 @@ export type ReadConnection = z.infer<typeof ReadConnection>;
  * is in the ledger accepted the invitation; a `failed` reading changes nothing.
  */
 export const ConnectionsReading = z.object({
-  url: z.string().check(z.maxLength(2000)),
+  url: z.string().check(z.maxLength(FIELD_LIMITS.url)),
   observedAt: Instant,
   language: z.nullable(z.string().check(z.maxLength(20))),
   people: z.array(ReadConnection).check(z.maxLength(50000)),
   /** Cards with a profile link whose name or date could not be read. */
   unreadable: z.number().check(z.int(), z.gte(0)),
   failed: z.boolean(),
-  failureReason: z.nullable(z.string().check(z.maxLength(500))),
+  failureReason: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.reason))),
   /** Who is signed in, when the page shows it; null or absent when it does not. */
   account: z.optional(z.nullable(AccountSlug)),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FIELD_LIMITS } from './field-limits';
 
 /**
  * Follow-up suggestion kinds; each but `none`, `awaiting-reply` and `let-it-run` has a message
@@ -33,47 +34,60 @@ export type ExpiryWindowKind = z.infer<typeof ExpiryWindowKind>;
 export const ReminderCadence = z.enum(['off', 'daily', 'weekly']);
 export type ReminderCadence = z.infer<typeof ReminderCadence>;
 
+/** The longest window a user can set; LinkedIn's own page has listed invitations over a year old. */
+export const WINDOW_DAYS_MAX = 730;
+
+/** The bounds of each numeric setting: the schema below refuses anything else, the options page words them. */
+export const SETTING_LIMITS = {
+  customWindowDays: { min: 1, max: WINDOW_DAYS_MAX },
+  learnedFloorDays: { min: 1, max: WINDOW_DAYS_MAX },
+  badgeWeeks: { min: 1, max: 26 },
+  warningDays: { min: 1, max: 120 },
+  followUpDays: { min: 1, max: 365 },
+  followUpWaitDays: { min: 1, max: 60 },
+  weeklyLimit: { min: 1, max: 1000 },
+  pendingCap: { min: 1, max: 5000 },
+} as const satisfies Record<string, { min: number; max: number }>;
+export type NumericSetting = keyof typeof SETTING_LIMITS;
+
 /** A whole number in a range; the message says the range, for the options page and import reports. */
-const intIn = (min: number, max: number) => {
+const intIn = ({ min, max }: { min: number; max: number }) => {
   const error = `must be a whole number from ${min} to ${max}`;
   return z.number({ error }).check(z.int({ error }), z.gte(min, { error }), z.lte(max, { error }));
 };
-
-/** The longest window a user can set; LinkedIn's own page has listed invitations over a year old. */
-export const WINDOW_DAYS_MAX = 730;
 
 export const Settings = z.object({
   /** LinkedIn does not publish the window; six calendar months is the most cited figure. */
   expiryWindow: z._default(ExpiryWindowKind, 'six-months'),
   /** Used when expiryWindow is 'custom'. */
-  customWindowDays: z._default(intIn(1, WINDOW_DAYS_MAX), 120),
+  customWindowDays: z._default(intIn(SETTING_LIMITS.customWindowDays), 120),
   /** With the learned window: the shortest window the user accepts, whatever the evidence. */
-  learnedFloorDays: z._default(intIn(1, WINDOW_DAYS_MAX), 90),
+  learnedFloorDays: z._default(intIn(SETTING_LIMITS.learnedFloorDays), 90),
   /** The badge counts pending invitations at least this many weeks old. */
-  badgeWeeks: z._default(intIn(1, 26), 3),
+  badgeWeeks: z._default(intIn(SETTING_LIMITS.badgeWeeks), 3),
   /** "Nearing expiry" when the window could close within this many days. */
-  warningDays: z._default(intIn(1, 120), 14),
+  warningDays: z._default(intIn(SETTING_LIMITS.warningDays), 14),
   /** Suggest a follow-up once an invitation is this many days old. */
-  followUpDays: z._default(intIn(1, 365), 21),
+  followUpDays: z._default(intIn(SETTING_LIMITS.followUpDays), 21),
   /** After a logged follow-up, "waiting for a reply" this many days before the next step. */
-  followUpWaitDays: z._default(intIn(1, 60), 7),
+  followUpWaitDays: z._default(intIn(SETTING_LIMITS.followUpWaitDays), 7),
   /**
    * Invitations a week the Insights page measures against. LinkedIn does not publish its limit;
    * about 100 a week is the figure most often reported.
    */
-  weeklyLimit: z._default(intIn(1, 1000), 100),
+  weeklyLimit: z._default(intIn(SETTING_LIMITS.weeklyLimit), 100),
   /**
    * Pending invitations the Insights page measures against. LinkedIn does not publish a cap
    * either; about 1,250 is the figure one tool reports.
    */
-  pendingCap: z._default(intIn(1, 5000), 1250),
+  pendingCap: z._default(intIn(SETTING_LIMITS.pendingCap), 1250),
   /**
    * Only the templates the user changed; the rest fall back to the defaults in the UI language
    * (`template_*` in _locales, src/shared/templates.ts).
    */
   /** Off unless the user turns reminders on (and grants the optional `notifications` permission). */
   reminders: z._default(ReminderCadence, 'off'),
-  templates: z._default(z.partialRecord(SuggestionKind, z.string().check(z.maxLength(2000))), {}),
+  templates: z._default(z.partialRecord(SuggestionKind, z.string().check(z.maxLength(FIELD_LIMITS.template))), {}),
 });
 export type Settings = z.infer<typeof Settings>;
 

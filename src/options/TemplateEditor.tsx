@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { FIELD_LIMITS } from '../model/field-limits';
 import type { Settings, SuggestionKind } from '../model/settings';
 import { fillTemplate, templateFor } from '../rules';
 import { t } from '../shared/i18n';
@@ -7,7 +8,6 @@ import { defaultTemplates, KINDS_WITH_TEMPLATE } from '../shared/templates';
 import { SUGGESTION_TITLE } from '../shared/ui/format';
 import type { SaveSettings } from '../shared/ui/setting-limits';
 
-const TEMPLATE_MAX = 2000;
 /** Typing saves after this pause (storage.sync allows few writes a minute); leaving saves at once. */
 const SAVE_DELAY_MS = 500;
 
@@ -27,7 +27,7 @@ function TemplateField({ kind, settings, save }: { kind: SuggestionKind; setting
   const commit = async (text: string) => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
-    if (text.length > TEMPLATE_MAX) return;
+    if (text.length > FIELD_LIMITS.template) return;
     if (text === stored) return;
     // Only templates that differ from the default are stored, so better defaults still arrive.
     // Read afresh: another template may have been saved since this one was rendered.
@@ -43,8 +43,8 @@ function TemplateField({ kind, settings, save }: { kind: SuggestionKind; setting
 
   const onInput = (text: string) => {
     setDraft(text);
-    const tooLong = text.length > TEMPLATE_MAX;
-    setError(tooLong ? t('error_template_too_long', TEMPLATE_MAX) : null);
+    const tooLong = text.length > FIELD_LIMITS.template;
+    setError(tooLong ? t('error_template_too_long', FIELD_LIMITS.template) : null);
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = tooLong ? null : setTimeout(() => void commit(text), SAVE_DELAY_MS);
   };

@@ -1,6 +1,7 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_FOLLOW_UPS } from '../model/invitation';
 import type { PageMessage } from '../model/messages';
+import { CANONICAL_PROFILE_URL } from '../model/profile';
 import type { Settings, SuggestionKind } from '../model/settings';
 import { followUpCount } from '../rules';
 import { t } from '../shared/i18n';
@@ -14,9 +15,6 @@ import { type MenuItem, RowMenu } from './RowMenu';
 import { SnoozeForm } from './SnoozeForm';
 import { UndoContext } from './undo';
 import type { Row } from './view';
-
-/** Only canonical profile links become hrefs, whatever a record claims. */
-const PROFILE_LINK = /^https:\/\/www\.linkedin\.com\/in\/[^/?#]+\/$/;
 
 /** Advice that asks the user to write to someone: the row offers the message as its one action. */
 const WRITE_NOW: ReadonlySet<SuggestionKind> = new Set(['follow-up', 'act-now', 'withdraw-reinvite', 'resend']);
@@ -137,7 +135,8 @@ export function InvitationRow({
       onFocusIn={onFocusIn}
     >
       <div class="row-top">
-        {PROFILE_LINK.test(record.profileUrl) ? (
+        {/* Only canonical profile links become hrefs, whatever a record claims. */}
+        {CANONICAL_PROFILE_URL.test(record.profileUrl) ? (
           <a class="row-name" href={record.profileUrl} target="_blank" rel="noopener noreferrer" tabIndex={tabIndex}>
             {record.name}
           </a>

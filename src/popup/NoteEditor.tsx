@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { FIELD_LIMITS } from '../model/field-limits';
 import { t } from '../shared/i18n';
-
-const NOTE_MAX = 5000;
 
 /** The user's own private note on an invitation; an empty note removes it. */
 export function NoteEditor({
@@ -19,7 +18,7 @@ export function NoteEditor({
   const field = useRef<HTMLTextAreaElement>(null);
   const fieldId = useId();
   useEffect(() => field.current?.focus(), []);
-  const tooLong = draft.length > NOTE_MAX;
+  const tooLong = draft.length > FIELD_LIMITS.note;
 
   return (
     <form
@@ -44,7 +43,7 @@ export function NoteEditor({
         aria-invalid={tooLong}
         onInput={(event) => setDraft(event.currentTarget.value)}
       />
-      {tooLong && <p class="field-error">{t('note_too_long', NOTE_MAX)}</p>}
+      {tooLong && <p class="field-error">{t('note_too_long', FIELD_LIMITS.note)}</p>}
       <div class="button-row">
         <button type="submit" class="primary" disabled={tooLong}>
           {t('note_save')}

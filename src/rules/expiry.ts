@@ -1,7 +1,7 @@
 import { addDays, addMonths } from 'date-fns';
+import { DAY } from '../model/durations';
 import type { Settings } from '../model/settings';
 import type { Interval } from '../model/time';
-import { DAY } from './label-interval';
 
 /**
  * How a pending invitation stands against the expiry window: the one status ladder, in the order

@@ -1,10 +1,10 @@
 import { addWeeks, startOfWeek, subDays, subMonths } from 'date-fns';
+import { DAY } from '../model/durations';
 import type { InvitationRecord } from '../model/invitation';
 import type { Settings } from '../model/settings';
 import type { Interval } from '../model/time';
 import { recordExpiry, standingOf } from './counts';
 import { type ResolvedSettings, type WindowSettings, wholeDaysBetween } from './expiry';
-import { DAY } from './label-interval';
 
 /**
  * The figures of the Insights page: pure functions of (records, settings, now). Send times are

@@ -1,3 +1,4 @@
+import { DAY, HOUR, MINUTE } from '../model/durations';
 import type { Interval } from '../model/time';
 
 /**
@@ -10,10 +11,6 @@ export type RelativeAge =
   | { kind: 'today' }
   | { kind: 'yesterday' }
   | { kind: 'ago'; count: number; unit: TimeUnit };
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
 
 /** Shortest and longest length of each unit (months and years vary with the calendar). */
 const UNIT_MIN: Record<TimeUnit, number> = {

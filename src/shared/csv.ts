@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { DAY } from '../model/durations';
 import type { FollowUp, InvitationRecord } from '../model/invitation';
 import type { Interval } from '../model/time';
 import {
@@ -88,7 +89,6 @@ function isoTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-const DAY_MS = 86_400_000;
 /** From here on toISOString writes a signed six-digit year: such moments are left to it. */
 const YEAR_10000 = Date.UTC(10000, 0, 1);
 const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
@@ -102,17 +102,17 @@ const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0
 export function utcFormat(): { date: (ms: number) => string; time: (ms: number) => string } {
   const days = new Map<number, string>();
   const date = (ms: number): string => {
-    const day = Math.floor(ms / DAY_MS);
+    const day = Math.floor(ms / DAY);
     let text = days.get(day);
     if (text === undefined) {
-      text = isoDate(day * DAY_MS);
+      text = isoDate(day * DAY);
       days.set(day, text);
     }
     return text;
   };
   const time = (ms: number): string => {
     if (!(ms >= 0 && ms < YEAR_10000)) return isoTime(ms);
-    const second = Math.floor((ms % DAY_MS) / 1000);
+    const second = Math.floor((ms % DAY) / 1000);
     const hh = TWO_DIGITS[Math.floor(second / 3600)];
     const mm = TWO_DIGITS[Math.floor(second / 60) % 60];
     const ss = TWO_DIGITS[second % 60];

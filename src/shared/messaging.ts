@@ -4,7 +4,7 @@ import type { MessageOf } from '../model/protocol';
 import { type TabCommand, TabCommandReplies } from '../model/tab-command';
 import { typedSender } from './reply';
 
-export { RemoteError, toReply } from './reply';
+export { toReply } from './reply';
 
 /** Sends a message to the background worker and returns its typed reply, or throws its error. */
 export const sendToBackground = typedSender<PageMessage, typeof PageReplies>(PageReplies, (message) =>

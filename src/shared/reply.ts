@@ -12,16 +12,14 @@ export class RemoteError extends Error {
   override name = 'RemoteError';
 }
 
-const Envelope = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+/** A Reply as it arrives: one object schema rather than a union, which the content scripts' size budget favours. */
+const Envelope = z.object({ ok: z.boolean(), value: z.optional(z.unknown()), error: z.optional(z.string()) });
 
 /** The value of a reply, checked with `schema`, or its error thrown again (also when nothing usable came back). */
 export function unwrap<S extends z.ZodMiniType>(schema: S, reply: unknown): z.infer<S> {
   const envelope = z.safeParse(Envelope, reply);
   if (!envelope.success) throw new RemoteError('No reply from the Lapse background worker');
-  if (!envelope.data.ok) throw new RemoteError(envelope.data.error);
+  if (!envelope.data.ok) throw new RemoteError(envelope.data.error ?? 'The Lapse background worker failed');
   return parseOrThrow(schema, envelope.data.value, 'reply');
 }
 

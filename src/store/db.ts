@@ -1,4 +1,4 @@
-import { type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap, wrap } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames, unwrap } from 'idb';
 import { UNNAMED_ACCOUNT } from '../model/account';
 import { groupFacts } from './facts';
 import { DB_NAME, DB_VERSION, type LapseSchema, type StoredRecord } from './schema';
@@ -12,6 +12,8 @@ type UpgradeTransaction = IDBPTransaction<LapseSchema, StoreNames<LapseSchema>[]
  */
 export function upgrade(db: LapseDb, oldVersion: number, tx: UpgradeTransaction): void {
   if (oldVersion < 1) {
+    // Version 1: invitations stored exactly as InvitationRecord, keyed by id. IndexedDB cannot
+    // index a missing value, so records with `sent: null` are absent from bySentEarliest.
     const invitations = db.createObjectStore('invitations', { keyPath: 'id' });
     invitations.createIndex('byStatus', 'status');
     invitations.createIndex('bySentEarliest', 'sent.earliest');
@@ -74,30 +76,20 @@ const LATER_STEPS: [number, Step][] = [
   [3, keepCountFacts],
 ];
 
-export interface OpenOptions {
-  /** Tests pass fake-indexeddb's factory; the extension uses the global one. */
-  factory?: IDBFactory;
-  name?: string;
-}
-
-/** Opens (and upgrades) the database. Most callers want `getDb()`, which opens it once. */
-export function openLapseDb({ factory = indexedDB, name = DB_NAME }: OpenOptions = {}): Promise<LapseDb> {
-  const request = factory.open(name, DB_VERSION);
-  request.addEventListener('upgradeneeded', (event) => {
-    upgrade(
-      wrap(request.result) as unknown as LapseDb,
-      event.oldVersion,
-      wrap(request.transaction!) as unknown as UpgradeTransaction,
-    );
+/**
+ * Opens (and upgrades) the database in this context's IndexedDB (tests install fake-indexeddb's).
+ * Most callers want `getDb()`, which opens it once.
+ */
+export async function openLapseDb(name = DB_NAME): Promise<LapseDb> {
+  const db = await openDB<LapseSchema>(name, DB_VERSION, {
+    upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx),
   });
-  return (wrap(request) as Promise<LapseDb>).then((db) => {
-    // A newer version opening in another context (an updated worker) must not stay blocked by us.
-    db.addEventListener('versionchange', () => {
-      db.close();
-      if (shared && sharedDb === db) shared = null;
-    });
-    return db;
+  // A newer version opening in another context (an updated worker) must not stay blocked by us.
+  db.addEventListener('versionchange', () => {
+    db.close();
+    if (shared && sharedDb === db) shared = null;
   });
+  return db;
 }
 
 let shared: Promise<LapseDb> | null = null;

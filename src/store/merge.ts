@@ -12,7 +12,7 @@ import {
   withConflicts,
 } from './merge-core';
 
-export { isProtected, MAX_CONFLICTS } from './merge-core';
+export { MAX_CONFLICTS } from './merge-core';
 
 export interface MergeResult {
   /** New records and records that changed; nothing else needs writing. */

@@ -25,28 +25,6 @@ export type ReadingMetaKey =
   | `${'lastReading' | 'lastCompleteReading'}/${string}`;
 export type MetaKey = ReadingMetaKey | 'accounts';
 
-/**
- * Version 1. Invitations are stored exactly as `InvitationRecord` (validated before every write).
- * The `bySentEarliest` index reads `sent.earliest`; IndexedDB cannot index a missing value, so
- * records with `sent: null` are simply absent from that index (they are still in the store).
- */
-export interface LapseSchemaV1 extends DBSchema {
-  invitations: {
-    key: string;
-    value: InvitationRecord;
-    indexes: { byStatus: LedgerStatus; bySentEarliest: number };
-  };
-  /** The audit trail: one entry per reading, auto-numbered in arrival order. */
-  readings: {
-    key: number;
-    value: ReadingLogEntry;
-  };
-  meta: {
-    key: MetaKey;
-    value: ReadingLogEntry;
-  };
-}
-
 /** A record as stored from version 2 on: the invitation and the account whose ledger holds it. */
 export type StoredRecord = InvitationRecord & { account: AccountKey };
 

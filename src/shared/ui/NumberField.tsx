@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { type NumericSetting, SETTING_LIMITS } from '../../model/settings';
 import { t } from '../i18n';
-import { LIMITS, type NumericSetting, parseSetting, type SaveSettings } from './setting-limits';
+import { parseSetting, type SaveSettings } from './setting-limits';
 
 /**
  * A whole-number setting, saved as soon as it is valid. Out of range: an inline error, and the
@@ -26,7 +27,7 @@ export function NumberField({
   const [draft, setDraft] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  const { min, max } = LIMITS[setting];
+  const { min, max } = SETTING_LIMITS[setting];
 
   // Follow changes made elsewhere (another window, reset), unless the user is mid-correction.
   useEffect(() => {

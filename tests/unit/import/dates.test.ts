@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { connectedDay, DAY, decideDayOrder, readSentAt, sentInterval } from '../../../src/import/dates';
-
-const MINUTE = 60_000;
+import { connectedDay, decideDayOrder, readSentAt, sentInterval } from '../../../src/import/dates';
+import { DAY, MINUTE } from '../../../src/model/durations';
 
 /** The interval one "Sent At" value means, its file holding only it. */
 function sent(text: string) {

@@ -152,15 +152,31 @@ describe('options: data', () => {
   });
 
   it('restores a backup file and reports what was imported and rejected, with reasons', async () => {
-    worker.importReport = { imported: 2, unchanged: 1, rejected: [{ index: 3, reason: 'profileUrl: invalid' }] };
+    const kept = record('Kept One', [30, 31]);
+    await seed([kept]);
+    const backup = {
+      format: 'lapse-backup',
+      version: 2,
+      exportedAt: NOW,
+      account: '',
+      settings: null,
+      invitations: [
+        kept,
+        record('New Two', [40, 41]),
+        record('New Three', [50, 51]),
+        { ...record('Bad Four', [60, 61]), profileUrl: 'javascript:alert(1)' },
+      ],
+      readings: [],
+    };
     await renderOptions();
     const input = screen.getByLabelText('Restore from a backup file') as HTMLInputElement;
-    const file = new File([JSON.stringify({ records: [] })], 'backup.json', { type: 'application/json' });
+    const file = new File([JSON.stringify(backup)], 'backup.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);
     await screen.findByText('2 imported · 1 unchanged · 1 rejected');
-    expect(screen.getByText('Entry 4: profileUrl: invalid')).toBeTruthy();
-    expect(worker.received).toContainEqual({ type: 'import-backup', backup: { records: [] } });
+    expect(screen.getByText(/^Entry 4: .*profileUrl/)).toBeTruthy();
+    expect(worker.received).toContainEqual({ type: 'import-backup', backup });
+    expect((await storedRecords()).map((r) => r.name).sort()).toEqual(['Kept One', 'New Three', 'New Two']);
   });
 
   it('says so when the chosen file is not JSON, and sends nothing', async () => {

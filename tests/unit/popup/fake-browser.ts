@@ -1,9 +1,9 @@
 /**
  * A stand-in for webextension-polyfill in component tests: i18n reads the real English
- * catalogue, storage areas live in memory and fire onChanged, and runtime.sendMessage answers
- * like the background worker would. The ledger is the real store code over fake-indexeddb: pages
- * read it directly, as they do in the extension, and the fake worker writes it with the real
- * ledger functions. Each test starts with a fresh, empty database.
+ * catalogue, storage areas live in memory and fire onChanged, and runtime.sendMessage is answered
+ * by the worker's real router over fake-indexeddb: pages read the ledger directly, as they do in
+ * the extension, and every write goes through the worker's own code. Each test starts with a
+ * fresh, empty database.
  * Use with: vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).browser }))
  */
 import 'fake-indexeddb/auto';
@@ -11,20 +11,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
 import messages from '../../../public/_locales/en/messages.json';
 import type { InvitationRecord } from '../../../src/model/invitation';
-import { type ImportReport, PageMessage, type ScanProgress } from '../../../src/model/messages';
+import { PageMessage } from '../../../src/model/messages';
 import type { ReadingLogEntry } from '../../../src/model/reading';
 import { closeSharedDb, getDb } from '../../../src/store/db';
-import {
-  clearLedger,
-  getAllRecords,
-  lastReadings,
-  logFollowUp,
-  setHidden,
-  setNote,
-  setSnooze,
-  setStatus,
-  undoFollowUp,
-} from '../../../src/store/ledger';
+import { getAllRecords } from '../../../src/store/ledger';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
@@ -103,10 +93,8 @@ export async function storedRecords(): Promise<InvitationRecord[]> {
   return getAllRecords(await getDb());
 }
 
-/** What the fake worker holds besides the ledger; tests set it up and inspect it. */
+/** What the pages sent the worker; tests inspect it, and may make the worker fail. */
 export const worker = {
-  scan: null as ScanProgress | null,
-  importReport: { imported: 0, unchanged: 0, rejected: [] } as ImportReport,
   /** Every page message received, in order. */
   received: [] as PageMessage[],
   /** When set, every message is answered with this error. */
@@ -116,64 +104,22 @@ export const worker = {
 const local = storageArea('local');
 const sync = storageArea('sync');
 const session = storageArea('session');
-let ledgerVersion = 0;
 
-async function changed(): Promise<void> {
-  await local.set({ ledgerVersion: ++ledgerVersion });
-}
+const EXTENSION_ID = 'lapse-test';
+const EXTENSION_BASE = `chrome-extension://${EXTENSION_ID}/`;
+/** Who the router sees sending: one of Lapse's own pages. */
+const PAGE_SENDER = { id: EXTENSION_ID, url: `${EXTENSION_BASE}src/popup/index.html` };
 
-async function handle(raw: unknown): Promise<unknown> {
-  const message = PageMessage.parse(raw);
-  worker.received.push(message);
-  switch (message.type) {
-    case 'get-ledger': {
-      const db = await getDb();
-      return {
-        records: await getAllRecords(db),
-        ...(await lastReadings(db)),
-        // The worker answers with the progress it keeps in storage.session.
-        scan: session.data.get('scan') ?? worker.scan,
-      };
-    }
-    case 'set-status':
-      await setStatus(await getDb(), message.id, message.status, Date.now());
-      await changed();
-      return null;
-    case 'set-hidden':
-      await setHidden(await getDb(), message.id, message.hidden, Date.now());
-      await changed();
-      return null;
-    case 'set-note':
-      await setNote(await getDb(), message.id, message.note, Date.now());
-      await changed();
-      return null;
-    case 'log-follow-up':
-      await logFollowUp(await getDb(), message.id, message.followUp, Date.now());
-      await changed();
-      return null;
-    case 'undo-follow-up':
-      await undoFollowUp(await getDb(), message.id, message.at, Date.now());
-      await changed();
-      return null;
-    case 'snooze':
-    case 'wake':
-      await setSnooze(await getDb(), message.id, message.type === 'snooze' ? message.until : null, Date.now());
-      await changed();
-      return null;
-    case 'start-scan':
-      return { tabId: message.tabId ?? 4242 };
-    case 'cancel-scan':
-      return null;
-    case 'export-backup':
-      return { json: JSON.stringify({ format: 'lapse-backup', records: await storedRecords() }) };
-    case 'import-backup':
-      return worker.importReport;
-    case 'delete-all': {
-      const deleted = await clearLedger(await getDb());
-      await changed();
-      return { deleted };
-    }
-  }
+/**
+ * The worker's real router (src/background/handlers.ts), over this fake's storage and the same
+ * fake-indexeddb. Imported when first used: it imports webextension-polyfill, which is this file.
+ */
+async function answer(message: unknown): Promise<unknown> {
+  const parsed = PageMessage.safeParse(message);
+  if (parsed.success) worker.received.push(parsed.data);
+  if (worker.failWith) return { ok: false, error: worker.failWith };
+  const { handleMessage } = await import('../../../src/background/handlers');
+  return handleMessage(message, PAGE_SENDER);
 }
 
 export const browser = {
@@ -188,17 +134,36 @@ export const browser = {
     },
   },
   runtime: {
-    sendMessage: vi.fn(async (message: unknown) => {
-      if (worker.failWith) return { ok: false, error: worker.failWith };
-      try {
-        return { ok: true, value: await handle(message) };
-      } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-    }),
+    id: EXTENSION_ID,
+    getURL: (path: string) => `${EXTENSION_BASE}${path.replace(/^\//, '')}`,
+    sendMessage: vi.fn(answer),
     openOptionsPage: vi.fn(async () => undefined),
   },
+  // What the worker draws and schedules: the badge and its alarms, kept to be looked at.
+  action: {
+    badge: { text: '', title: '' },
+    setBadgeText: async ({ text }: { text: string }) => {
+      browser.action.badge.text = text;
+    },
+    setTitle: async ({ title }: { title: string }) => {
+      browser.action.badge.title = title;
+    },
+    setBadgeBackgroundColor: async () => undefined,
+    setBadgeTextColor: async () => undefined,
+  },
+  alarms: {
+    create: async () => undefined,
+    get: async () => undefined,
+    clear: async () => true,
+  },
   tabs: {
+    /** The Sent page's content script, as the worker reaches it: it starts the scan it is asked for. */
+    sendMessage: vi.fn(
+      async (_tabId: number, _command: unknown): Promise<unknown> => ({
+        ok: true,
+        value: { started: true, reason: null },
+      }),
+    ),
     activeTab: { id: 7, url: 'https://www.example.com/' } as { id?: number; url?: string },
     query: vi.fn(async () => [browser.tabs.activeTab]),
     create: vi.fn(async (props: { url: string }) => ({ id: 8, url: props.url })),
@@ -210,8 +175,6 @@ export const browser = {
 export function resetFakeBrowser(): void {
   closeSharedDb();
   globalThis.indexedDB = new IDBFactory();
-  worker.scan = null;
-  worker.importReport = { imported: 0, unchanged: 0, rejected: [] };
   worker.received = [];
   worker.failWith = null;
   for (const area of [local, sync, session]) area.data.clear();
@@ -221,5 +184,6 @@ export function resetFakeBrowser(): void {
   browser.runtime.openOptionsPage.mockClear();
   browser.tabs.query.mockClear();
   browser.tabs.create.mockClear();
+  browser.tabs.sendMessage.mockClear();
   browser.tabs.reload.mockClear();
 }

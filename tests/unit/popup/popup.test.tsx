@@ -401,9 +401,18 @@ describe('popup states and header', () => {
     await screen.findByText('Fred Followup');
     fireEvent.click(screen.getByRole('button', { name: 'Scan all' }));
     await waitFor(() => expect(worker.received).toContainEqual({ type: 'start-scan', tabId: 31 }));
+    expect(browser.tabs.sendMessage).toHaveBeenCalledWith(31, { type: 'scan-start' });
+    // The worker now reports the scan running; once it is cancelled, "Scan all" is offered again.
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel scan' }));
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Scan all' }) as HTMLButtonElement).disabled).toBe(false),
+    );
     browser.tabs.activeTab = { id: 32, url: 'https://www.linkedin.com/feed/' };
     fireEvent.click(screen.getByRole('button', { name: 'Scan all' }));
     await waitFor(() => expect(worker.received).toContainEqual({ type: 'start-scan', tabId: null }));
+    expect(browser.tabs.create).toHaveBeenCalledWith(
+      expect.objectContaining({ url: expect.stringContaining('/sent/') }),
+    );
   });
 
   it('follows scan progress from session storage and can cancel it', async () => {

@@ -126,13 +126,20 @@ function createAt(factory: IDBFactory, name: string, upTo: VersionFixture): Prom
 const sortFacts = (groups: StoredFactGroup[]) =>
   [...groups].sort((a, b) => `${a.account}/${a.key}`.localeCompare(`${b.account}/${b.key}`));
 
+/** A private IndexedDB for one test, installed where idb's openDB looks for it. */
+function freshIndexedDb(): IDBFactory {
+  globalThis.indexedDB = new IDBFactory();
+  return globalThis.indexedDB;
+}
+
 describe('schema migrations', () => {
   it('has a data fixture for every released version up to the current one', () => {
     expect(FIXTURES.map((f) => f.version)).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
   });
 
   it('creates every store and index on a fresh install', async () => {
-    const db = await openLapseDb({ factory: new IDBFactory(), name: 'fresh' });
+    freshIndexedDb();
+    const db = await openLapseDb('fresh');
     expect([...db.objectStoreNames].sort()).toEqual(['facts', 'invitations', 'meta', 'readings']);
     const tx = db.transaction('invitations');
     expect([...tx.store.indexNames].sort()).toEqual([
@@ -147,9 +154,9 @@ describe('schema migrations', () => {
   });
 
   it.each(FIXTURES)('opens a version $version database with data and loses nothing', async (fixture) => {
-    const factory = new IDBFactory();
+    const factory = freshIndexedDb();
     await createAt(factory, 'old', fixture);
-    const db = await openLapseDb({ factory, name: 'old' });
+    const db = await openLapseDb('old');
     expect(db.version).toBe(DB_VERSION);
     expect((await getAllRecords(db)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(v1Records);
     expect(await db.getAll('readings')).toEqual([{ ...v1Readings[0], id: 1 }]);
@@ -185,9 +192,9 @@ describe('schema migrations', () => {
   });
 
   it('names the upgraded ledger at the first reading that says whose it is: moved whole, not copied', async () => {
-    const factory = new IDBFactory();
+    const factory = freshIndexedDb();
     await createAt(factory, 'named', FIXTURES[0] as VersionFixture);
-    const db = await openLapseDb({ factory, name: 'named' });
+    const db = await openLapseDb('named');
     const outcome = await applyReading(
       db,
       { ...reading(T0 + 1, [person('bob', T0 + 1)], 'partial'), account: 'me' },

@@ -5,5 +5,6 @@ import { type LapseDb, openLapseDb } from '../../../src/store/db';
 
 /** A fresh, private IndexedDB per test: no state leaks between tests. */
 export function openTestDb(): Promise<LapseDb> {
-  return openLapseDb({ factory: new IDBFactory(), name: 'lapse-test' });
+  globalThis.indexedDB = new IDBFactory();
+  return openLapseDb('lapse-test');
 }

@@ -1,0 +1,21 @@
+/**
+ * The longest text Lapse keeps in each kind of field: schemas refuse longer, readers cut to it,
+ * editors warn before it. In a module of its own so that the content scripts import the numbers
+ * without the schemas.
+ */
+export const FIELD_LIMITS = {
+  /** A person's name. */
+  name: 500,
+  /** A person's headline under their name. */
+  headline: 2000,
+  /** A short label read from the page ("Sent 2 weeks ago", "Connected on …"). */
+  label: 200,
+  /** The user's own note, and the message sent with an invitation. */
+  note: 5000,
+  /** A follow-up message template. */
+  template: 2000,
+  /** A page address. */
+  url: 2000,
+  /** Why something failed or stopped, in words. */
+  reason: 500,
+} as const;
