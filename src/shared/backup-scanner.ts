@@ -117,18 +117,24 @@ export class BackupScanner {
         return;
       case 'key':
         // "{}" closes an empty document; "{…,}" is not JSON.
-        if (char === '}' && this.fields === 0 && BLANK.test(this.text.slice(this.start, at))) return this.next('end', at);
+        if (char === '}' && this.fields === 0 && BLANK.test(this.text.slice(this.start, at))) {
+          this.next('end', at);
+          return;
+        }
         if (char !== ':') throw this.fail(at);
         this.key = this.parse(this.start, at, 'key') as string;
         this.next('value', at);
         return;
       case 'value':
-        return this.value(char, at, out);
+        this.value(char, at, out);
+        return;
       case 'row':
-        return this.row(char, at, out);
+        this.row(char, at, out);
+        return;
       case 'after-list':
         this.expectBlank(at);
-        return this.afterValue(char, at);
+        this.afterValue(char, at);
+        return;
       default:
         throw this.fail(at);
     }
