@@ -1,7 +1,7 @@
 import { type ImportReport, type PageMessage, type PageReplies, RESTORE_BATCH_MAX_CHARS } from '../model/messages';
 import type { MessageOf } from '../model/protocol';
 import { type BackupList, type BackupPiece, BackupScanner, BackupSyntaxError } from '../shared/backup-scanner';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Envelope, parseEnvelope } from '../store/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Envelope, parseEnvelope } from '../store/read';
 
 /**
  * Restores a backup file of any size: read in chunks (never whole), checked to the end before

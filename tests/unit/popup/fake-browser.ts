@@ -13,8 +13,17 @@ import messages from '../../../public/_locales/en/messages.json';
 import type { InvitationRecord } from '../../../src/model/invitation';
 import { type ImportReport, PageMessage, type ScanProgress } from '../../../src/model/messages';
 import type { ReadingLogEntry } from '../../../src/model/reading';
+import { parseEnvelope } from '../../../src/store/backup';
 import { closeSharedDb, getDb } from '../../../src/store/db';
-import { clearLedger, getAllRecords, lastReadings, setHidden, setNote, setStatus } from '../../../src/store/ledger';
+import {
+  clearLedger,
+  getAllRecords,
+  importBackupRows,
+  lastReadings,
+  setHidden,
+  setNote,
+  setStatus,
+} from '../../../src/store/ledger';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
@@ -145,6 +154,19 @@ async function handle(raw: unknown): Promise<unknown> {
       return { json: JSON.stringify({ format: 'lapse-backup', records: await storedRecords() }) };
     case 'import-backup':
       return worker.importReport;
+    case 'restore-batch': {
+      // The real merge of one batch, as the worker does it (src/background/handlers.ts).
+      const envelope = parseEnvelope({ ...message.header, invitations: [] });
+      const rows = JSON.parse(message.rows) as unknown[];
+      const list =
+        message.list === 'invitations'
+          ? { invitations: rows, readings: [], firstInvitation: message.first }
+          : { invitations: [], readings: rows, firstReading: message.first };
+      return importBackupRows(await getDb(), envelope, list, Date.now(), message.into);
+    }
+    case 'restore-finish':
+      await changed();
+      return null;
     case 'delete-all': {
       const deleted = await clearLedger(await getDb());
       await changed();
