@@ -25,10 +25,17 @@ export async function forEachPage(
   const source = tx.objectStore(store);
   let page = range;
   for (;;) {
-    const [values, keys] = await Promise.all([source.getAll(page, size), source.getAllKeys(page, size)]);
+    const values = await source.getAll(page, size);
     if (values.length > 0) onPage(values);
-    const last = keys.at(-1);
-    if (values.length < size || last === undefined) return;
+    if (values.length < size) return;
+    // The next page starts after the last value's key, read from the value by the store's key path.
+    const last = keyOf(values.at(-1), source.keyPath);
     page = range ? IDBKeyRange.bound(last, range.upper, true, range.upperOpen) : IDBKeyRange.lowerBound(last, true);
   }
+}
+
+function keyOf(value: unknown, keyPath: string | string[] | null): IDBValidKey {
+  if (keyPath === null) throw new Error('Paging needs a store whose keys are in its values');
+  const record = value as Record<string, IDBValidKey>;
+  return Array.isArray(keyPath) ? keyPath.map((path) => record[path] as IDBValidKey) : (record[keyPath] as IDBValidKey);
 }
