@@ -11,6 +11,7 @@ import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { chromiumVersion, launchWithExtension, ROOT, typescriptLoader, waitFor } from './lib/browser.mjs';
+import { backupBenchRows } from './lib/bench-backup.mjs';
 import { evaluateIn, launchOverPipe, sleep } from './lib/cdp-pipe.mjs';
 
 const DIST = join(ROOT, 'dist');
@@ -291,6 +292,9 @@ row(
   'none (informational)',
   null,
 );
+
+// Backup, restore and CSV at 50,000 records (issue 20), in a browser of their own.
+rows.push(...(await backupBenchRows({ quick })));
 
 // Gzip size of each built entry, everything it loads included.
 const sizes = [
