@@ -10,8 +10,8 @@ import os from 'node:os';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { chromiumVersion, launchWithExtension, ROOT, typescriptLoader, waitFor } from './lib/browser.mjs';
 import { backupBenchRows } from './lib/bench-backup.mjs';
+import { chromiumVersion, launchWithExtension, ROOT, typescriptLoader, waitFor } from './lib/browser.mjs';
 import { evaluateIn, launchOverPipe, sleep } from './lib/cdp-pipe.mjs';
 
 const DIST = join(ROOT, 'dist');
