@@ -10,6 +10,7 @@ import os from 'node:os';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { backupBenchRows } from './lib/bench-backup.mjs';
 import { editRoundTrips, loadScaleLedger, openExtensionPage, popupHeap } from './lib/bench-scale.mjs';
 import { chromiumVersion, launchWithExtension, ROOT, typescriptLoader, waitFor } from './lib/browser.mjs';
 import { evaluateIn, launchOverPipe, sleep } from './lib/cdp-pipe.mjs';
@@ -341,6 +342,9 @@ row(
   'none (informational)',
   null,
 );
+
+// Backup, restore and CSV at 50,000 records (issue 20), in a browser of their own.
+rows.push(...(await backupBenchRows({ quick })));
 
 // Gzip size of each built entry, everything it loads included.
 const sizes = [

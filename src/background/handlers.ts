@@ -1,12 +1,13 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import * as z from 'zod/mini';
-import { ContentMessage, PageMessage, type Replies, type Reply } from '../model/messages';
+import { ContentMessage, type ImportReport, PageMessage, type Replies, type Reply } from '../model/messages';
 import type { MessageOf } from '../model/protocol';
 import { defaultSettings } from '../model/settings';
 import { parseOrThrow, ValidationError } from '../model/validate';
 import { toReply } from '../shared/messaging';
 import { readScan } from '../shared/scan-state';
 import { loadSettings, normaliseSettings, resetSettings, saveSettings } from '../shared/settings-store';
+import { parseEnvelope } from '../store/backup';
 import { getDb } from '../store/db';
 import { applyLinkedInExport } from '../store/export-import';
 import {
@@ -18,6 +19,7 @@ import {
   exportBackup,
   getAllRecords,
   importBackup,
+  importBackupRows,
   lastReadings,
   logFollowUp,
   readAccounts,
@@ -165,6 +167,12 @@ const pageHandlers: HandlerTable<PageMessage, Replies, { now: number }> = {
     return { json: JSON.stringify(backup) };
   },
   'import-backup': (message) => importAndReport(message.backup, message.into),
+  'restore-batch': (message) => restoreBatch(message),
+  async 'restore-finish'(message) {
+    await restoreSettings(message.settings);
+    await ledgerChanged();
+    return null;
+  },
   'delete-all': () => deleteAll(),
   async 'import-linkedin-export'(message, { now }) {
     const report = await applyLinkedInExport(await getDb(), message.export, now, message.into);
@@ -206,12 +214,30 @@ function parseBackupText(backup: unknown): unknown {
  */
 async function importAndReport(backup: unknown, into: string | undefined): Promise<Replies['import-backup']> {
   const { settings, ...report } = await importBackup(await getDb(), parseBackupText(backup), Date.now(), into);
-  if (settings !== undefined) {
-    const current = await loadSettings();
-    if (JSON.stringify(current) === JSON.stringify(defaultSettings())) await saveSettings(normaliseSettings(settings));
-  }
+  await restoreSettings(settings);
   await ledgerChanged();
   return report;
+}
+
+async function restoreSettings(settings: unknown): Promise<void> {
+  if (settings === undefined) return;
+  const current = await loadSettings();
+  if (JSON.stringify(current) === JSON.stringify(defaultSettings())) await saveSettings(normaliseSettings(settings));
+}
+
+/**
+ * One batch of a backup read in parts, merged in one transaction. The pages are told once, when
+ * the whole file is in (restore-finish): a badge recount per batch would only slow the restore.
+ */
+async function restoreBatch(message: Extract<PageMessage, { type: 'restore-batch' }>): Promise<ImportReport> {
+  const envelope = parseEnvelope({ ...message.header, invitations: [] });
+  const rows = parseBackupText(message.rows);
+  if (!Array.isArray(rows)) throw new Error('Not a Lapse backup (a batch of rows is not a list)');
+  const batch =
+    message.list === 'invitations'
+      ? { invitations: rows, readings: [], firstInvitation: message.first }
+      : { invitations: [], readings: rows, firstReading: message.first };
+  return importBackupRows(await getDb(), envelope, batch, Date.now(), message.into);
 }
 
 /** Really everything: the ledger, the readings log, the settings and the scan state. */

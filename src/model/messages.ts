@@ -42,6 +42,8 @@ export const ContentMessage = z.discriminatedUnion('type', [
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
 // ── extension pages (popup, options) → background ──
+/** The most JSON text of backup rows one message carries: far below the browser's 64 MiB limit. */
+export const RESTORE_BATCH_MAX_CHARS = 8 * 1024 * 1024;
 export const UserStatus = z.enum(['pending', 'accepted', 'withdrawn']);
 /** The ledger a page acts on; absent: the account last read (model/account.ts). */
 const Account = z.optional(AccountKey);
@@ -82,6 +84,21 @@ export const PageMessage = z.discriminatedUnion('type', [
   /** One account's backup, or every account's with "*". */
   z.object({ type: z.literal('export-backup'), account: z.optional(z.union([AccountKey, z.literal('*')])) }),
   z.object({ type: z.literal('import-backup'), backup: z.unknown(), into: Account }),
+  /**
+   * One batch of a backup file read in parts (src/options/restore-file.ts): the backup's header
+   * (its fields but the two lists), and rows of one list as the file's JSON text, `first` being
+   * the number of the batch's first row in that list.
+   */
+  z.object({
+    type: z.literal('restore-batch'),
+    header: z.record(z.string(), z.unknown()),
+    into: Account,
+    list: z.enum(['invitations', 'readings']),
+    first: z.number().check(z.int(), z.gte(0)),
+    rows: z.string().check(z.maxLength(RESTORE_BATCH_MAX_CHARS)),
+  }),
+  /** A backup file read in parts has been merged: its settings, and the pages are told. */
+  z.object({ type: z.literal('restore-finish'), settings: z.unknown() }),
   z.object({ type: z.literal('delete-all') }),
   /** Rows of LinkedIn's data export, parsed and checked whole by the options page (src/import/). */
   z.object({ type: z.literal('import-linkedin-export'), export: LinkedInExport, into: Account }),
@@ -126,6 +143,8 @@ export const PageReplies = {
   'cancel-scan': z.null(),
   'export-backup': z.object({ json: z.string() }),
   'import-backup': ImportReport,
+  'restore-batch': ImportReport,
+  'restore-finish': z.null(),
   'delete-all': z.object({ deleted: z.number() }),
   'import-linkedin-export': z.union([LinkedInImportReport, ImportNeedsAccount]),
   'get-accounts': AccountsState,

@@ -1,57 +1,129 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportReport } from '../model/messages';
 import { datedFileName } from '../shared/dated-file-name';
-import { t, tCount } from '../shared/i18n';
+import { t, tCount, uiLocale } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
-import { downloadFile } from '../shared/ui/download';
+import { loadSettings } from '../shared/settings-store';
+import { downloadBlob } from '../shared/ui/download';
+import { ALL_ACCOUNTS, backupBlob, openForReading } from '../store/read';
+import { RestoreFileError, type RestoreOutcome, type RestoreProgress, restoreFile } from './restore-file';
+
+/** Progress appears only for work that lasts longer than this: a quick restore just reports. */
+const PROGRESS_AFTER_MS = 1000;
+
+type Progress = RestoreProgress | { phase: 'writing'; done: number; total: number };
+
+/** True once `busy` has lasted PROGRESS_AFTER_MS. */
+function useLongRunning(busy: boolean): boolean {
+  const [long, setLong] = useState(false);
+  useEffect(() => {
+    setLong(false);
+    if (!busy) return;
+    const timer = setTimeout(() => setLong(true), PROGRESS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [busy]);
+  return long;
+}
+
+function progressText(progress: Progress): string {
+  if (progress.phase === 'checking') {
+    const share = progress.total > 0 ? progress.done / progress.total : 0;
+    return t('bkp_checking', new Intl.NumberFormat(uiLocale(), { style: 'percent' }).format(share));
+  }
+  return t(progress.phase === 'writing' ? 'bkp_writing' : 'bkp_restoring', [progress.done, progress.total]);
+}
+
+/** Why the file was refused, in words; nothing was restored from it. */
+function refusalText(error: unknown, fileName: string): string {
+  if (!(error instanceof RestoreFileError)) {
+    return t('restore_failed', error instanceof Error ? error.message : String(error));
+  }
+  switch (error.problem) {
+    case 'not-json':
+      return t('restore_not_json', fileName);
+    case 'truncated':
+      return t('bkp_truncated', fileName);
+    case 'newer-version':
+      return t('bkp_newer', fileName);
+    case 'not-backup':
+      return t('bkp_not_backup', fileName);
+  }
+}
+
+/** How far a restore that stopped got; null when it finished. */
+function stoppedText({ stopped, merged, rows }: RestoreOutcome): string | null {
+  if (stopped === null) return null;
+  if (merged === 0 && stopped.reason === 'cancelled') return t('bkp_cancelled');
+  return stopped.reason === 'cancelled'
+    ? t('bkp_stopped_cancelled', [merged, rows])
+    : t('bkp_stopped_failed', [merged, rows, stopped.message]);
+}
 
 /** Download the whole ledger as JSON, and merge such a file back in, with a report. */
 export function BackupSection() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState(false);
+  const cancel = useRef<AbortController | null>(null);
+  const long = useLongRunning(busy);
 
-  /** The current account's ledger, or every account's ('*'). */
-  const download = async (account?: '*') => {
-    setError(null);
-    try {
-      const { json } = await sendToBackground({ type: 'export-backup', account });
-      downloadFile(datedFileName('lapse-backup', 'json', Date.now()), json, 'application/json');
-    } catch (cause) {
-      setError(t('backup_failed', cause instanceof Error ? cause.message : String(cause)));
-    }
-  };
-
-  const restore = async (file: File | undefined) => {
-    if (!file) return;
+  const run = async (work: () => Promise<void>) => {
     setError(null);
     setReport(null);
-    let backup: unknown;
-    try {
-      backup = JSON.parse(await file.text());
-    } catch {
-      setError(t('restore_not_json', file.name));
-      return;
-    }
+    setProgress(null);
     setBusy(true);
     try {
-      setReport(await sendToBackground({ type: 'import-backup', backup }));
-    } catch (cause) {
-      setError(t('restore_failed', cause instanceof Error ? cause.message : String(cause)));
+      await work();
     } finally {
       setBusy(false);
+      cancel.current = null;
     }
   };
+
+  /** The current account's ledger, or every account's: written here, straight from the database. */
+  const download = (which?: typeof ALL_ACCOUNTS) =>
+    run(async () => {
+      try {
+        const now = Date.now();
+        const blob = await backupBlob(await openForReading(), {
+          settings: await loadSettings(),
+          now,
+          which,
+          onProgress: ({ records, total }) => setProgress({ phase: 'writing', done: records, total }),
+        });
+        downloadBlob(datedFileName('lapse-backup', 'json', now), blob);
+      } catch (cause) {
+        setError(t('backup_failed', cause instanceof Error ? cause.message : String(cause)));
+      }
+    });
+
+  const restore = (file: File) =>
+    run(async () => {
+      const controller = new AbortController();
+      cancel.current = controller;
+      try {
+        const outcome = await restoreFile(file, {
+          send: sendToBackground,
+          signal: controller.signal,
+          onProgress: setProgress,
+        });
+        if (outcome.merged > 0 || outcome.stopped === null) setReport(outcome.report);
+        setError(stoppedText(outcome));
+      } catch (cause) {
+        setError(refusalText(cause, file.name));
+      }
+    });
 
   return (
     <section aria-labelledby="backup-title">
       <h2 id="backup-title">{t('backup_title')}</h2>
       <p class="hint">{t('backup_hint')}</p>
       <div class="button-row">
-        <button type="button" onClick={() => void download()}>
+        <button type="button" disabled={busy} onClick={() => void download()}>
           {t('backup_download')}
         </button>
-        <button type="button" onClick={() => void download('*')}>
+        <button type="button" disabled={busy} onClick={() => void download(ALL_ACCOUNTS)}>
           {t('export_all_accounts')}
         </button>
         <label class="file-button">
@@ -62,13 +134,23 @@ export function BackupSection() {
             disabled={busy}
             onChange={(event) => {
               const input = event.currentTarget;
-              void restore(input.files?.[0]).finally(() => {
-                input.value = '';
-              });
+              const file = input.files?.[0];
+              if (file) void restore(file).finally(() => (input.value = ''));
             }}
           />
         </label>
       </div>
+      {busy && long && progress && (
+        <div class="backup-progress" role="status">
+          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={progressText(progress)} />{' '}
+          <span>{progressText(progress)}</span>{' '}
+          {cancel.current && (
+            <button type="button" class="small" onClick={() => cancel.current?.abort()}>
+              {t('cancel')}
+            </button>
+          )}
+        </div>
+      )}
       {error && (
         <p class="field-error" role="alert">
           {error}
@@ -82,8 +164,8 @@ export function BackupSection() {
           </p>
           {report.rejected.length > 0 && (
             <ul class="rejected">
-              {report.rejected.slice(0, 100).map((item) => (
-                <li key={item.index}>{t('restore_rejected_item', [item.index + 1, item.reason])}</li>
+              {report.rejected.slice(0, 100).map((item, i) => (
+                <li key={i}>{t('restore_rejected_item', [item.index + 1, item.reason])}</li>
               ))}
             </ul>
           )}

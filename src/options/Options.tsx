@@ -3,7 +3,7 @@ import type { Settings } from '../model/settings';
 import { resolveSettings } from '../rules';
 import { t, tCount } from '../shared/i18n';
 import { resetSettings, saveSettings } from '../shared/settings-store';
-import { downloadCsv } from '../shared/ui/download-csv';
+import { downloadLedgerCsv } from '../shared/ui/csv-stream';
 import { NumberField } from '../shared/ui/NumberField';
 import { useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';
@@ -107,7 +107,7 @@ export function Options() {
         <button
           type="button"
           disabled={!records || !resolved || records.length === 0}
-          onClick={() => records && resolved && downloadCsv(records, resolved, Date.now())}
+          onClick={() => resolved && void downloadLedgerCsv(resolved, Date.now())}
         >
           {t('export_csv')}
         </button>{' '}

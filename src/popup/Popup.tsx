@@ -300,11 +300,14 @@ function LedgerScreen({
           windowLabel={windowText(settings, resolved)}
           listRecords={rows.map((row) => row.record)}
           allRecords={snapshot.records}
-          onExport={(records) =>
-            // The CSV code (with its parser library) loads only when someone exports.
-            void actions.run(async () =>
-              (await import('../shared/ui/download-csv')).downloadCsv(records, resolved, Date.now(), account.chosen),
-            )
+          onExport={(what, records) =>
+            // The CSV code (with its parser library) loads only when someone exports. Everything is
+            // read from the database page by page; a list is the rows already shown.
+            void actions.run(async () => {
+              const csv = await import('../shared/ui/csv-stream');
+              if (what === 'all') await csv.downloadLedgerCsv(resolved, Date.now(), account.chosen);
+              else csv.downloadCsv(records, resolved, Date.now(), account.chosen);
+            })
           }
         />
       )}
@@ -356,7 +359,7 @@ function PopupFooter(props: {
   windowLabel: string;
   listRecords: readonly InvitationRecord[];
   allRecords: readonly InvitationRecord[];
-  onExport: (records: readonly InvitationRecord[]) => void;
+  onExport: (what: 'list' | 'all', records: readonly InvitationRecord[]) => void;
 }) {
   return (
     <footer class="footer">
@@ -379,7 +382,7 @@ function PopupFooter(props: {
       <ExportMenu
         listCount={props.listRecords.length}
         allCount={props.allRecords.length}
-        onExport={(what) => props.onExport(what === 'all' ? props.allRecords : props.listRecords)}
+        onExport={(what) => props.onExport(what, what === 'all' ? props.allRecords : props.listRecords)}
       />
     </footer>
   );

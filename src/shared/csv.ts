@@ -238,23 +238,34 @@ function followUpCells(
   };
 }
 
+/** The first line of the file: the UTF-8 BOM (so Excel reads accents and emoji) and the column names. */
+export function csvHeader(): string {
+  return `${BOM}${CSV_COLUMNS.join(',')}\r\n`;
+}
+
 /**
- * RFC 4180 CSV (quoted where needed, every line ended by CRLF) with a UTF-8 BOM so Excel reads
- * accents and emoji.
+ * RFC 4180 lines for some records (quoted where needed, each ended by CRLF), with the row
+ * function of one export: a file is its header and the lines of its records, written at once or
+ * page by page (csv-stream.ts).
  */
+export function csvLines(records: readonly InvitationRecord[], rowOf: (record: InvitationRecord) => CsvRow): string {
+  if (records.length === 0) return '';
+  // Rows keyed by column, the fields naming the keys: papaparse writes them in CSV_COLUMNS order.
+  const lines = Papa.unparse(
+    { fields: [...CSV_COLUMNS], data: records.map(rowOf) },
+    { newline: '\r\n', escapeFormulae: FORMULA_START, header: false },
+  );
+  return `${lines}\r\n`;
+}
+
+/** The whole CSV file of `records`. */
 export function toCsv(
   records: readonly InvitationRecord[],
   settings: ResolvedSettings,
   now: number,
   account = '',
 ): string {
-  // Rows keyed by column, the header naming the keys: papaparse writes them in CSV_COLUMNS order.
-  const csv = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: records.map(csvRows(settings, now, account)) },
-    { newline: '\r\n', escapeFormulae: FORMULA_START, header: true },
-  );
-  // Papaparse ends the header with CRLF only when rows follow; end every line the same way.
-  return `${BOM}${csv.endsWith('\r\n') ? csv : `${csv}\r\n`}`;
+  return csvHeader() + csvLines(records, csvRows(settings, now, account));
 }
 
 /** `lapse-invitations-YYYY-MM-DD.csv`, dated the user's own calendar day. */

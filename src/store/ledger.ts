@@ -17,6 +17,7 @@ import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   type Backup,
+  type Envelope,
   mergeImportedRecord,
   parseEnvelope,
   parseInvitationRow,
@@ -443,7 +444,17 @@ interface ParsedBackup {
   invitations: Map<string, StoredRecord>;
   readings: ReadingLogEntry[];
   rejected: ImportReport['rejected'];
-  settings: unknown;
+}
+
+/**
+ * A backup's rows, all of them or one batch of a file read in parts: `firstInvitation` and
+ * `firstReading` number the batch's first row of each list in the whole file (for the report).
+ */
+export interface BackupRows {
+  invitations: readonly unknown[];
+  readings: readonly unknown[];
+  firstInvitation?: number;
+  firstReading?: number;
 }
 
 const recordKey = (account: AccountKey, id: string) => `${account}\u0000${id}`;
@@ -453,14 +464,14 @@ const recordKey = (account: AccountKey, id: string) => `${account}\u0000${id}`;
  * goes to the account it names; a row naming none (version 1) to the account the backup names,
  * else to `fallback`.
  */
-function parseBackup(data: unknown, fallback: AccountKey): ParsedBackup {
-  const envelope = parseEnvelope(data);
+function parseBackup(envelope: Envelope, rows: BackupRows, fallback: AccountKey): ParsedBackup {
   const into = envelope.account === undefined || envelope.account === ALL_ACCOUNTS ? fallback : envelope.account;
-  const parsed: ParsedBackup = { invitations: new Map(), readings: [], rejected: [], settings: envelope.settings };
-  envelope.invitations.forEach((row, index) => {
+  const parsed: ParsedBackup = { invitations: new Map(), readings: [], rejected: [] };
+  const { firstInvitation = 0, firstReading = 0 } = rows;
+  rows.invitations.forEach((row, i) => {
     const result = parseInvitationRow(row);
     if (!result.ok) {
-      parsed.rejected.push({ index, reason: `invitation: ${result.reason}` });
+      parsed.rejected.push({ index: firstInvitation + i, reason: `invitation: ${result.reason}` });
       return;
     }
     const { account = into, ...record } = result.value;
@@ -468,9 +479,9 @@ function parseBackup(data: unknown, fallback: AccountKey): ParsedBackup {
     const known = parsed.invitations.get(key);
     parsed.invitations.set(key, stamp(mergeImportedRecord(known && strip(known), record), account));
   });
-  (envelope.readings ?? []).forEach((row, index) => {
+  rows.readings.forEach((row, i) => {
     const result = parseReadingRow(row);
-    if (!result.ok) parsed.rejected.push({ index, reason: `reading log entry: ${result.reason}` });
+    if (!result.ok) parsed.rejected.push({ index: firstReading + i, reason: `reading log entry: ${result.reason}` });
     else parsed.readings.push(envelope.version < 2 ? entryFor(result.value, into) : result.value);
   });
   return parsed;
@@ -542,17 +553,36 @@ function latestOf(entries: readonly ReadingLogEntry[], trustUntil: number) {
  * reports every row unchanged.
  */
 export async function importBackup(db: LapseDb, data: unknown, now: number, into?: AccountKey): Promise<ImportResult> {
-  const backup = parseBackup(data, await resolveAccount(db, into));
+  const envelope = parseEnvelope(data);
+  const rows = { invitations: envelope.invitations, readings: envelope.readings ?? [] };
+  return { ...(await importBackupRows(db, envelope, rows, now, into)), settings: envelope.settings };
+}
+
+/**
+ * Merges some rows of a backup (all, or one batch of a file read in parts) in one transaction.
+ * The merge core only ever adds what the ledger did not know, and merging a row twice changes
+ * nothing the second time: a file merged batch by batch loses no fact if it stops half way, and
+ * merging it again finishes the work.
+ */
+export async function importBackupRows(
+  db: LapseDb,
+  envelope: Envelope,
+  rows: BackupRows,
+  now: number,
+  into?: AccountKey,
+): Promise<ImportReport> {
+  const backup = parseBackup(envelope, rows, await resolveAccount(db, into));
   const tx = db.transaction(['invitations', 'readings', 'meta', 'facts'], 'readwrite');
   try {
     const invitations = tx.objectStore('invitations');
     const readings = tx.objectStore('readings');
     const [localRecords, localReadings, state] = await Promise.all([
-      invitations.getAll(),
-      readings.getAll(),
+      // Only the records this batch names: a batch costs the same however large the ledger.
+      Promise.all([...backup.invitations.values()].map((r) => invitations.get([r.account, r.id]))),
+      backup.readings.length > 0 ? readings.getAll() : ([] as ReadingLogEntry[]),
       readAccountsState(tx),
     ]);
-    const local = new Map(localRecords.map((r) => [recordKey(r.account, r.id), r]));
+    const local = new Map(localRecords.flatMap((r) => (r ? [[recordKey(r.account, r.id), r] as const] : [])));
     const { writes, unchanged } = backupWrites(local, backup.invitations);
     const newReadings = newLogEntries(localReadings, backup.readings);
     const [, ids] = await Promise.all([
@@ -562,17 +592,19 @@ export async function importBackup(db: LapseDb, data: unknown, now: number, into
       ),
       Promise.all(newReadings.map((entry) => readings.put(entry))),
     ]);
-    const all = localReadings.concat(newReadings.map((entry, i) => ({ ...entry, id: ids[i] })));
     const meta = tx.objectStore('meta');
     const metaWrites: Promise<unknown>[] = [];
-    let nextState = state;
-    for (const [account, { lastReading, lastComplete }] of latestOf(all, now + FUTURE_TOLERANCE_MS)) {
-      if (lastReading) metaWrites.push(meta.put(lastReading, metaKey('lastReading', account)));
-      if (lastComplete) metaWrites.push(meta.put(lastComplete, metaKey('lastCompleteReading', account)));
+    if (newReadings.length > 0) {
+      const all = localReadings.concat(newReadings.map((entry, i) => ({ ...entry, id: ids[i] })));
+      for (const [account, { lastReading, lastComplete }] of latestOf(all, now + FUTURE_TOLERANCE_MS)) {
+        if (lastReading) metaWrites.push(meta.put(lastReading, metaKey('lastReading', account)));
+        if (lastComplete) metaWrites.push(meta.put(lastComplete, metaKey('lastCompleteReading', account)));
+      }
     }
+    let nextState = state;
     for (const record of writes) nextState = withKnown(nextState, record.account);
     await Promise.all([...metaWrites, meta.put(nextState, 'accounts'), tx.done]);
-    return { imported: writes.length, unchanged, rejected: backup.rejected, settings: backup.settings };
+    return { imported: writes.length, unchanged, rejected: backup.rejected };
   } catch (error) {
     abortQuietly(tx);
     throw error;

@@ -1,6 +1,14 @@
 import type { AccountsState } from '../model/account';
 import { getDb, type LapseDb } from './db';
+
+/** What the options page needs to write a backup file and to check one before restoring it. */
+export { ALL_ACCOUNTS, BACKUP_FORMAT, BACKUP_VERSION, type Envelope, parseEnvelope } from './backup';
+export { backupBlob } from './backup-stream';
+export type { LapseDb } from './db';
+export { accountRange, forEachPage, type ReadTx } from './paging';
+
 import { metaKey, readAccountsState, withRecordAccounts } from './ledgers';
+import type { ReadTx } from './paging';
 
 /**
  * Read-only access for extension pages (popup, options), which share the worker's origin and
@@ -35,7 +43,7 @@ export async function readRawLedger(db: LapseDb, account?: string): Promise<RawL
   const tx = db.transaction(['invitations', 'meta']);
   settled(tx.done);
   const meta = tx.objectStore('meta');
-  const chosen = account ?? lastSeenOf(await meta.get('accounts'));
+  const chosen = await shownAccount(tx, account);
   const [records, lastReading, lastCompleteReading] = await Promise.all([
     tx.objectStore('invitations').index('byAccount').getAll(chosen),
     meta.get(metaKey('lastReading', chosen)),
@@ -49,6 +57,11 @@ export async function readAccountsForPages(db: LapseDb): Promise<AccountsState> 
   const tx = db.transaction(['invitations', 'meta']);
   settled(tx.done);
   return withRecordAccounts(tx, await readAccountsState(tx));
+}
+
+/** The account extension pages show when they name none: the one the worker last read, else the unnamed ledger. */
+export async function shownAccount(tx: ReadTx, account?: string): Promise<string> {
+  return account ?? lastSeenOf(await tx.objectStore('meta').get('accounts'));
 }
 
 function lastSeenOf(state: unknown): string {

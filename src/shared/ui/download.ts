@@ -3,7 +3,12 @@
  * `<a download>`. No `downloads` permission is needed for this.
  */
 export function downloadFile(fileName: string, content: string, type: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+  downloadBlob(fileName, new Blob([content], { type }), doc);
+}
+
+/** Saves a Blob (one written in parts: a backup, a whole ledger's CSV) as a file. */
+export function downloadBlob(fileName: string, blob: Blob, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../src/options/Options';
 import { loadSettings, saveSettings } from '../../../src/shared/settings-store';
-import { browser, resetFakeBrowser, seed, storedRecords, worker } from '../popup/fake-browser';
+import { resetFakeBrowser, seed, storedRecords, worker } from '../popup/fake-browser';
 import { NOW, record } from '../popup/records';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../popup/fake-browser')).browser }));
@@ -151,41 +151,53 @@ describe('options: data', () => {
     expect(await storedRecords()).toEqual([]);
   });
 
-  it('restores a backup file and reports what was imported and rejected, with reasons', async () => {
-    const kept = record('Kept One', [30, 31]);
-    await seed([kept]);
-    const backup = {
-      format: 'lapse-backup',
-      version: 2,
-      exportedAt: NOW,
-      account: '',
-      settings: null,
-      invitations: [
-        kept,
-        record('New Two', [40, 41]),
-        record('New Three', [50, 51]),
-        { ...record('Bad Four', [60, 61]), profileUrl: 'javascript:alert(1)' },
-      ],
-      readings: [],
-    };
-    await renderOptions();
+  /** Chooses `file` in the restore control. */
+  function chooseFile(file: File) {
     const input = screen.getByLabelText('Restore from a backup file') as HTMLInputElement;
-    const file = new File([JSON.stringify(backup)], 'backup.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);
-    await screen.findByText('2 imported · 1 unchanged · 1 rejected');
-    expect(screen.getByText(/^Entry 4: .*profileUrl/)).toBeTruthy();
-    expect(worker.received).toContainEqual({ type: 'import-backup', backup });
-    expect((await storedRecords()).map((r) => r.name).sort()).toEqual(['Kept One', 'New Three', 'New Two']);
+  }
+  const backupFile = (invitations: unknown[]) =>
+    new File(
+      [JSON.stringify({ format: 'lapse-backup', version: 2, exportedAt: NOW, account: '', invitations, readings: [] })],
+      'backup.json',
+    );
+
+  it('restores a backup file and reports what was imported and rejected, with reasons', async () => {
+    await seed([record('A One', [30, 31])]);
+    await renderOptions();
+    const [kept] = await storedRecords();
+    const fresh = { ...record('B Two', [20, 21]), account: '' };
+    chooseFile(backupFile([kept, fresh, { ...fresh, id: 'c-three', profileUrl: 'not a link' }]));
+    await screen.findByText('1 imported · 1 unchanged · 1 rejected');
+    expect(screen.getByText(/^Entry 3: invitation: profileUrl/)).toBeTruthy();
+    expect((await storedRecords()).map((r) => r.name).sort()).toEqual(['A One', 'B Two']);
+    expect(worker.received.filter((m) => m.type === 'restore-batch')).toHaveLength(1);
   });
 
-  it('says so when the chosen file is not JSON, and sends nothing', async () => {
+  it.each([
+    ['not JSON', new File(['not json'], 'notes.txt'), '“notes.txt” is not a JSON file.'],
+    [
+      'JSON but not a backup',
+      new File([JSON.stringify({ records: [] })], 'b.json'),
+      '“b.json” is not a Lapse backup. Nothing was restored.',
+    ],
+    [
+      'cut short',
+      new File(['{"format":"lapse-backup","version":2,"invitations":[{"id":'], 'c.json'),
+      /^“c.json” ends before the backup does/,
+    ],
+    [
+      'from a newer Lapse',
+      new File(['{"format":"lapse-backup","version":7}'], 'd.json'),
+      /^“d.json” was made by a newer version of Lapse/,
+    ],
+  ])('says so when the chosen file is %s, and sends nothing', async (_, file, message) => {
     await renderOptions();
-    const input = screen.getByLabelText('Restore from a backup file') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: [new File(['not json'], 'notes.txt')], configurable: true });
-    fireEvent.change(input);
-    await screen.findByText('“notes.txt” is not a JSON file.');
-    expect(worker.received.some((m) => m.type === 'import-backup')).toBe(false);
+    chooseFile(file);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(message);
+    expect(worker.received.some((m) => m.type === 'restore-batch' || m.type === 'import-backup')).toBe(false);
   });
 
   it('downloads the backup and the CSV as files', async () => {
@@ -199,12 +211,14 @@ describe('options: data', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Download backup' }));
     await waitFor(() => expect(clicked).toHaveLength(1));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(clicked).toHaveLength(2));
     expect(clicked.map((c) => c.download)).toEqual([
       expect.stringMatching(/^lapse-backup-\d{4}-\d{2}-\d{2}\.json$/),
       expect.stringMatching(/^lapse-invitations-\d{4}-\d{2}-\d{2}\.csv$/),
     ]);
     expect(clicked[1]!.href).toMatch(/^blob:/);
     click.mockRestore();
-    expect(browser.runtime.sendMessage).toHaveBeenCalledWith({ type: 'export-backup' });
+    // Both are written by the page from the database: no ledger travels through messaging.
+    expect(worker.received.filter((m) => m.type !== 'get-accounts')).toEqual([]);
   });
 });

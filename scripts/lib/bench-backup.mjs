@@ -1,0 +1,115 @@
+/**
+ * The backup, restore and CSV rows of `npm run bench` (issue 20), in a browser of their own: a
+ * 50,000-record ledger in the extension's own database, worked on from an extension page exactly
+ * as the options page and the popup do (bench/entries/backup-bench.ts), each figure next to a
+ * baseline measured in the same run.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { launchWithExtension, ROOT } from './browser.mjs';
+
+const RECORDS = Number(process.env.LAPSE_BENCH_RECORDS ?? 50_000);
+/** Characters of note per record: 50,000 of them make a backup of about 100 MB. */
+const LONG_NOTE = 1_700;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const ms = (x) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+async function bundle() {
+  const outDir = mkdtempSync(join(os.tmpdir(), 'lapse-bench-backup-'));
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      target: 'es2022',
+      lib: {
+        entry: join(ROOT, 'bench/entries/backup-bench.ts'),
+        formats: ['iife'],
+        name: 'LapseBackupBench',
+        fileName: () => 'backup-bench.js',
+      },
+    },
+  });
+  return readFileSync(join(outDir, 'backup-bench.js'), 'utf8');
+}
+
+/** Runs the rows; returns them as { what, figure, baseline, budget, ok }. */
+export async function backupBenchRows({ quick = false } = {}) {
+  const runs = quick ? 1 : 3;
+  const csvRuns = quick ? 3 : 7;
+  const code = await bundle();
+  const lapse = await launchWithExtension({ headless: true });
+  const rows = [];
+  try {
+    const page = await lapse.context.newPage();
+    await page.goto(lapse.url('manifest.json'));
+    await page.evaluate(code);
+    const call = async (name, ...args) => {
+      const started = Date.now();
+      const out = await page.evaluate(([n, a]) => window.LapseBackupBench[n](...a), [name, args]);
+      if (process.env.LAPSE_BENCH_TRACE) console.error(`  ${name}: ${Date.now() - started} ms`);
+      return out;
+    };
+    const pair = async (name, baseline, n) => {
+      const xs = [];
+      const ys = [];
+      for (let i = 0; i < n; i++) {
+        xs.push(await call(name));
+        ys.push(await call(baseline));
+      }
+      return [median(xs), median(ys)];
+    };
+
+    // CSV: 50,000 ordinary records (short notes), as "Everything" exports them.
+    await call('makeLedger', RECORDS, 0);
+    if ((await call('fillLedger')) !== RECORDS) throw new Error('the ledger does not hold 50,000 records');
+    await call('csv');
+    const [csv, inMemory] = await pair('csv', 'csvInMemory', csvRuns);
+    rows.push({
+      what: 'CSV export of 50,000 rows (database → Blob)',
+      figure: ms(csv),
+      baseline: `toCsv of the same records in memory ${ms(inMemory)} → ${(csv / inMemory).toFixed(2)}×`,
+      budget: '≤ 1,500 ms',
+      ok: csv <= 1500,
+    });
+
+    // Backup and restore: 50,000 records with long notes, a backup of about 100 MB.
+    await call('makeLedger', RECORDS, LONG_NOTE);
+    if ((await call('fillLedger')) !== RECORDS) throw new Error('the ledger does not hold 50,000 records');
+    await call('backup');
+    const bytes = await call('backupBytes');
+    await call('prepareBlobBaseline');
+    if (process.env.LAPSE_BENCH_TRACE) console.error(await call('profileRestore'));
+    const [backup, blobWrite] = await pair('backup', 'blobWrite', runs);
+    rows.push({
+      what: `backup download, 50,000 records with long notes (${mb(bytes)})`,
+      figure: ms(backup),
+      baseline: `same bytes into a Blob ${ms(blobWrite)} → ${(backup / blobWrite).toFixed(1)}×`,
+      budget: '≤ 1.5× Blob write',
+      ok: backup <= 1.5 * blobWrite,
+    });
+    const [restore, blobAgain] = await pair('restore', 'blobWrite', runs);
+    const rawPut = await call('rawPut');
+    rows.push({
+      what: `restore of that backup into an empty ledger (${mb(bytes)}, batches through the worker)`,
+      figure: ms(restore),
+      baseline: `same bytes into a Blob ${ms(blobAgain)} → ${(restore / blobAgain).toFixed(1)}×; raw put of the records ${ms(rawPut)} → ${(restore / rawPut).toFixed(2)}×`,
+      budget: '≤ 1.5× Blob write',
+      ok: restore <= 1.5 * blobAgain,
+    });
+  } finally {
+    await lapse.close();
+  }
+  return rows;
+}
