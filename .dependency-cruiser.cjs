@@ -10,13 +10,6 @@
 
 const UI = '^src/(popup|options|insights|shared/ui)/';
 
-/**
- * ALLOW-LIST of known breaks, to be deleted: two first-paint modules, being rewritten in their own
- * branch, import src/store/db.ts (to open the database; src/store/read.ts's openForReading does
- * that now). They may import store/db.ts and nothing more (rule known-first-paint-breaks).
- */
-const KNOWN_FIRST_PAINT_BREAKS = ['^src/shared/ui/ledger-source\\.ts$', '^src/popup/opening-reads\\.ts$'];
-
 module.exports = {
   forbidden: [
     {
@@ -79,15 +72,8 @@ module.exports = {
       name: 'pages-read-the-store-through-read-ts',
       comment: 'UI pages read the ledger through src/store/read.ts only; every write goes through the worker.',
       severity: 'error',
-      from: { path: UI, pathNot: KNOWN_FIRST_PAINT_BREAKS },
+      from: { path: UI },
       to: { path: '^src/store/', pathNot: '^src/store/read\\.ts$' },
-    },
-    {
-      name: 'known-first-paint-breaks',
-      comment: 'The two known breaks above may open store/db.ts, and nothing else of the store beyond read.ts.',
-      severity: 'error',
-      from: { path: KNOWN_FIRST_PAINT_BREAKS },
-      to: { path: '^src/store/', pathNot: '^src/store/(read|db)\\.ts$' },
     },
     {
       name: 'pages-are-separate',

@@ -3,7 +3,7 @@ import type { Settings } from '../model/settings';
 import { normaliseSettings } from '../shared/settings-store';
 import { type FirstPage, loadOpeningFirstPage } from '../shared/ui/ledger-source';
 import { SETTINGS_KEY } from '../shared/well-known';
-import { getDb } from '../store/db';
+import { openForReading } from '../store/read';
 import { type EarlyReads, startEarlyReads } from './early-reads';
 
 /** The top of "All pending" and the clock reading it was computed for. */
@@ -28,7 +28,7 @@ export function startOpeningReads(early: EarlyReads = startEarlyReads(browser)):
   // The database opens meanwhile: the whole ledger is read from it next. (Through a promise: an
   // open that throws at once becomes a rejection, which the whole-ledger read then reports.)
   Promise.resolve()
-    .then(getDb)
+    .then(openForReading)
     .catch(() => {});
   const settings = early.settings.then((stored) => normaliseSettings(stored[SETTINGS_KEY]));
   // The worker's opening page (one small read, alongside the settings); when it cannot say, the

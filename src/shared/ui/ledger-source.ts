@@ -5,8 +5,7 @@ import { OpeningPage } from '../../model/opening-page';
 import { ReadingLogEntry } from '../../model/reading';
 import type { Settings } from '../../model/settings';
 import { type ResolvedSettings, resolveWith } from '../../rules';
-import { getDb } from '../../store/db';
-import { readRawLedger } from '../../store/read';
+import { openForReading, readRawLedger } from '../../store/read';
 import { openingRecords } from '../opening-page';
 import { readScan, scanAt } from '../scan-state';
 import { LEDGER_VERSION_KEY, OPENING_PAGE_KEY, SCAN_KEY } from '../well-known';
@@ -36,7 +35,7 @@ export function validRecord(value: unknown): InvitationRecord | null {
 
 /** Everything the popup and options show, read in one transaction and validated record by record. */
 export async function loadLedger(now: number, account?: string): Promise<LoadedLedger> {
-  const [raw, scan] = await Promise.all([getDb().then((db) => readRawLedger(db, account)), readScan(now)]);
+  const [raw, scan] = await Promise.all([openForReading().then((db) => readRawLedger(db, account)), readScan(now)]);
   const records: InvitationRecord[] = [];
   for (const value of raw.records) {
     const record = validRecord(value);
