@@ -121,10 +121,13 @@ describe('"Snooze…" by keyboard', () => {
     await expect.poll(() => header.textContent()).toMatch(/^1 to act on this week/);
 
     await popup.getByRole('button', { name: 'Actions for Nell Nearly' }).focus();
+    const focused = () => popup.evaluate(() => document.activeElement?.textContent);
+    // The menu opens on the first ArrowDown; wait for it before moving, as a person would see it.
+    await popup.keyboard.press('ArrowDown');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
     await popup.keyboard.press('ArrowDown');
     await popup.keyboard.press('ArrowDown');
-    await popup.keyboard.press('ArrowDown');
-    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Snooze…');
+    await expect.poll(focused).toBe('Snooze…');
     await popup.keyboard.press('Enter');
     const form = popup.getByRole('form', { name: 'Remind me about Nell Nearly on…' });
     await form.waitFor();
