@@ -74,6 +74,11 @@ export function markedIn(
 
 /** One walk over the card's nodes, in document order. */
 export function readCard(card: Element, { notes, controls, isControlLink }: Marked): CardText {
+  // Today's pages mark neither (era D has no note class and no role="button" in cards). An empty
+  // set is not asked: looking an element up hashes it, and that, for every element of thousands
+  // of cards, costs as much as the rest of the walk.
+  const isControl = controls.size > 0 ? (el: Element) => controls.has(el) : () => false;
+  const isNote = notes.size > 0 ? (el: Element) => notes.has(el) : () => false;
   const read: CardText = { profileUrl: null, otherLinks: [], controls: [], nameHints: [], blocks: [], tooDeep: false };
   // The avatar and the name link share one href: it is read once.
   let last = { href: '', url: null as string | null };
@@ -102,14 +107,14 @@ export function readCard(card: Element, { notes, controls, isControlLink }: Mark
       const tag = el.localName;
       if (SKIPPED.has(tag)) continue;
       open = null;
-      if (tag === 'button' || controls.has(el) || (tag === 'a' && isControlLink(el))) {
+      if (tag === 'button' || isControl(el) || (tag === 'a' && isControlLink(el))) {
         read.controls.push(el);
       } else if (tag === 'img') {
         const alt = el.getAttribute('alt');
         if (alt && inPersonLink) read.nameHints.push(alt);
       } else {
         const personLink = tag === 'a' ? isPersonLink(el, read, profileOf) : inPersonLink;
-        walk(el, personLink, inNote || notes.has(el), inTime || tag === 'time', depth + 1);
+        walk(el, personLink, inNote || isNote(el), inTime || tag === 'time', depth + 1);
         open = null;
       }
     }
