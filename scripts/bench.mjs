@@ -5,13 +5,13 @@
  * and writes it, with the machine's description, to bench/results.md. Over-budget figures are
  * marked, never hidden. Not part of `npm test`.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
 import { backupBenchRows } from './lib/bench-backup.mjs';
 import { editRoundTrips, loadScaleLedger, openExtensionPage, popupHeap } from './lib/bench-scale.mjs';
+import { bundleEntry, median, ms } from './lib/bench-tools.mjs';
 import { chromiumVersion, launchWithExtension, ROOT, typescriptLoader, waitFor } from './lib/browser.mjs';
 import { evaluateIn, launchOverPipe, sleep } from './lib/cdp-pipe.mjs';
 
@@ -21,37 +21,8 @@ const RUNS = quick ? 3 : 11;
 // Absolute times (the popup) move with whatever else the 2 cores run: the load is part of the record.
 const loadAtStart = os.loadavg()[0];
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-const ms = (x) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-
-/** Bundles bench/entries/bench-page.ts into one IIFE, the way the content script is built. */
-async function bundleBenchPage() {
-  const outDir = mkdtempSync(join(os.tmpdir(), 'lapse-bench-'));
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'silent',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: true,
-      target: 'es2022',
-      lib: {
-        entry: join(ROOT, 'bench/entries/bench-page.ts'),
-        formats: ['iife'],
-        name: 'LapseBench',
-        fileName: () => 'bench.js',
-      },
-    },
-  });
-  return readFileSync(join(outDir, 'bench.js'), 'utf8');
-}
 
 // ── gzip size of each built entry, with every chunk and stylesheet it loads ──
 
@@ -96,7 +67,7 @@ const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
 const ts = await typescriptLoader();
 const { renderSentPage, samplePeople } = await ts.load('/tests/fixtures/sent-page.ts');
 await ts.close();
-const benchJs = await bundleBenchPage();
+const benchJs = await bundleEntry('bench/entries/bench-page.ts', 'LapseBench');
 const pageWith = (n) =>
   renderSentPage({ people: samplePeople(n, 7) }).replace('</body>', () => `<script>${benchJs}</script></body>`);
 const pages = { 1000: pageWith(1000), 5000: pageWith(5000) };

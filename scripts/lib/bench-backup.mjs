@@ -4,51 +4,20 @@
  * as the options page and the popup do (bench/entries/backup-bench.ts), each figure next to a
  * baseline measured in the same run.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
-import { launchWithExtension, ROOT } from './browser.mjs';
+import { bundleEntry, median, ms } from './bench-tools.mjs';
+import { launchWithExtension } from './browser.mjs';
 
 const RECORDS = Number(process.env.LAPSE_BENCH_RECORDS ?? 50_000);
 /** Characters of note per record: 50,000 of them make a backup of about 100 MB. */
 const LONG_NOTE = 1_700;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-const ms = (x) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
-
-async function bundle() {
-  const outDir = mkdtempSync(join(os.tmpdir(), 'lapse-bench-backup-'));
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'silent',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: true,
-      target: 'es2022',
-      lib: {
-        entry: join(ROOT, 'bench/entries/backup-bench.ts'),
-        formats: ['iife'],
-        name: 'LapseBackupBench',
-        fileName: () => 'backup-bench.js',
-      },
-    },
-  });
-  return readFileSync(join(outDir, 'backup-bench.js'), 'utf8');
-}
 
 /** Runs the rows; returns them as { what, figure, baseline, budget, ok }. */
 export async function backupBenchRows({ quick = false } = {}) {
   const runs = quick ? 1 : 3;
   const csvRuns = quick ? 3 : 7;
-  const code = await bundle();
+  const code = await bundleEntry('bench/entries/backup-bench.ts', 'LapseBackupBench');
   const lapse = await launchWithExtension({ headless: true });
   const rows = [];
   try {
