@@ -148,7 +148,10 @@ describe('the popup at its real size', () => {
       .locator('li.row')
       .first()
       .getByRole('button', { name: /^Actions for / });
+    const focusedRole = () => popup.evaluate(() => document.activeElement?.getAttribute('role'));
     await menu.click();
+    // Escape once the menu has taken focus, as a person would press it after seeing the menu.
+    await expect.poll(focusedRole).toBe('menuitem');
     await popup.keyboard.press('Escape');
     await expect.poll(focusedLabel).toMatch(/^Actions for /);
 

@@ -135,7 +135,10 @@ describe('reminders', () => {
       .poll(() => options.locator('.report[role="status"]').textContent(), { timeout: 15_000 })
       .toContain('Imported from');
 
-    await options.getByRole('radio', { name: 'At most one a day' }).check();
+    // A click, not check(): the choice shows as made only once the permission request has answered.
+    const daily = options.getByRole('radio', { name: 'At most one a day' });
+    await daily.click();
+    await expect.poll(() => daily.isChecked()).toBe(true);
     await expect.poll(mayNotify).toBe(true);
     const alarm = await l.worker.evaluate(() => chrome.alarms.get('lapse-reminders'));
     expect(alarm?.periodInMinutes).toBe(60);
