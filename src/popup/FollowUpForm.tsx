@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { type FollowUp, FollowUpChannel } from '../model/invitation';
 import { type MessageKey, t } from '../shared/i18n';
 import { dayValue, followUpMoment } from './follow-up-dates';
+import { SaveCancel } from './SaveCancel';
 
 const CHANNEL_LABEL: Record<FollowUpChannel, MessageKey> = {
   email: 'followup_channel_email',
@@ -80,14 +81,7 @@ export function FollowUpForm({
           {t('followup_form_bad_date')}
         </p>
       )}
-      <div class="button-row">
-        <button type="submit" class="primary" disabled={at === null}>
-          {t('followup_form_save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SaveCancel label={t('followup_form_save')} disabled={at === null} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { FIELD_LIMITS } from '../model/field-limits';
 import { t } from '../shared/i18n';
+import { SaveCancel } from './SaveCancel';
 
 /** The user's own private note on an invitation; an empty note removes it. */
 export function NoteEditor({
@@ -44,14 +45,7 @@ export function NoteEditor({
         onInput={(event) => setDraft(event.currentTarget.value)}
       />
       {tooLong && <p class="field-error">{t('note_too_long', FIELD_LIMITS.note)}</p>}
-      <div class="button-row">
-        <button type="submit" class="primary" disabled={tooLong}>
-          {t('note_save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SaveCancel label={t('note_save')} disabled={tooLong} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t, tCount } from '../shared/i18n';
 import { dayValue, snoozeInDays, snoozeMoment } from './follow-up-dates';
+import { SaveCancel } from './SaveCancel';
 
 /** The quick choices, in days from today. */
 export const SNOOZE_CHOICES = [3, 7, 14] as const;
@@ -72,14 +73,7 @@ export function SnoozeForm({
           {t('snooze_form_bad_date')}
         </p>
       )}
-      <div class="button-row">
-        <button type="submit" class="primary" disabled={until === null}>
-          {t('snooze_form_save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SaveCancel label={t('snooze_form_save')} disabled={until === null} onCancel={onCancel} />
     </form>
   );
 }
