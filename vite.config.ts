@@ -78,42 +78,12 @@ function popupOwnsItsModules(): Plugin {
       if (!inPopup) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       if (!resolved || resolved.external || resolved.id.includes('?') || resolved.id.startsWith('\0')) return resolved;
-      // The early script is a chunk of its own (below): main.tsx must import that very module.
-      if (resolved.id.endsWith(POPUP_EARLY)) return resolved;
       return { ...resolved, id: `${resolved.id}${TAG}` };
     },
   };
 }
 
-const POPUP_EARLY = 'src/popup/early.ts';
-const POPUP_ENTRIES = /\/src\/popup\/(main\.tsx|early\.ts)$/;
-
-/**
- * The popup's storage reads start in a first script of their own (src/popup/early.ts), which
- * the browser runs while it still fetches and compiles the main one: the two overlap instead of
- * following each other. Vite bundles every module script of a page into one entry, so the early
- * one is emitted as a chunk here and its tag written into the built page ahead of the main one.
- */
-function popupEarlyScript(): Plugin {
-  let ref = '';
-  return {
-    name: 'lapse:popup-early-script',
-    apply: 'build',
-    enforce: 'post',
-    buildStart() {
-      ref = this.emitFile({ type: 'chunk', id: POPUP_EARLY, name: 'popup-early', preserveSignature: 'strict' });
-    },
-    generateBundle(_options, bundle) {
-      const page = bundle['src/popup/index.html'];
-      if (page?.type !== 'asset') this.error('the popup page was not built');
-      const html = String(page.source);
-      const tag = `<script type="module" crossorigin src="/${this.getFileName(ref)}"></script>`;
-      const at = html.indexOf('<script');
-      if (at < 0) this.error('the popup page has no script');
-      page.source = `${html.slice(0, at)}${tag}\n    ${html.slice(at)}`;
-    },
-  };
-}
+const POPUP_ENTRIES = /\/src\/popup\/main\.tsx$/;
 
 export default defineConfig({
   define: { __LAPSE_TEST_HOOKS__: JSON.stringify(testHooks) },
@@ -126,7 +96,6 @@ export default defineConfig({
     }),
     forbidWebAccessibleResources(),
     popupOwnsItsModules(),
-    popupEarlyScript(),
   ],
   build: {
     outDir,

@@ -9,8 +9,8 @@ import {
 import { words } from '../shared/i18n';
 import { readScan } from '../shared/scan-state';
 import { loadSettings } from '../shared/settings-store';
+import { readCurrentFacts } from '../store/current-facts';
 import { getDb } from '../store/db';
-import { readViewsSource } from '../store/views';
 import { type BadgeView, badgeView, scanBadge } from './badge-count';
 
 /** Recounted once a day: ages grow while nobody scans, and the badge must follow. */
@@ -29,23 +29,20 @@ async function show(view: BadgeView): Promise<void> {
 /** The current account's counts, from the store's count facts (no record read). */
 async function readCounts(now: number): Promise<{ counts: LedgerCounts; settings: ResolvedSettings }> {
   const [db, chosen] = await Promise.all([getDb(), loadSettings()]);
-  const { facts } = await readViewsSource(db, () => () => false);
+  const facts = await readCurrentFacts(db);
   const settings = resolveWith(chosen, learnedWindowFromFacts(facts, chosen.learnedFloorDays));
   return { counts: countsFromFacts(facts, settings, now), settings };
 }
 
 /** Redraws the badge from the ledger (or the scan in progress). Call after anything that may change it. */
-export async function refreshBadge(
-  now = Date.now(),
-  ledger?: { counts: LedgerCounts; settings: ResolvedSettings },
-): Promise<BadgeView> {
+export async function refreshBadge(now = Date.now()): Promise<BadgeView> {
   const scan = await readScan(now);
   if (scan?.state === 'running') {
     const view = scanBadge(scan, words());
     await show(view);
     return view;
   }
-  const { counts, settings } = ledger ?? (await readCounts(now));
+  const { counts, settings } = await readCounts(now);
   const view = badgeView(counts, settings, words());
   await show(view);
   return view;

@@ -30,7 +30,7 @@ import {
   undoFollowUp,
 } from '../store/ledger';
 import { refreshBadge } from './badge';
-import { ledgerChanged } from './ledger-changed';
+import { ledgerChanged } from './ledger-views';
 import { cancelScan, clearScanState, recordProgress, startScan, takeScanRequest } from './scan';
 import { classifySender } from './senders';
 import { forgetTabAccounts, rememberTabAccount } from './tab-accounts';

@@ -23,8 +23,7 @@ browser.runtime.onMessage.addListener(
     (__LAPSE_TEST_HOOKS__ ? answerTestHook(message, sender) : null) ?? handleMessage(message, sender),
 );
 
-// Installed or updated (an update may bring a new opening-page format), started, a day later,
-// settings changed: the badge and the popup's opening page are recomputed.
+// Installed or updated, started, a day later, settings changed: the badge is recomputed.
 browser.runtime.onInstalled.addListener(() => {
   inBackground(ensureDailyAlarm);
   inBackground(() => refreshLedgerViews());

@@ -11,7 +11,8 @@ export function ExportMenu({
   allCount,
   onExport,
 }: {
-  listCount: number;
+  /** Null when the list's rows are not counted (a search of "Resolved"). */
+  listCount: number | null;
   allCount: number;
   onExport: (what: 'list' | 'all') => void;
 }) {
@@ -48,7 +49,7 @@ export function ExportMenu({
     >
       <legend>{t('export_csv')}</legend>
       <button type="button" class="small" onClick={() => pick('list')} disabled={listCount === 0}>
-        {t('export_this_list', listCount)}
+        {listCount === null ? t('export_this_list_search') : t('export_this_list', listCount)}
       </button>
       <button type="button" class="small" onClick={() => pick('all')}>
         {t('export_everything', allCount)}

@@ -1,36 +1,33 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { InvitationRecord } from '../model/invitation';
 import { isSentPageUrl } from '../model/linkedin-pages';
-import type { PageMessage, ScanProgress } from '../model/messages';
+import type { PageMessage } from '../model/messages';
 import type { ReadingLogEntry } from '../model/reading';
 import type { Settings } from '../model/settings';
-import { resolveSettings } from '../rules';
 import { t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
 import { windowText } from '../shared/ui/format';
 import { LedgerUnavailable } from '../shared/ui/LedgerUnavailable';
-import { useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';
 import { SENT_PAGE_URL } from '../shared/well-known';
+import { openForReading } from '../store/read';
 import { AccountQuestion } from './AccountQuestion';
 import { AccountSwitcher } from './AccountSwitcher';
 import { ExportMenu } from './ExportMenu';
 import { FirstRun } from './FirstRun';
 import { filterLabel, ListTabs, PANEL_ID, tabId } from './ListTabs';
-import { type OpeningReads, startOpeningReads } from './opening-reads';
+import { type LedgerHead, readResolvedPage } from './ledger-reads';
 import { PastWindowNotice } from './PastWindowNotice';
 import { ReadingNotice } from './ReadingNotice';
 import { RowList } from './RowList';
 import { StatusLine } from './StatusLine';
 import { UndoContext, UndoNotice, useUndo } from './undo';
 import { forAccount, useAccount } from './use-account';
-import { useFirstPage } from './use-first-page';
-import { buildView, firstPendingRows, type ListFilter, type Row, searchRows } from './view';
+import { type FirstRead, PAGE_SIZE, type PopupLedger, startFirstRead, usePopupLedger } from './use-popup-ledger';
+import { type ListFilter, type Row, resolvedCount, searchRows, tabCounts } from './view';
 
-/** Rows drawn at a time: a 5,000-invitation ledger must open as fast as a 5-invitation one. */
-export const PAGE_SIZE = 50;
 /** Performance mark set once the first rows (or the first-run screen) are on screen. */
 export const FIRST_SCREEN_MARK = 'lapse:first-screen';
 /** Rows in the very first paint: more than the popup's height shows; the rest of the page follows. */
@@ -87,83 +84,64 @@ function useActions(refresh: () => Promise<void>) {
   };
 }
 
-/**
- * What the popup draws from: settings, the worker's first page, the whole ledger once it is read,
- * and the view of it (every record assessed once per snapshot, settings and clock).
- */
-function usePopupData(opening: OpeningReads | undefined, showHidden: boolean) {
-  // Reads started before mounting (main.tsx), or now.
-  const [reads] = useState(() => opening ?? startOpeningReads());
-  const [settings] = useSettings(reads.settings);
-  // The top of the default list is read first; the whole ledger only once those rows are drawn.
-  const first = useFirstPage(reads.firstPage);
-  const account = useAccount();
-  const ledger = useLedger({ hold: first.state === 'loading' || account.loading, account: account.chosen });
-  // False until the first rows have been painted: only the top few are drawn before that.
+/** Whether the first rows have been painted: only the top few are drawn before that. */
+function usePainted(hasRows: boolean, shown: boolean): boolean {
   const [painted, setPainted] = useState(false);
-  const { snapshot, now } = ledger;
-  // A learned window is learned from the whole ledger; every figure uses it.
-  const resolved = useMemo(
-    () => (snapshot && settings ? resolveSettings(settings, snapshot.records) : null),
-    [snapshot, settings],
-  );
-  const view = useMemo(
-    () => (snapshot && resolved ? buildView(snapshot.records, resolved, now, showHidden) : null),
-    [snapshot, resolved, now, showHidden],
-  );
-  // Only the rows of the first paint are assessed before it; the rest of the page follows.
-  const firstSize = painted ? PAGE_SIZE : FIRST_PAINT_ROWS;
-  const firstRows = useMemo(
-    () =>
-      first.state === 'ready' ? firstPendingRows(first.page.records, first.page.settings, first.now, firstSize) : null,
-    [first, firstSize],
-  );
-  const hasRows = firstRows !== null || view !== null;
   // Effects run after the browser paints: by now the first rows are on screen.
   useEffect(() => {
     if (hasRows) setPainted(true);
   }, [hasRows]);
   // The moment the popup first shows what it is for — rows, or the first-run screen — marked on
   // the page's own timeline, where the benchmark reads it (no polling delay added to the figure).
-  const shown = hasRows || snapshot?.records.length === 0;
   useEffect(() => {
     if (shown) performance.mark(FIRST_SCREEN_MARK);
   }, [shown]);
-  return { settings, first, account, ledger, painted, resolved, view, firstRows };
+  return painted;
+}
+
+/** The selected list's rows as far as they are read (null: not yet), and how many follow them. */
+function listRows(ledger: PopupLedger, list: ReturnType<typeof useListState>): ListRows | null {
+  const { filter, query, limit } = list;
+  if (filter === 'resolved') {
+    if (!ledger.resolved || !ledger.head) return null;
+    const total = query ? null : resolvedCount(ledger.head.counts, ledger.pending?.records ?? null, list.showHidden);
+    return { rows: ledger.resolved.rows, more: ledger.resolved.more, total };
+  }
+  if (ledger.pending) {
+    const rows = searchRows(ledger.pending.lists[filter], query);
+    return { rows: rows.slice(0, limit), more: rows.length > limit, total: rows.length };
+  }
+  // Until the pending records are read, only the top of "All pending" (no search, nothing hidden shown) can be drawn.
+  const { head } = ledger;
+  if (filter !== 'pending' || query || list.showHidden || !head) return null;
+  return { rows: head.firstRows, more: head.counts.pending > head.firstRows.length, total: head.counts.pending };
 }
 
 /** The toolbar popup: whom to act on today, and what to do about each. */
-export function Popup({ opening }: { opening?: OpeningReads }) {
+export function Popup({ first }: { first?: FirstRead }) {
   const list = useListState();
-  const data = usePopupData(opening, list.showHidden);
-  const { settings, first, account, ledger, view, firstRows } = data;
+  const [reads] = useState(() => first ?? startFirstRead());
+  const [settings] = useSettings(reads.settings);
+  const account = useAccount();
+  const ledger = usePopupLedger(reads, { ...list, settings, account: account.chosen });
   const actions = useActions(ledger.refresh);
-  const { snapshot } = ledger;
-  const rows = useMemo(
-    () => (view ? searchRows(view.lists[list.filter], list.query) : []),
-    [view, list.filter, list.query],
-  );
+  const { head } = ledger;
+  const rows = listRows(ledger, list);
+  const painted = usePainted(rows !== null && rows.rows.length > 0, rows !== null || head?.size === 0);
 
-  // The worker's first page is the last-read account's: not shown for another one.
-  const ownFirst =
-    account.chosen === undefined || account.chosen === (account.state?.lastSeen ?? account.state?.known[0] ?? '');
-  const preview = !view && first.state === 'ready' && ownFirst ? first.page : null;
   const accountBar = <AccountBar account={account} run={actions.run} />;
-  if (!settings || (!view && !(preview && firstRows))) {
+  if (!settings || !head) {
     return (
       <main class="popup">
         {ledger.error ? <LedgerUnavailable error={ledger.error} retry={() => void ledger.refresh()} /> : <Loading />}
       </main>
     );
   }
-  // Until the whole ledger is read, only "Pending" without a search can be drawn (its top).
-  const lastReading = snapshot ? snapshot.lastReading : (preview?.lastReading ?? null);
-  const scan = snapshot ? ledger.scan : (ledger.scan ?? preview?.scan ?? null);
   const notices = (
     <Notices
-      lastReading={lastReading}
-      lastComplete={snapshot?.lastCompleteReading ?? null}
-      scanning={scan?.state === 'running'}
+      lastReading={head.lastReading}
+      lastComplete={head.lastCompleteReading}
+      scanning={ledger.scan?.state === 'running'}
       ledgerError={ledger.error}
       rejected={ledger.rejected}
       actionError={actions.actionError}
@@ -172,23 +150,25 @@ export function Popup({ opening }: { opening?: OpeningReads }) {
       onScanAll={() => void actions.scanAll()}
     />
   );
-  if (snapshot?.records.length === 0) {
+  if (head.size === 0) {
     return (
       <main class="popup">
         <h1>{t('extName')}</h1>
         {accountBar}
         {notices}
-        {!lastReading?.failed && <FirstRun onOpenSentPage={() => void actions.openSentPage()} />}
+        {!head.lastReading?.failed && <FirstRun onOpenSentPage={() => void actions.openSentPage()} />}
       </main>
     );
   }
   return (
     <LedgerScreen
-      data={{ ...data, settings }}
+      settings={settings}
+      head={head}
+      ledger={ledger}
+      painted={painted}
+      account={account}
       list={list}
       rows={rows}
-      lastReading={lastReading}
-      scan={scan}
       accountBar={accountBar}
       notices={notices}
       actions={actions}
@@ -233,33 +213,33 @@ function useListState() {
   return { filter, setFilter, query, setQuery, showHidden, setShowHidden, limit, setLimit };
 }
 
-type PopupData = ReturnType<typeof usePopupData>;
+/** The rows of the selected list read so far, and what the "Show more" button says. */
+interface ListRows {
+  rows: readonly Row[];
+  /** Rows of the list follow these. */
+  more: boolean;
+  /** How many rows the whole list holds, when known without reading them all. */
+  total: number | null;
+}
 
 /** The popup once there is a ledger: the status line, notices, the tabs, the list, the footer. */
-function LedgerScreen({
-  data,
-  list,
-  rows,
-  lastReading,
-  scan,
-  accountBar,
-  notices,
-  actions,
-}: {
-  data: PopupData & { settings: Settings };
+function LedgerScreen(props: {
+  settings: Settings;
+  head: LedgerHead;
+  ledger: PopupLedger;
+  painted: boolean;
+  account: ReturnType<typeof useAccount>;
   list: ReturnType<typeof useListState>;
-  rows: readonly Row[];
-  lastReading: ReadingLogEntry | null;
-  scan: ScanProgress | null;
+  rows: ListRows | null;
   accountBar: ComponentChildren;
   notices: ComponentChildren;
   actions: ReturnType<typeof useActions>;
 }) {
-  const { settings, first, account, ledger, painted, resolved, view, firstRows } = data;
-  const { snapshot, now } = ledger;
-  const { filter, query, limit } = list;
-  const listRows: readonly Row[] | null = view ? rows : filter === 'pending' && !query ? firstRows : null;
-  const counts = view?.counts ?? null;
+  const { settings, head, ledger, painted, account, list, rows, actions } = props;
+  const { counts } = head;
+  const tabs = tabCounts(counts, ledger.pending, list.showHidden);
+  const visible = rows ? rows.rows.slice(0, painted ? list.limit : Math.min(list.limit, FIRST_PAINT_ROWS)) : [];
+  const left = rows?.total == null ? null : rows.total - list.limit;
   // Follow-ups and snoozes are undoable: rows send them through here (undo.tsx).
   const undo = useUndo((message) => actions.act(forAccount(message, account.chosen)));
   return (
@@ -267,52 +247,65 @@ function LedgerScreen({
       <StatusLine
         counts={counts}
         badgeWeeks={settings.badgeWeeks}
-        lastReading={lastReading}
-        scan={scan}
+        lastReading={head.lastReading}
+        scan={ledger.scan}
         onOpenSentPage={() => void actions.openSentPage()}
         onScanAll={() => void actions.scanAll()}
         onCancelScan={() => void actions.cancelScan()}
       />
-      {accountBar}
-      {notices}
-      {counts && counts.pastWindow > 0 && <PastWindowNotice count={counts.pastWindow} settings={settings} />}
-      <ListTabs selected={filter} counts={view && mapLists(view.lists)} onSelect={list.setFilter} />
+      {props.accountBar}
+      {props.notices}
+      {counts.pastWindow > 0 && <PastWindowNotice count={counts.pastWindow} settings={settings} />}
+      <ListTabs selected={list.filter} counts={tabs} onSelect={list.setFilter} />
       <UndoContext.Provider value={undo.perform}>
         <ListPanel
-          filter={filter}
-          query={query}
+          filter={list.filter}
+          query={list.query}
           onQuery={list.setQuery}
-          listRows={listRows}
-          visible={listRows?.slice(0, painted ? limit : Math.min(limit, FIRST_PAINT_ROWS)) ?? []}
-          more={view && rows.length > limit ? rows.length - limit : 0}
-          onMore={() => list.setLimit(limit + PAGE_SIZE)}
-          now={view ? now : first.state === 'ready' ? first.now : now}
+          loaded={rows !== null}
+          visible={visible}
+          more={rows?.more ? left : 0}
+          onMore={() => list.setLimit(list.limit + PAGE_SIZE)}
+          now={ledger.now}
           templates={settings.templates}
           onAct={(message) => void actions.act(forAccount(message, account.chosen))}
         />
       </UndoContext.Provider>
       <UndoNotice state={undo} />
-      {view && snapshot && resolved && (
-        <PopupFooter
-          hidden={view.counts.hidden}
-          showHidden={list.showHidden}
-          onShowHidden={list.setShowHidden}
-          windowLabel={windowText(settings, resolved)}
-          listRecords={rows.map((row) => row.record)}
-          allRecords={snapshot.records}
-          onExport={(what, records) =>
-            // The CSV code (with its parser library) loads only when someone exports. Everything is
-            // read from the database page by page; a list is the rows already shown.
-            void actions.run(async () => {
-              const csv = await import('../shared/ui/csv-stream');
-              if (what === 'all') await csv.downloadLedgerCsv(resolved, Date.now(), account.chosen);
-              else csv.downloadCsv(records, resolved, Date.now(), account.chosen);
-            })
-          }
-        />
-      )}
+      <PopupFooter
+        hidden={counts.hidden}
+        showHidden={list.showHidden}
+        onShowHidden={list.setShowHidden}
+        windowLabel={windowText(settings, head.settings)}
+        listCount={rows?.total ?? null}
+        allCount={head.size}
+        onExport={(what) =>
+          // The CSV code (with its parser library) loads only when someone exports. Everything is
+          // read from the database page by page.
+          void actions.run(async () => {
+            const csv = await import('../shared/ui/csv-stream');
+            const at = Date.now();
+            if (what === 'all') await csv.downloadLedgerCsv(head.settings, at, head.account);
+            else csv.downloadCsv(await wholeList(ledger, list, at), head.settings, at, head.account);
+          })
+        }
+      />
     </main>
   );
+}
+
+/** Every record of the selected list (as searched), for "Export this list". */
+async function wholeList(
+  ledger: PopupLedger,
+  list: ReturnType<typeof useListState>,
+  now: number,
+): Promise<InvitationRecord[]> {
+  const { head, pending } = ledger;
+  if (!head || !pending) return [];
+  if (list.filter !== 'resolved') return searchRows(pending.lists[list.filter], list.query).map((row) => row.record);
+  const view = { settings: head.settings, now, showHidden: list.showHidden, query: list.query, limit: Infinity };
+  const page = await readResolvedPage(await openForReading(), head.account, view);
+  return page.rows.map((row) => row.record);
 }
 
 /** Whatever went wrong or is incomplete, each with its way forward. */
@@ -357,9 +350,10 @@ function PopupFooter(props: {
   showHidden: boolean;
   onShowHidden: (show: boolean) => void;
   windowLabel: string;
-  listRecords: readonly InvitationRecord[];
-  allRecords: readonly InvitationRecord[];
-  onExport: (what: 'list' | 'all', records: readonly InvitationRecord[]) => void;
+  /** Rows in the list shown; null when a search of "Resolved" has not counted them. */
+  listCount: number | null;
+  allCount: number;
+  onExport: (what: 'list' | 'all') => void;
 }) {
   return (
     <footer class="footer">
@@ -379,11 +373,7 @@ function PopupFooter(props: {
       <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
         {t('footer_window', props.windowLabel)}
       </button>
-      <ExportMenu
-        listCount={props.listRecords.length}
-        allCount={props.allRecords.length}
-        onExport={(what) => props.onExport(what, what === 'all' ? props.allRecords : props.listRecords)}
-      />
+      <ExportMenu listCount={props.listCount} allCount={props.allCount} onExport={props.onExport} />
     </footer>
   );
 }
@@ -392,31 +382,22 @@ function Loading() {
   return <p class="loading">{t('loading')}</p>;
 }
 
-function mapLists(lists: Record<ListFilter, readonly Row[]>): Record<ListFilter, number> {
-  return {
-    nearing: lists.nearing.length,
-    pending: lists.pending.length,
-    expired: lists.expired.length,
-    resolved: lists.resolved.length,
-  };
-}
-
 /** The selected list: its search field, its rows (or what would appear there), and "Show more". */
 function ListPanel(props: {
   filter: ListFilter;
   query: string;
   onQuery: (query: string) => void;
-  /** Null while the list cannot be drawn yet. */
-  listRows: readonly Row[] | null;
+  /** False while the list cannot be drawn yet. */
+  loaded: boolean;
   visible: readonly Row[];
-  /** Rows of the list not drawn yet. */
-  more: number;
+  /** Rows of the list not drawn yet: a number, or null when more follow but were not counted. */
+  more: number | null;
   onMore: () => void;
   now: number;
   templates: Settings['templates'];
   onAct: (message: PageMessage) => void;
 }) {
-  const { filter, query, listRows, visible, more } = props;
+  const { filter, query, visible, more } = props;
   return (
     <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(filter)} class="panel">
       <input
@@ -427,7 +408,7 @@ function ListPanel(props: {
         value={query}
         onInput={(event) => props.onQuery(event.currentTarget.value)}
       />
-      {listRows === null ? (
+      {!props.loaded ? (
         <p class="loading">{t('loading')}</p>
       ) : visible.length === 0 ? (
         <p class="empty-list">{query ? t('no_matches', query) : t(EMPTY_TEXT[filter])}</p>
@@ -441,9 +422,9 @@ function ListPanel(props: {
           onAct={props.onAct}
         />
       )}
-      {more > 0 && (
+      {more !== 0 && (
         <button type="button" class="show-more" onClick={props.onMore}>
-          {t('show_more', [Math.min(PAGE_SIZE, more), more])}
+          {more === null ? t('show_more_next', PAGE_SIZE) : t('show_more', [Math.min(PAGE_SIZE, more), more])}
         </button>
       )}
     </div>

@@ -1,12 +1,11 @@
 import { render } from 'preact';
 import { localizePage } from '../shared/i18n';
 import './popup.css';
-import { early } from './early';
-import { startOpeningReads } from './opening-reads';
 import { Popup } from './Popup';
+import { startFirstRead } from './use-popup-ledger';
 
 // The reads start before the first render, so they overlap with it.
-const opening = startOpeningReads(early);
+const first = startFirstRead();
 
 localizePage('extName');
-render(<Popup opening={opening} />, document.getElementById('app')!);
+render(<Popup first={first} />, document.getElementById('app')!);

@@ -3,13 +3,11 @@ import {
   type Assessment,
   activeSnooze,
   assess,
-  type Counted,
-  countedOf,
   expiryFigures,
   type LedgerCounts,
   lastListedAt,
+  mayHaveLapsed,
   type ResolvedSettings,
-  tally,
 } from '../rules';
 import { byNameThenId } from '../shared/name-order';
 
@@ -29,12 +27,6 @@ export type ListFilter = (typeof LIST_FILTERS)[number];
 export interface Row {
   record: InvitationRecord;
   assessment: Assessment;
-}
-
-export interface LedgerView {
-  lists: Record<ListFilter, Row[]>;
-  /** The figures every surface shows (the header's among them), from the one function. */
-  counts: LedgerCounts;
 }
 
 /** What a pending row asks of the user, for the list's headings; null for rows not pending. */
@@ -57,7 +49,7 @@ const searchTexts = new WeakMap<Row, string>();
 function searchText(row: Row): string {
   let text = searchTexts.get(row);
   if (text === undefined) {
-    text = foldForSearch(`${row.record.name}\n${row.record.headline ?? ''}`);
+    text = foldedRecordText(row.record);
     searchTexts.set(row, text);
   }
   return text;
@@ -97,69 +89,133 @@ function recentlyExpiredFirst(a: Row, b: Row): number {
   return -byDaysLeft(a, b);
 }
 
-function recentlyChangedFirst(a: Row, b: Row): number {
-  return b.record.statusChangedAt - a.record.statusChangedAt || byNameThenId(a.record, b.record);
-}
+const LIST_OF_STANDING = { pending: 'pending', lapsed: 'expired' } as const;
 
-const LIST_OF_STANDING = { pending: 'pending', lapsed: 'expired', resolved: 'resolved' } as const;
+/** The lists made of records still pending in the ledger: "Act this week", "All pending", "Expired". */
+export type PendingLists = Record<Exclude<ListFilter, 'resolved'>, Row[]>;
 
-export function buildView(
+/**
+ * The three lists of the ledger's pending records (store/read.ts readPendingRaw), each in its
+ * order. "Resolved" is read a page at a time in its own order (ledger-reads.ts), never whole.
+ */
+export function buildPendingLists(
   records: readonly InvitationRecord[],
   settings: ResolvedSettings,
   now: number,
   showHidden = false,
-): LedgerView {
-  const lists: Record<ListFilter, Row[]> = { nearing: [], pending: [], expired: [], resolved: [] };
-  // Each record is judged once: the rows' assessments are what the counts tally.
-  const counted: Counted[] = [];
+): PendingLists {
+  const lists: PendingLists = { nearing: [], pending: [], expired: [] };
   for (const record of records) {
-    if (record.hidden && !showHidden) {
-      counted.push(countedOf(record, settings, now));
-      continue;
-    }
+    if (record.status !== 'pending' || (record.hidden && !showHidden)) continue;
     const row: Row = { record, assessment: assess(record, settings, now) };
-    const { expiry, standing, olderThanBadge, snoozedUntil } = row.assessment;
-    const snoozed = snoozedUntil !== null;
-    counted.push({ hidden: record.hidden, expiry, standing, olderThanBadge, snoozed });
+    const { expiry, standing, snoozedUntil } = row.assessment;
+    if (standing === 'resolved') continue;
     lists[LIST_OF_STANDING[standing]].push(row);
-    if (expiry === 'nearing' && !snoozed) lists.nearing.push(row);
+    if (expiry === 'nearing' && snoozedUntil === null) lists.nearing.push(row);
   }
   lists.nearing.sort(byDaysLeft);
   lists.pending.sort(nearingFirst);
   lists.expired.sort(recentlyExpiredFirst);
-  lists.resolved.sort(recentlyChangedFirst);
-  return { lists, counts: tally(counted) };
+  return lists;
 }
 
 /** Rows whose name or headline contains every word of the query (accents and case ignored). */
 export function searchRows(rows: readonly Row[], query: string): readonly Row[] {
+  const match = searchMatcher(query);
+  return match ? rows.filter((row) => match(searchText(row))) : rows;
+}
+
+/** Tests folded text against every word of `query`; null when the query has no words. */
+export function searchMatcher(query: string): ((folded: string) => boolean) | null {
   const words = foldForSearch(query).split(/\s+/u).filter(Boolean);
-  if (words.length === 0) return rows;
-  return rows.filter((row) => {
-    const text = searchText(row);
-    return words.every((word) => text.includes(word));
-  });
+  if (words.length === 0) return null;
+  return (text) => words.every((word) => text.includes(word));
+}
+
+/** The text a search looks in: name and headline, folded. */
+export function foldedRecordText(record: InvitationRecord): string {
+  return foldForSearch(`${record.name}\n${record.headline ?? ''}`);
 }
 
 /**
- * The first rows of "All pending" from just the records that open it (the worker's opening page): the
- * same assessment and order as buildView gives the whole list. Only the rows returned are
- * assessed in full; the others are only placed, by what nearingFirst compares.
+ * Where a record goes in "All pending" as the list's order compares it, from the two figures of
+ * assess it needs (the window added once); null when it is not in that list.
  */
-export function firstPendingRows(
-  records: readonly InvitationRecord[],
-  settings: ResolvedSettings,
-  now: number,
-  size: number,
-): Row[] {
-  // The two fields of assess that nearingFirst compares, the window added once.
-  const placed: Ranked[] = records.map((record) => {
-    const snoozedUntil = activeSnooze(record, now);
-    if (record.status !== 'pending') return { record, assessment: { expiry: null, daysLeft: null, snoozedUntil } };
-    if (record.sent === null) return { record, assessment: { expiry: 'unknown', daysLeft: null, snoozedUntil } };
-    const { status, daysLeft } = expiryFigures(record.sent, settings, now, lastListedAt(record));
-    return { record, assessment: { expiry: status, daysLeft, snoozedUntil } };
-  });
-  placed.sort(nearingFirst);
-  return placed.slice(0, size).map(({ record }) => ({ record, assessment: assess(record, settings, now) }));
+function placeInPending(record: InvitationRecord, settings: ResolvedSettings, now: number): Ranked | null {
+  if (record.status !== 'pending' || record.hidden) return null;
+  const snoozedUntil = activeSnooze(record, now);
+  if (record.sent === null) return { record, assessment: { expiry: 'unknown', daysLeft: null, snoozedUntil } };
+  const { status, daysLeft } = expiryFigures(record.sent, settings, now, lastListedAt(record));
+  if (mayHaveLapsed(status)) return null;
+  return { record, assessment: { expiry: status, daysLeft, snoozedUntil } };
+}
+
+/**
+ * The first `size` rows of "All pending" (tracked records), from pending records handed over in
+ * send order (earliest possible send first), as the store's index gives them: the popup's first
+ * rows, read without reading the rest. Days left only grow along that order, so once `size`
+ * rows with days left that are not snoozed are taken, only records tied with the last of them
+ * on days left can still come before it (by name); `take` says false past those. The rows are
+ * then put in the list's own order (nearingFirst), the one every path uses.
+ */
+export function pendingHead(settings: ResolvedSettings, now: number, size: number) {
+  const taken: Ranked[] = [];
+  let dated = 0;
+  let lastDays = Number.NEGATIVE_INFINITY;
+  return {
+    take(record: InvitationRecord): boolean {
+      const placed = placeInPending(record, settings, now);
+      if (!placed) return true;
+      const days = placed.assessment.daysLeft;
+      const inDaysOrder = days !== null && placed.assessment.snoozedUntil === null;
+      if (inDaysOrder && dated >= size && days > lastDays) return false;
+      taken.push(placed);
+      if (inDaysOrder) {
+        dated++;
+        lastDays = days;
+      }
+      return true;
+    },
+    /** The head's rows, assessed in full; `complete` when every record of the list was handed over. */
+    rows(): Row[] {
+      return [...taken]
+        .sort(nearingFirst)
+        .slice(0, size)
+        .map(({ record }) => ({ record, assessment: assess(record, settings, now) }));
+    },
+  };
+}
+
+/**
+ * How many rows "Resolved" holds: the ledger's count, and with hidden records shown, every hidden
+ * record not pending in the ledger (known once the pending records are read; null before).
+ */
+export function resolvedCount(
+  counts: LedgerCounts,
+  pending: readonly InvitationRecord[] | null,
+  showHidden: boolean,
+): number | null {
+  if (!showHidden) return counts.resolved;
+  return pending && counts.resolved + counts.hidden - pending.filter((record) => record.hidden).length;
+}
+
+/**
+ * The tabs' counts. Without hidden records they are the ledger's counts (the lists hold exactly
+ * those); with them shown, the lists as built and resolvedCount, once the pending records are read.
+ */
+export function tabCounts(
+  counts: LedgerCounts,
+  pending: { records: readonly InvitationRecord[]; lists: PendingLists } | null,
+  showHidden: boolean,
+): Record<ListFilter, number> | null {
+  if (!showHidden) {
+    return { nearing: counts.nearing, pending: counts.pending, expired: counts.lapsed, resolved: counts.resolved };
+  }
+  if (!pending) return null;
+  return {
+    nearing: pending.lists.nearing.length,
+    pending: pending.lists.pending.length,
+    expired: pending.lists.expired.length,
+    resolved: resolvedCount(counts, pending.records, true) ?? 0,
+  };
 }

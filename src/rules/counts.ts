@@ -1,5 +1,5 @@
+import type { CountFacts, FactGroup } from '../model/count-facts';
 import type { InvitationRecord } from '../model/invitation';
-import type { Interval } from '../model/time';
 import { type ExpiryStatus, expiryStatus, mayHaveLapsed, type ResolvedSettings, surelyOlderThanDays } from './expiry';
 import { activeSnooze } from './follow-ups';
 import { lastListedAt } from './window';
@@ -18,22 +18,7 @@ export function standingOf(record: Pick<InvitationRecord, 'status'>, expiry: Exp
   return mayHaveLapsed(expiry) ? 'lapsed' : 'pending';
 }
 
-/**
- * Everything about one record that any count depends on — nothing else of it is ever read to
- * count. Records with equal facts count alike, so a ledger's counts can be kept as how many
- * records hold each set of facts (the store keeps exactly that, updated with every write).
- */
-export interface CountFacts {
-  /** Pending in the ledger (status `pending`); every other status counts as resolved. */
-  pending: boolean;
-  hidden: boolean;
-  sent: Interval | null;
-  /** When the Sent page last listed it (rules/window.ts lastListedAt). */
-  listedAt: number | null;
-  /** "Remind me on…": out of the act-on count until then (null: not snoozed). */
-  snoozedUntil: number | null;
-}
-
+/** The facts of one record that counts depend on (model/count-facts.ts). */
 export function countFactsOf(record: InvitationRecord): CountFacts {
   return {
     pending: record.status === 'pending',
@@ -42,12 +27,6 @@ export function countFactsOf(record: InvitationRecord): CountFacts {
     listedAt: lastListedAt(record),
     snoozedUntil: record.snoozedUntil ?? null,
   };
-}
-
-/** One set of facts and how many records hold it. */
-export interface FactGroup {
-  facts: CountFacts;
-  count: number;
 }
 
 /** The same string for equal facts: how the store files each group. */

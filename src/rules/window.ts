@@ -67,7 +67,7 @@ export function learnedWindowDays(records: readonly InvitationRecord[], floorDay
   return Math.max(floorDays, oldest === null ? 0 : oldest.youngestDaysWhenSeen + 1);
 }
 
-/** learnedWindowDays from the facts the store keeps of a ledger (rules/counts.ts CountFacts): the same days. */
+/** learnedWindowDays from the facts the store keeps of a ledger (model/count-facts.ts): the same days. */
 export function learnedWindowFromFacts(
   groups: Iterable<{ facts: { sent: Interval | null; listedAt: number | null } }>,
   floorDays: number,

@@ -1,7 +1,6 @@
 import type { InvitationRecord } from '../model/invitation';
 
-// The same order as String#localeCompare, at a fraction of the cost over thousands of names. The
-// worker and the pages share it: the opening page (./opening-page.ts) relies on both agreeing.
+// The same order as String#localeCompare, at a fraction of the cost over thousands of names.
 const compareNames = new Intl.Collator().compare;
 
 /** The lists' last tie-breaks: by name, then by id, so no order depends on reading order. */

@@ -6,12 +6,6 @@ export const SENT_PAGE_URL = 'https://www.linkedin.com/mynetwork/invitation-mana
 /** storage.local: the worker bumps it after every ledger write; open pages re-read on change. */
 export const LEDGER_VERSION_KEY = 'ledgerVersion';
 
-/**
- * storage.session: the top of the popup's default list, kept by the worker (model/opening-page.ts).
- * In memory only (not on disk twice), out of content scripts' reach; rebuilt at browser startup.
- */
-export const OPENING_PAGE_KEY = 'openingPage';
-
 /** The user's settings, one object, in settingsArea. */
 export const SETTINGS_KEY = 'settings';
 

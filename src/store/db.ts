@@ -71,9 +71,16 @@ function keepCountFacts(db: IDBDatabase, tx: IDBTransaction, done: () => void): 
   };
 }
 
+/** Version 4: one account's records by when their status last changed ("Resolved", paged). */
+function orderByStatusChange(_db: IDBDatabase, tx: IDBTransaction, done: () => void): void {
+  tx.objectStore('invitations').createIndex('byAccountChanged', ['account', 'statusChangedAt']);
+  done();
+}
+
 const LATER_STEPS: [number, Step][] = [
   [2, keyInvitationsByAccount],
   [3, keepCountFacts],
+  [4, orderByStatusChange],
 ];
 
 /**

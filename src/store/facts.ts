@@ -1,6 +1,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { AccountKey } from '../model/account';
-import { countFactsOf, type FactGroup, factsKey } from '../rules/counts';
+import type { FactGroup } from '../model/count-facts';
+import { countFactsOf, factsKey } from '../rules/counts';
 import type { LapseSchema, StoredFactGroup, StoredRecord } from './schema';
 
 /**

@@ -52,6 +52,77 @@ export async function readRawLedger(db: LapseDb, account?: string): Promise<RawL
   return { records, lastReading: lastReading ?? null, lastCompleteReading: lastCompleteReading ?? null };
 }
 
+/** What the popup opens on, raw: the shown account, its count facts and readings, its first pending records. */
+export interface RawLedgerHead {
+  account: string;
+  facts: unknown[];
+  lastReading: unknown;
+  lastCompleteReading: unknown;
+}
+
+/**
+ * The popup's first read, in one transaction: the account shown (as readRawLedger chooses it),
+ * its count facts and two readings, and then its pending records in send order (earliest
+ * possible send first; records without a send time are not in that order), handed to `take`
+ * until it returns false (then those without one). `startWalk` sees the facts first: what to take depends on the window
+ * they teach. A request per send time, not per record: one reading puts hundreds under one label.
+ */
+export async function readLedgerHead(
+  db: LapseDb,
+  account: string | undefined,
+  startWalk: (facts: unknown[]) => (value: unknown) => boolean,
+): Promise<RawLedgerHead> {
+  const tx = db.transaction(['invitations', 'meta', 'facts']);
+  settled(tx.done);
+  const meta = tx.objectStore('meta');
+  const chosen = await shownAccount(tx, account);
+  const [facts, lastReading, lastCompleteReading] = await Promise.all([
+    tx.objectStore('facts').index('byAccount').getAll(chosen),
+    meta.get(metaKey('lastReading', chosen)),
+    meta.get(metaKey('lastCompleteReading', chosen)),
+  ]);
+  const take = startWalk(facts);
+  const sendOrder = tx.objectStore('invitations').index('byStatusSent');
+  const range = IDBKeyRange.bound([chosen, 'pending', -Infinity], [chosen, 'pending', Infinity]);
+  let sendTime = await sendOrder.openKeyCursor(range, 'nextunique');
+  while (sendTime) {
+    const tied = await sendOrder.getAll(sendTime.key);
+    if (!tied.every(take)) break;
+    sendTime = await sendTime.continue();
+  }
+  // Every record with a send time was wanted: those without one (listed last) are wanted too.
+  if (sendTime === null) {
+    const pending = await tx.objectStore('invitations').index('byAccountStatus').getAll([chosen, 'pending']);
+    pending.filter((stored) => stored.sent === null).forEach(take);
+  }
+  return { account: chosen, facts, lastReading: lastReading ?? null, lastCompleteReading: lastCompleteReading ?? null };
+}
+
+/**
+ * Every record of `account` still pending in the ledger: the working set LinkedIn caps (a few
+ * thousand at most), which the popup's pending and expired lists are made of. What has resolved,
+ * however many years of it, is read a page at a time by walkResolved.
+ */
+export function readPendingRaw(db: LapseDb, account: string): Promise<unknown[]> {
+  return db.getAllFromIndex('invitations', 'byAccountStatus', [account, 'pending']);
+}
+
+/**
+ * The account's records that are no longer pending, most recent status change first, handed to
+ * `visit` one by one until it returns false (a page is full) or none is left. Pending records
+ * share the order and are stepped over: there are only as many of those as LinkedIn lets be.
+ */
+export async function walkResolved(db: LapseDb, account: string, visit: (value: unknown) => boolean): Promise<void> {
+  const tx = db.transaction('invitations');
+  settled(tx.done);
+  const range = IDBKeyRange.bound([account, -Infinity], [account, Infinity]);
+  let cursor = await tx.store.index('byAccountChanged').openCursor(range, 'prev');
+  while (cursor) {
+    if (cursor.value.status !== 'pending' && !visit(cursor.value)) return;
+    cursor = await cursor.continue();
+  }
+}
+
 /** The accounts' state, validated, with every account that holds records (for the switcher). */
 export async function readAccountsForPages(db: LapseDb): Promise<AccountsState> {
   const tx = db.transaction(['invitations', 'meta']);

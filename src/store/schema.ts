@@ -1,8 +1,8 @@
 import type { DBSchema } from 'idb';
 import type { AccountKey, AccountsState } from '../model/account';
+import type { FactGroup } from '../model/count-facts';
 import type { InvitationRecord, LedgerStatus } from '../model/invitation';
 import type { ReadingLogEntry } from '../model/reading';
-import type { FactGroup } from '../rules/counts';
 
 /** The IndexedDB database of the extension origin. One name, one schema, versioned by the ladder in db.ts. */
 export const DB_NAME = 'lapse';
@@ -12,7 +12,7 @@ export const DB_NAME = 'lapse';
  * db.ts, a named type for the shape it leaves behind below, and a fixture in
  * tests/unit/store/migrations.test.ts that creates the previous version with data.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * Keys of the `meta` store: the readings the merge and the popup need without scanning the log,
@@ -81,5 +81,21 @@ export interface LapseSchemaV3 extends DBSchema {
   };
 }
 
+/**
+ * Version 4: the popup reads only what it shows. `byAccountChanged` hands one account's records
+ * by when their status last changed, so "Resolved" (most recently changed first) is read a page
+ * at a time, however long the ledger's history.
+ */
+export interface LapseSchemaV4 extends DBSchema {
+  invitations: {
+    key: [AccountKey, string];
+    value: StoredRecord;
+    indexes: LapseSchemaV3['invitations']['indexes'] & { byAccountChanged: [AccountKey, number] };
+  };
+  readings: LapseSchemaV3['readings'];
+  meta: LapseSchemaV3['meta'];
+  facts: LapseSchemaV3['facts'];
+}
+
 /** The current schema. */
-export type LapseSchema = LapseSchemaV3;
+export type LapseSchema = LapseSchemaV4;

@@ -17,11 +17,12 @@ export interface LedgerState {
 }
 
 /**
- * The ledger, read from the extension's database on open and again whenever the worker says it
+ * The whole ledger (of the account last read), for the pages that show all of it (options,
+ * Insights), read from the extension's database on open and again whenever the worker says it
  * changed, the page regains focus, or a scan stops. Every record is validated as it is read.
- * With `hold`, the first read waits (the popup draws its first rows before reading everything).
+ * The popup reads only what it shows instead (popup/use-popup-ledger.ts).
  */
-export function useLedger({ hold = false, account }: { hold?: boolean; account?: string } = {}): LedgerState {
+export function useLedger(): LedgerState {
   const [snapshot, setSnapshot] = useState<LedgerSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rejected, setRejected] = useState(0);
@@ -29,17 +30,12 @@ export function useLedger({ hold = false, account }: { hold?: boolean; account?:
   const [scan, setScan] = useState<ScanProgress | null>(null);
   // Replies can arrive out of order; only the latest request may win.
   const latest = useRef(0);
-  const held = useRef(hold);
-  held.current = hold;
-  // The account whose ledger is shown (undefined: the one last read); a switch reads it anew.
-  const accountRef = useRef(account);
-  accountRef.current = account;
 
   const refresh = useCallback(async () => {
     const request = ++latest.current;
     try {
       const at = Date.now();
-      const next = await loadLedger(at, accountRef.current);
+      const next = await loadLedger(at);
       if (request !== latest.current) return;
       setSnapshot(next.snapshot);
       setRejected(next.rejected);
@@ -53,21 +49,31 @@ export function useLedger({ hold = false, account }: { hold?: boolean; account?:
   }, []);
 
   useEffect(() => {
-    if (!hold) void refresh();
-  }, [hold, refresh, account]);
+    void refresh();
+  }, [refresh]);
 
+  useRereads(refresh, setScan);
+
+  return { snapshot, error, rejected, now, scan, refresh };
+}
+
+/**
+ * When an extension page reads the ledger again: the worker says it changed (a new ledger
+ * version), a scan reports progress (`onScan`) or stops, or the page becomes visible again.
+ */
+export function useRereads(refresh: () => Promise<void>, onScan: (progress: ScanProgress | null) => void): void {
   useEffect(() => {
     const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
       if (area === 'local' && LEDGER_VERSION_KEY in changes) void refresh();
       if (area === 'session' && SCAN_KEY in changes) {
         const parsed = ScanProgress.safeParse(changes[SCAN_KEY]?.newValue);
         const progress = parsed.success ? parsed.data : null;
-        setScan(progress);
+        onScan(progress);
         if (progress?.state !== 'running') void refresh();
       }
     };
     const onVisible = () => {
-      if (document.visibilityState === 'visible' && !held.current) void refresh();
+      if (document.visibilityState === 'visible') void refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
     document.addEventListener('visibilitychange', onVisible);
@@ -78,6 +84,4 @@ export function useLedger({ hold = false, account }: { hold?: boolean; account?:
       window.removeEventListener('focus', onVisible);
     };
   }, [refresh]);
-
-  return { snapshot, error, rejected, now, scan, refresh };
 }

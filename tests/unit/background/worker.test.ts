@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OpeningPage } from '../../../src/model/opening-page';
 import { closeSharedDb } from '../../../src/store/db';
 import { DAY, person, reading, T0 } from '../store/builders';
 import { createFakeBrowser, type FakeBrowser, LINKEDIN_SENDER, POPUP_SENDER } from './fake-browser';
@@ -148,64 +147,43 @@ describe('badge', () => {
   });
 });
 
-describe("the popup's opening page", () => {
-  const stored = async () => {
-    const { ledgerVersion } = await fake.browser.storage.local.get('ledgerVersion');
-    const { openingPage } = await fake.browser.storage.session.get('openingPage');
-    return { ledgerVersion, page: OpeningPage.parse(openingPage) };
-  };
+describe('after every ledger change', () => {
+  const badgeText = () => fake.browser.badge.text;
+  const version = async () => (await fake.browser.storage.local.get('ledgerVersion')).ledgerVersion;
 
-  it('is rewritten with every ledger change, under the same version that tells the popup to re-read', async () => {
-    await send({ type: 'reading', reading: reading(T0, [fresh('cy'), nearing('ada'), month('bob')]) }, LINKEDIN_SENDER);
-    let { ledgerVersion, page } = await stored();
-    expect(page.ledgerVersion).toBe(ledgerVersion);
-    // Earliest possible send first: the order the popup's list starts in.
-    expect(page.records.map((r) => r.id)).toEqual(['ada', 'bob', 'cy']);
-    expect(page.lastReading?.complete).toBe(true);
-
+  it('bumps the version that tells open pages to re-read, and redraws the badge from the new counts', async () => {
+    await send({ type: 'reading', reading: reading(T0, [nearing('ada'), month('bob'), fresh('cy')]) }, LINKEDIN_SENDER);
+    expect(await version()).toBe(T0);
+    // Older than 3 weeks: ada and bob.
+    expect(badgeText()).toBe('2');
     vi.setSystemTime(T0 + 1000);
     await send({ type: 'set-status', id: 'ada', status: 'accepted' });
-    ({ ledgerVersion, page } = await stored());
-    expect(page.ledgerVersion).toBe(ledgerVersion);
-    expect(page.records.map((r) => r.id)).toEqual(['bob', 'cy']);
+    expect(await version()).toBe(T0 + 1000);
+    expect(badgeText()).toBe('1');
   });
 
-  it('ends with the newest ledger when changes overlap, however slow an earlier write is', async () => {
+  it('ends with the newest ledger when changes overlap, however slow an earlier badge write is', async () => {
     await send({ type: 'reading', reading: reading(T0, [nearing('ada'), month('bob')]) }, LINKEDIN_SENDER);
-    // The next write of the opening page takes a while: a later change must still land last.
-    const set = fake.browser.storage.session.set;
-    let slow = true;
-    fake.browser.storage.session.set = async (items: Record<string, unknown>) => {
-      if (slow && 'openingPage' in items) {
-        slow = false;
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      }
-      return set(items);
-    };
+    // The next badge write is held until the test lets it go: a later change must still land last.
+    const setBadgeText = fake.browser.action.setBadgeText.getMockImplementation()!;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    fake.browser.action.setBadgeText.mockImplementationOnce(async (details) => {
+      await held;
+      return setBadgeText(details);
+    });
     vi.setSystemTime(T0 + 1000);
     const first = send({ type: 'set-note', id: 'ada', note: 'met at the meetup' });
     vi.setSystemTime(T0 + 2000);
     const second = send({ type: 'set-status', id: 'ada', status: 'accepted' });
+    await vi.waitFor(() => expect(fake.browser.action.setBadgeText).toHaveBeenCalledTimes(2));
+    release();
     await Promise.all([first, second]);
-    const { ledgerVersion, page } = await stored();
-    expect(ledgerVersion).toBe(T0 + 2000);
-    expect(page.ledgerVersion).toBe(T0 + 2000);
-    expect(page.records.map((r) => r.id)).toEqual(['bob']);
-  });
-
-  it('follows a settings change without a ledger change', async () => {
-    vi.resetModules(); // registers the listeners on this test's browser
-    await import('../../../src/background/index');
-    const { saveSettings: save } = await import('../../../src/shared/settings-store');
-    await send({ type: 'reading', reading: reading(T0, [nearing('ada'), month('bob')]) }, LINKEDIN_SENDER);
-    const before = (await stored()).page;
-    await save({ expiryWindow: '90-days' });
-    // Sent 170–175 days ago and listed by the reading: past a 90-day window, but LinkedIn still
-    // lists it, so it stays pending — after those with days left.
-    await vi.waitFor(async () => expect((await stored()).page.orderKey).not.toBe(before.orderKey));
-    const { ledgerVersion, page } = await stored();
-    expect(page.ledgerVersion).toBe(ledgerVersion);
-    expect(page.records.map((r) => r.id)).toEqual(['bob', 'ada']);
+    expect(fake.browser.action.setBadgeText).toHaveBeenCalledTimes(3);
+    expect(await version()).toBe(T0 + 2000);
+    expect(badgeText()).toBe('1');
   });
 });
 

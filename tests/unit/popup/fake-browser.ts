@@ -14,6 +14,7 @@ import type { InvitationRecord } from '../../../src/model/invitation';
 import { PageMessage } from '../../../src/model/messages';
 import type { ReadingLogEntry } from '../../../src/model/reading';
 import { closeSharedDb, getDb } from '../../../src/store/db';
+import { putRecords } from '../../../src/store/facts';
 import { getAllRecords } from '../../../src/store/ledger';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -78,10 +79,14 @@ export async function seed(
   meta: { lastReading?: ReadingLogEntry; lastCompleteReading?: ReadingLogEntry } = {},
 ): Promise<void> {
   const db = await getDb();
-  const tx = db.transaction(['invitations', 'meta'], 'readwrite');
-  const store = tx.objectStore('invitations');
+  const tx = db.transaction(['invitations', 'meta', 'facts'], 'readwrite');
+  // As the worker writes them: the count facts change with the records.
+  const writes = records.map((record) => ({
+    before: undefined,
+    after: { ...(record as InvitationRecord), account: '' },
+  }));
   await Promise.all([
-    ...records.map((record) => store.put({ ...(record as InvitationRecord), account: '' })),
+    putRecords(tx, writes),
     ...(meta.lastReading ? [tx.objectStore('meta').put(meta.lastReading, 'lastReading')] : []),
     ...(meta.lastCompleteReading ? [tx.objectStore('meta').put(meta.lastCompleteReading, 'lastCompleteReading')] : []),
     tx.done,

@@ -37,6 +37,11 @@ function createV3(db: IDBDatabase, tx: IDBTransaction): void {
   db.createObjectStore('facts', { keyPath: ['account', 'key'] }).createIndex('byAccount', 'account');
 }
 
+/** Version 4 step as released: records by account and time of their last status change. */
+function createV4(_db: IDBDatabase, tx: IDBTransaction): void {
+  tx.objectStore('invitations').createIndex('byAccountChanged', ['account', 'statusChangedAt']);
+}
+
 /** A second account's ledger in the version 2 fixture: must stay apart from the unnamed one. */
 const graceRecord = record('zed', { note: "grace's own" });
 
@@ -100,6 +105,13 @@ const FIXTURES: VersionFixture[] = [
       tx.objectStore('meta').put({ lastSeen: '', known: ['', 'grace'], question: null }, 'accounts');
     },
   },
+  {
+    version: 4,
+    create: createV4,
+    fill(tx) {
+      FIXTURES[2]!.fill(tx);
+    },
+  },
 ];
 
 /** Creates the database at `upTo`, climbing the fixtures' own steps, and fills it at that version. */
@@ -144,6 +156,7 @@ describe('schema migrations', () => {
     const tx = db.transaction('invitations');
     expect([...tx.store.indexNames].sort()).toEqual([
       'byAccount',
+      'byAccountChanged',
       'byAccountStatus',
       'bySentEarliest',
       'byStatus',
@@ -182,6 +195,12 @@ describe('schema migrations', () => {
     const sendOrder = await db.getAllKeysFromIndex('invitations', 'byStatusSent');
     expect(sendOrder).toContainEqual(['', 'ada']);
     expect(sendOrder).not.toContainEqual(['', 'bob']);
+    // Version 4: every record is in the status-change order, its own account's only.
+    const changed = await db.getAllKeysFromIndex('invitations', 'byAccountChanged', IDBKeyRange.bound([''], ['', []]));
+    expect([...changed].sort()).toEqual([
+      ['', 'ada'],
+      ['', 'bob'],
+    ]);
     // And the upgraded database takes new readings without touching the user's edits.
     await applyReading(db, reading(T0 + 1, [person('ada', T0 + 1)]), NOW);
     expect((await getAllRecords(db)).find((r) => r.id === 'ada')).toMatchObject({

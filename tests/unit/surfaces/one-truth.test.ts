@@ -4,9 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { recountBadge } from '../../../src/background/badge-count';
 import type { InvitationRecord } from '../../../src/model/invitation';
 import { defaultSettings, type Settings } from '../../../src/model/settings';
-import { buildView } from '../../../src/popup/view';
-import { ageHistogram, ledgerCounts, pendingAgainstCap, resolveSettings, windowCheck } from '../../../src/rules';
+import { buildPendingLists, resolvedCount, tabCounts } from '../../../src/popup/view';
+import {
+  ageHistogram,
+  countsFromFacts,
+  learnedWindowFromFacts,
+  ledgerCounts,
+  pendingAgainstCap,
+  resolveSettings,
+  resolveWith,
+  windowCheck,
+} from '../../../src/rules';
 import { toCsv } from '../../../src/shared/csv';
+import { groupFacts } from '../../../src/store/facts';
 import { record } from '../rules/support';
 
 const DAY = 86_400_000;
@@ -65,15 +75,30 @@ describe('one truth: every surface shows the figures of ledgerCounts', () => {
         const settings = resolveSettings(chosen, records);
         const counts = ledgerCounts(records, settings, NOW);
 
-        // Popup: the header shows counts; each list holds exactly what counts says.
-        const view = buildView(records, settings, NOW);
-        expect(view.counts).toEqual(counts);
-        expect(view.lists.pending).toHaveLength(counts.pending);
-        expect(view.lists.expired).toHaveLength(counts.lapsed);
-        expect(view.lists.resolved).toHaveLength(counts.resolved);
-        expect(view.lists.nearing).toHaveLength(counts.nearing);
-        const pastRows = view.lists.pending.filter((row) => row.assessment.expiry === 'past-window');
+        // Popup: the header counts from the store's facts, with the window they teach; the lists
+        // of pending records hold exactly what counts says, and "Resolved" counts what it pages.
+        const facts = groupFacts(records.map((r) => ({ ...r, account: '' })));
+        const popupSettings = resolveWith(chosen, learnedWindowFromFacts(facts, chosen.learnedFloorDays));
+        expect(popupSettings).toEqual(settings);
+        expect(countsFromFacts(facts, popupSettings, NOW)).toEqual(counts);
+        const pending = records.filter((r) => r.status === 'pending');
+        const lists = buildPendingLists(pending, settings, NOW);
+        expect(tabCounts(counts, null, false)).toEqual({
+          pending: lists.pending.length,
+          expired: lists.expired.length,
+          resolved: records.filter((r) => r.status !== 'pending' && !r.hidden).length,
+          nearing: lists.nearing.length,
+        });
+        const pastRows = lists.pending.filter((row) => row.assessment.expiry === 'past-window');
         expect(pastRows).toHaveLength(counts.pastWindow);
+        // Hidden records shown: every record is in exactly one list.
+        const all = tabCounts(
+          counts,
+          { records: pending, lists: buildPendingLists(pending, settings, NOW, true) },
+          true,
+        )!;
+        expect(all.pending + all.expired + all.resolved).toBe(records.length);
+        expect(resolvedCount(counts, pending, true)).toBe(records.filter((r) => r.status !== 'pending').length);
 
         // Badge (the worker resolves the window from the same records).
         const badge = recountBadge(records, chosen, NOW).summary!;
