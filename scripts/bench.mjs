@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run bench`: Lapse's hot paths in real Chromium, each a median of repeated runs next to a
  * baseline measured in the same run, against the budgets of the benchmark issue. Prints one table
@@ -12,22 +13,41 @@ import { gzipSync } from 'node:zlib';
 import { backupBenchRows } from './lib/bench-backup.mjs';
 import { editRoundTrips, loadScaleLedger, openExtensionPage, popupHeap } from './lib/bench-scale.mjs';
 import { bundleEntry, median, ms } from './lib/bench-tools.mjs';
-import { chromiumVersion, launchWithExtension, ROOT, typescriptLoader, waitFor } from './lib/browser.mjs';
-import { evaluateIn, launchOverPipe, sleep } from './lib/cdp-pipe.mjs';
+import {
+  builtManifest,
+  chromiumVersion,
+  launchWithExtension,
+  ROOT,
+  typescriptLoader,
+  waitFor,
+} from './lib/browser.mjs';
+import { callIn, launchOverPipe, sleep } from './lib/cdp-pipe.mjs';
+
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('./in-page').NumberFunctions<Window['LapseBench']>} Figure a figure or baseline of bench-page.ts */
+/** @typedef {{ what: string, figure: string, baseline: string, budget: string, ok: boolean | null }} Row */
 
 const DIST = join(ROOT, 'dist');
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 11;
 // Absolute times (the popup) move with whatever else the 2 cores run: the load is part of the record.
-const loadAtStart = os.loadavg()[0];
+const loadAverage = () => os.loadavg()[0] ?? Number.NaN; // 1 minute
+const loadAtStart = loadAverage();
 
+/** @param {number} bytes */
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+/** @param {number} bytes */
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 // ── gzip size of each built entry, with every chunk and stylesheet it loads ──
 
+/**
+ * @param {string} file a path in DIST
+ * @returns {string[]} the paths in DIST it loads
+ */
 function referencedFiles(file) {
   const text = readFileSync(join(DIST, file), 'utf8');
+  /** @type {Set<string>} */
   const refs = new Set();
   const patterns = file.endsWith('.html')
     ? [/<script[^>]+src="([^"]+)"/g, /<link[^>]+href="([^"]+\.(?:js|css))"/g]
@@ -35,7 +55,7 @@ function referencedFiles(file) {
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
       const ref = match[1];
-      if (/^[a-z-]+:/i.test(ref)) continue;
+      if (!ref || /^[a-z-]+:/i.test(ref)) continue;
       const path = ref.startsWith('/') ? ref.slice(1) : posix.join(posix.dirname(file), ref);
       refs.add(posix.normalize(path));
     }
@@ -43,8 +63,11 @@ function referencedFiles(file) {
   return [...refs];
 }
 
+/** @param {string} entry a path in DIST */
 function entryGzip(entry) {
+  /** @type {Set<string>} */
   const seen = new Set();
+  /** @param {string} file */
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
@@ -60,14 +83,24 @@ function entryGzip(entry) {
 
 // ── the run ──
 
+/** @type {Row[]} */
 const rows = [];
+/**
+ * @param {string} what
+ * @param {string} figure
+ * @param {string} baseline
+ * @param {string} budget
+ * @param {boolean | null} ok null: informational, no budget
+ */
 const row = (what, figure, baseline, budget, ok) => rows.push({ what, figure, baseline, budget, ok });
 
-const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+const manifest = builtManifest(DIST);
 const ts = await typescriptLoader();
+/** @type {typeof import('../tests/fixtures/sent-page')} */
 const { renderSentPage, samplePeople } = await ts.load('/tests/fixtures/sent-page.ts');
 await ts.close();
 const benchJs = await bundleEntry('bench/entries/bench-page.ts', 'LapseBench');
+/** @param {number} n */
 const pageWith = (n) =>
   renderSentPage({ people: samplePeople(n, 7) }).replace('</body>', () => `<script>${benchJs}</script></body>`);
 const pages = { 1000: pageWith(1000), 5000: pageWith(5000) };
@@ -75,10 +108,18 @@ const pages = { 1000: pageWith(1000), 5000: pageWith(5000) };
 const lapse = await launchWithExtension({ headless: true });
 lapse.serveLinkedIn((url) => pages[url.endsWith('1000') ? 1000 : 5000]);
 const { context } = lapse;
+/**
+ * @param {Page} page a bench page (pageWith)
+ * @param {Figure} name
+ */
 const call = (page, name) => page.evaluate((n) => window.LapseBench[n](), name);
 /**
  * A figure and its baseline, run by turns (figure, baseline, figure…) so that whatever else the
  * machine does at the time weighs on both alike, and their ratio says what the code costs.
+ * @param {Page} page
+ * @param {Figure} name
+ * @param {Figure} baseline
+ * @returns {Promise<[number, number]>}
  */
 const repeatPair = async (page, name, baseline, runs = RUNS) => {
   // warm-up: JIT, caches
@@ -99,14 +140,18 @@ const repeatPair = async (page, name, baseline, runs = RUNS) => {
 function readPopupMarks() {
   const mark = performance.getEntriesByName('lapse:first-screen')[0];
   const nav = performance.getEntriesByType('navigation')[0];
-  return mark && nav
+  return mark && nav instanceof PerformanceNavigationTiming
     ? { shown: mark.startTime, parsed: nav.domInteractive, visible: document.visibilityState === 'visible' }
     : null;
 }
-/** The same, as an expression for a bare DevTools session (Playwright takes the function itself). */
-const READ_POPUP_MARKS = `(${readPopupMarks})()`;
+/** @typedef {NonNullable<ReturnType<typeof readPopupMarks>>} PopupMarks */
+/** @typedef {{ shown: number, parsed: number }} PopupTimes medians, ms */
 
-/** Opens the popup RUNS + 1 times with `openOnce` (→ its marks); the first opening only warms the worker. */
+/**
+ * Opens the popup RUNS + 1 times with `openOnce` (→ its marks); the first opening only warms the worker.
+ * @param {(i: number) => Promise<PopupMarks>} openOnce
+ * @returns {Promise<PopupTimes>}
+ */
 async function popupOpenings(openOnce) {
   const shown = [];
   const parsed = [];
@@ -120,12 +165,15 @@ async function popupOpenings(openOnce) {
 }
 
 let backup = ''; // 5,000 invitations as a Lapse backup, for the popup measured below
-let popupAttached = null; // { empty, full } as Playwright measures them
+/** @type {{ empty: PopupTimes, full: PopupTimes }} as Playwright measures them */
+let popupAttached;
 try {
-  // Parse: the content script's look at 1,000 and 5,000 items vs a bare walk over the same nodes.
-  let page5000 = null;
-  let page1000 = null;
-  for (const n of [1000, 5000]) {
+  /**
+   * Parse: the content script's look at `n` items vs a bare walk over the same nodes.
+   * @param {1000 | 5000} n
+   * @returns {Promise<Page>} the page, parsed
+   */
+  const parseRow = async (n) => {
     const page = await context.newPage();
     await page.goto(`https://www.linkedin.com/bench/parse-${n}`);
     const [parse, walk] = await repeatPair(page, 'parse', 'walk');
@@ -139,9 +187,10 @@ try {
       '≤ 3× walk, ≤ 30 ms/1,000',
       parse <= 3 * walk && perThousand <= 30,
     );
-    if (n === 5000) page5000 = page;
-    else page1000 = page;
-  }
+    return page;
+  };
+  const page1000 = await parseRow(1000);
+  const page5000 = await parseRow(5000);
 
   // At scale: the same complete reading of 1,000 cards into a ledger of 50,000 vs one of 5,000.
   await call(page1000, 'seedScale5000');
@@ -191,9 +240,13 @@ try {
   // with no debugger attached, and that is measured below, once this browser is closed.
   const messenger = await context.newPage();
   await messenger.goto(lapse.url('manifest.json'));
-  const send = async (message) => {
-    const reply = await messenger.evaluate((m) => chrome.runtime.sendMessage(m), message);
-    if (!reply?.ok) throw new Error(`${message.type}: ${reply?.error ?? 'no reply'}`);
+  /** @param {string} json a backup */
+  const importBackup = async (json) => {
+    const reply = await messenger.evaluate(
+      (j) => chrome.runtime.sendMessage({ type: 'import-backup', backup: JSON.parse(j) }),
+      json,
+    );
+    if (!reply?.ok) throw new Error(`import-backup: ${reply?.error ?? 'no reply'}`);
     return reply.value;
   };
   const popupTime = () =>
@@ -204,11 +257,12 @@ try {
       const at = await popup.waitForFunction(readPopupMarks, null, { polling: 10, timeout: 20_000 });
       const figures = await at.jsonValue();
       await popup.close();
+      if (!figures) throw new Error('the popup marks were gone'); // never: waitForFunction waited for them
       return figures;
     });
   const empty = await popupTime();
   backup = await page5000.evaluate(() => window.LapseBench.backupJson());
-  const report = await send({ type: 'import-backup', backup: JSON.parse(backup) });
+  const report = await importBackup(backup);
   if (report.imported !== 5000) throw new Error(`the extension imported ${report.imported} of 5,000`);
   popupAttached = { empty, full: await popupTime() };
 } finally {
@@ -230,12 +284,10 @@ try {
       // not have drawn yet (a busy machine, a cold first opening), the read is repeated — that
       // opening then finished with a debugger attached, and is counted as late.
       await sleep(1500);
-      let figures = await evaluateIn(cdp, targetId, READ_POPUP_MARKS);
+      let figures = await callIn(cdp, targetId, readPopupMarks);
       if (!figures) {
         if (i > 0) late++;
-        figures = await waitFor('the popup to mark its first screen', () =>
-          evaluateIn(cdp, targetId, READ_POPUP_MARKS),
-        );
+        figures = await waitFor('the popup to mark its first screen', () => callIn(cdp, targetId, readPopupMarks));
       }
       // A hidden page gets no animation frames, and the mark would wait for Preact's fallback timer.
       if (!figures.visible) throw new Error('the popup tab was not visible');
@@ -248,12 +300,13 @@ try {
   // this page does not matter, and it is closed before the popup is opened again.
   const { targetId: messenger } = await cdp.send('Target.createTarget', { url: pipe.url('manifest.json') });
   await waitFor('the extension page to load', () =>
-    evaluateIn(cdp, messenger, `location.protocol === 'chrome-extension:' && document.readyState === 'complete'`),
+    callIn(cdp, messenger, () => location.protocol === 'chrome-extension:' && document.readyState === 'complete'),
   );
-  const reply = await evaluateIn(
+  const reply = await callIn(
     cdp,
     messenger,
-    `chrome.runtime.sendMessage({ type: 'import-backup', backup: JSON.parse(${JSON.stringify(backup)}) })`,
+    (json) => chrome.runtime.sendMessage({ type: 'import-backup', backup: JSON.parse(json) }),
+    backup,
   );
   if (!reply?.ok) throw new Error(`import-backup: ${reply?.error ?? 'no reply'}`);
   if (reply.value.imported !== 5000) throw new Error(`the extension imported ${reply.value.imported} of 5,000`);
@@ -261,17 +314,21 @@ try {
 
   const full = await popupTimeUnattached();
 
-  // At scale: one edit's round trip, and the popup's first rows and heap, at 500 and at 50,000.
-  const scale = {};
-  for (const n of [500, 50_000]) {
+  /**
+   * At scale: one edit's round trip, and the popup's first rows and heap, with `n` records.
+   * @param {number} n
+   */
+  const atScale = async (n) => {
     const page = await openExtensionPage(pipe);
     await loadScaleLedger(pipe, page, n);
     const edits = await editRoundTrips(pipe, page, RUNS);
     await cdp.send('Target.closeTarget', { targetId: page });
     const popup = await popupTimeUnattached();
     const heap = await popupHeap(pipe, manifest.action.default_popup, quick ? 1 : 3, 1000);
-    scale[n] = { ...edits, popup, heap };
-  }
+    return { ...edits, popup, heap };
+  };
+  const small = await atScale(500);
+  const large = await atScale(50_000);
   if (late) console.warn(`${late} popup opening(s) had not drawn after 1.5 s and were read with a debugger attached.`);
   row(
     'popup: time to first rows, 5,000 invitations',
@@ -280,7 +337,6 @@ try {
     '≤ 150 ms',
     full.shown <= 150,
   );
-  const [small, large] = [scale[500], scale[50_000]];
   row(
     'one edit round trip (note, hide, status), 50,000 records',
     ms(large.edit),
@@ -318,6 +374,7 @@ row(
 rows.push(...(await backupBenchRows({ quick })));
 
 // Gzip size of each built entry, everything it loads included.
+/** @type {[name: string, entry: string, budgetKb: number][]} */
 const sizes = [
   ['content script, Sent page', manifest.content_scripts[0].js[0], 15],
   ['content script, Connections page', manifest.content_scripts[1].js[0], 15],
@@ -342,7 +399,7 @@ const machine = [
   `- OS: ${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
   `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores`,
   `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-  `- Load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end`,
+  `- Load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${loadAverage().toFixed(2)} at the end`,
   `- Node ${process.version}, ${chromiumVersion()} (headless), playwright-core`,
   `- ${RUNS} runs per figure (merge: ${quick ? 3 : 7}), median, after one warm-up run; each figure run by turns with its baseline`,
 ];

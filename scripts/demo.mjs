@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run demo`: the main job in one command, no LinkedIn account and no network.
  * Chromium opens with the built extension against a sample Sent page of 60 invitations of
@@ -10,20 +11,27 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
-import { launchWithExtension, ROOT, SENT_URL, typescriptLoader, waitFor } from './lib/browser.mjs';
+import { builtManifest, launchWithExtension, ROOT, SENT_URL, typescriptLoader, waitFor } from './lib/browser.mjs';
+
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('../src/model/messages').PageMessage} PageMessage */
+/** @typedef {import('../src/model/messages').PageReplies} PageReplies */
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const OUT = join(ROOT, 'demo-output');
 const PEOPLE = 60;
-const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'manifest.json'), 'utf8'));
+const manifest = builtManifest(join(ROOT, 'dist'));
 
 // The sample page comes from the same generator the tests use; labels are relative ("Sent 3 weeks
 // ago"), so generating it now gives the same page whenever the demo runs.
 const ts = await typescriptLoader();
+/** @type {typeof import('../tests/fixtures/sent-page')} */
 const { renderSentPage, samplePeople } = await ts.load('/tests/fixtures/sent-page.ts');
 await ts.close();
-const people = samplePeople(PEOPLE, 2026);
-people[4] = { ...people[4], name: '<img src=x onerror=alert(1)>', headline: '=HYPERLINK("http://evil.example")' };
+// One hostile name and headline among them: shown as text, neutralised in the CSV.
+const people = samplePeople(PEOPLE, 2026).map((person, i) =>
+  i === 4 ? { ...person, name: '<img src=x onerror=alert(1)>', headline: '=HYPERLINK("http://evil.example")' } : person,
+);
 // A little styling so the sample reads like a list of cards (LinkedIn's own CSS is not bundled).
 const DEMO_STYLE = `<style>body{font:14px system-ui,sans-serif;max-width:760px;margin:0 auto;padding:12px;background:#f4f2ee}
 header nav a,[role=tablist] a,nav a{margin-right:12px}[data-testid=lazy-column] [role=listitem]{background:#fff;border-radius:8px;
@@ -64,7 +72,13 @@ if (!headless) {
 }
 
 mkdirSync(OUT, { recursive: true });
+/** @type {string[]} */
 const shots = [];
+/**
+ * @param {Page} page
+ * @param {string} name the file's, in OUT
+ * @param {import('playwright-core').PageScreenshotOptions} [options]
+ */
 const shot = async (page, name, options = {}) => {
   const path = join(OUT, name);
   await page.screenshot({ path, ...options });
@@ -74,6 +88,11 @@ const shot = async (page, name, options = {}) => {
 /** An extension page that talks to the worker as the popup does. */
 const messenger = await context.newPage();
 await messenger.goto(lapse.url('manifest.json'));
+/**
+ * @template {PageMessage} M
+ * @param {M} message
+ * @returns {Promise<PageReplies[M['type']]>}
+ */
 const send = async (message) => {
   const reply = await messenger.evaluate((m) => chrome.runtime.sendMessage(m), message);
   if (!reply?.ok) throw new Error(`${message.type}: ${reply?.error ?? 'no reply'}`);
@@ -87,7 +106,7 @@ console.log(`Opened the Sent page: ${(await read()).records.length} invitations 
 // "Scan all", asked as the popup does when the user is on the Sent tab.
 await sent.bringToFront();
 const tabId = await worker.evaluate(
-  async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+  async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null,
 );
 await send({ type: 'start-scan', tabId });
 const scan = await waitFor(
@@ -125,12 +144,13 @@ try {
   csvPath = join(OUT, download.suggestedFilename());
   await download.saveAs(csvPath);
 } catch (error) {
-  console.error(`CSV export failed: ${error.message}`);
+  console.error(`CSV export failed: ${error instanceof Error ? error.message : error}`);
 }
 
 // Every surface's own figures, read off what each one shows (they must agree: one function).
 const popupFigures = await popup.evaluate(() => {
-  const count = (list) => Number(document.querySelector(`#tab-${list} .count`)?.textContent ?? Number.NaN);
+  const count = (/** @type {string} */ list) =>
+    Number(document.querySelector(`#tab-${list} .count`)?.textContent ?? Number.NaN);
   const header = document.querySelector('.counts')?.textContent ?? '';
   return {
     header,
@@ -154,7 +174,7 @@ const csvLapsed = csvPending.filter((row) => row.expiry_status === 'expired' || 
 const figures = {
   'popup header': popupFigures.headerPending,
   'popup "Pending" tab': popupFigures.pending,
-  'Insights cap': Number(capText.match(/^(\d+)/)?.[1]),
+  'Insights cap': Number(capText?.match(/^(\d+)/)?.[1]),
   'CSV pending, not lapsed': csvPending.length - csvLapsed.length,
 };
 const agree = new Set(Object.values(figures)).size === 1;
@@ -180,6 +200,7 @@ await badgePage.setContent(`<!doctype html><body style="margin:0;font:13px syste
 await shot(badgePage, 'badge.png');
 
 const { records } = await read();
+/** @type {Record<string, number>} */
 const byStatus = {};
 for (const r of records) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
 const summary = [

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Keeps public/_locales in step with the English catalogue.
  *
@@ -13,13 +14,24 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** @typedef {{ message: string, description?: string, placeholders?: Record<string, { content: string }> }} Entry */
+/** @typedef {Record<string, Entry>} Catalogue a messages.json */
+
 const ROOT = 'public/_locales';
+/** @type {(locale: string) => Catalogue} */
 const read = (locale) => JSON.parse(readFileSync(join(ROOT, locale, 'messages.json'), 'utf8'));
 const EXTRA_PLURALS = ['zero', 'two', 'few', 'many'];
 
-/** `entries` in English order, each with English's placeholders; extra plural forms after `_other`. */
+/**
+ * `entries` in English order, each with English's placeholders; extra plural forms after `_other`.
+ * @param {Catalogue} en
+ * @param {Record<string, string>} entries key → message
+ * @returns {Catalogue}
+ */
 function ordered(en, entries) {
+  /** @type {Catalogue} */
   const out = {};
+  /** @type {(key: string, message: string) => Entry} */
   const entry = (key, message) => {
     // An extra plural form (`_few`) takes the placeholders of the English `_other`.
     const english = en[key] ?? en[key.replace(/_[a-z]+$/, '_other')];
@@ -27,17 +39,23 @@ function ordered(en, entries) {
     return placeholders ? { message, placeholders } : { message };
   };
   for (const key of Object.keys(en)) {
-    if (entries[key] !== undefined) out[key] = entry(key, entries[key]);
+    const message = entries[key];
+    if (message !== undefined) out[key] = entry(key, message);
     if (!key.endsWith('_other')) continue;
     const base = key.slice(0, -'_other'.length);
     for (const form of EXTRA_PLURALS) {
       const extra = `${base}_${form}`;
-      if (entries[extra] !== undefined && !(extra in en)) out[extra] = entry(extra, entries[extra]);
+      const extraMessage = entries[extra];
+      if (extraMessage !== undefined && !(extra in en)) out[extra] = entry(extra, extraMessage);
     }
   }
   return out;
 }
 
+/**
+ * @param {string} locale
+ * @param {Catalogue} messages
+ */
 function write(locale, messages) {
   writeFileSync(join(ROOT, locale, 'messages.json'), `${JSON.stringify(messages, null, 2)}\n`);
 }
@@ -45,7 +63,9 @@ function write(locale, messages) {
 const en = read('en');
 const [command, locale, file] = process.argv.slice(2);
 if (command === 'merge') {
+  if (!locale || !file) throw new Error('Usage: node scripts/locales.mjs merge <locale> <file.json>');
   const current = Object.fromEntries(Object.entries(read(locale)).map(([k, v]) => [k, v.message]));
+  /** @type {Record<string, string>} key → message */
   const incoming = JSON.parse(readFileSync(file, 'utf8'));
   const unknown = Object.keys(incoming).filter((k) => !(k in en) && !EXTRA_PLURALS.some((f) => k.endsWith(`_${f}`)));
   if (unknown.length) throw new Error(`Not in the English catalogue: ${unknown.join(', ')}`);

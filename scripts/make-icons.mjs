@@ -1,14 +1,24 @@
+// @ts-check
 // Draws Lapse's icon (a clock whose last quarter has turned amber: time running out) and writes
 // public/icons/icon-{16,32,48,128}.png. Pure geometry with 4×4 supersampling; no image library.
 // Run: node scripts/make-icons.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
+/** @typedef {[r: number, g: number, b: number]} Rgb */
+/** @type {Rgb} */
 const TEAL = [15, 118, 110];
+/** @type {Rgb} */
 const WHITE = [255, 255, 255];
+/** @type {Rgb} */
 const AMBER = [245, 158, 11];
 
-/** Colour (with alpha) of the design at (x, y) in a unit square. */
+/**
+ * Colour of the design at (x, y) in a unit square; null outside the tile (transparent).
+ * @param {number} x
+ * @param {number} y
+ * @returns {Rgb | null}
+ */
 function sample(x, y) {
   const r = 0.2; // corner radius of the tile
   const cx = Math.min(Math.max(x, r), 1 - r);
@@ -21,6 +31,7 @@ function sample(x, y) {
   if (d > 0.27 && d < 0.36) return angle > 1.5 * Math.PI ? AMBER : WHITE; // the dial; last quarter amber
   if (d < 0.055) return WHITE; // hub
   // Hands: minute hand up, hour hand towards 4 o'clock.
+  /** @type {(ux: number, uy: number, len: number, w: number) => boolean} */
   const along = (ux, uy, len, w) => {
     const t = dx * ux + dy * uy;
     return t > 0 && t < len && Math.abs(dx * uy - dy * ux) < w;
@@ -30,6 +41,7 @@ function sample(x, y) {
   return TEAL;
 }
 
+/** @param {Buffer} buf */
 function crc32(buf) {
   let c;
   let crc = 0xffffffff;
@@ -41,6 +53,10 @@ function crc32(buf) {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/**
+ * @param {string} type
+ * @param {Buffer} data
+ */
 function chunk(type, data) {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
@@ -50,6 +66,7 @@ function chunk(type, data) {
   return Buffer.concat([len, body, crc]);
 }
 
+/** @param {number} size */
 function png(size) {
   const SS = 4;
   const rows = [];

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Packs the two builds for the stores: dist/ → release/lapse-chrome-<version>.zip and
  * dist-firefox/ → release/lapse-firefox-<version>.zip. Run after `npm run build:all`
@@ -13,6 +14,10 @@ const root = resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const FIXED_DATE = new Date('2020-01-01T00:00:00Z');
 
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function filesUnder(dir) {
   return readdirSync(dir)
     .sort()
@@ -22,6 +27,10 @@ function filesUnder(dir) {
     });
 }
 
+/**
+ * @param {string} buildDir
+ * @param {'chrome' | 'firefox'} browser
+ */
 function pack(buildDir, browser) {
   const dir = join(root, buildDir);
   if (!existsSync(join(dir, 'manifest.json'))) {
@@ -31,6 +40,7 @@ function pack(buildDir, browser) {
   if (manifest.version !== version) {
     throw new Error(`${buildDir} is version ${manifest.version}, package.json says ${version}: rebuild.`);
   }
+  /** @type {import('fflate').Zippable} */
   const entries = {};
   for (const file of filesUnder(dir)) {
     entries[relative(dir, file).split('\\').join('/')] = [readFileSync(file), { mtime: FIXED_DATE }];

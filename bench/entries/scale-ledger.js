@@ -1,4 +1,5 @@
 // @ts-check
+/** @typedef {import('../../src/store/backup').Backup} Backup */
 /**
  * A long-kept ledger of `n` invitations as a Lapse backup (format 2, the unnamed account), for the
  * 50,000-record benchmarks. Self-contained (no imports): scripts/bench.mjs sends its source into
@@ -8,10 +9,12 @@
  * a coarse label gives ("Sent 3 weeks ago"), so many records share one, as real readings make them.
  * @param {number} n
  * @param {number} now
+ * @returns {Omit<Backup, 'settings'>} no settings: importing it leaves the extension's alone
  */
 export function scaleBackup(n, now) {
   const DAY = 86_400_000;
   const pendingCount = Math.min(Math.floor(n / 2), 2500);
+  /** @type {Backup['invitations']} */
   const invitations = [];
   for (let i = 0; i < n; i++) {
     const pending = i < pendingCount;

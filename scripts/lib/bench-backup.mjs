@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The backup, restore and CSV rows of `npm run bench` (issue 20), in a browser of their own: a
  * 50,000-record ledger in the extension's own database, worked on from an extension page exactly
@@ -11,9 +12,16 @@ const RECORDS = Number(process.env.LAPSE_BENCH_RECORDS ?? 50_000);
 /** Characters of note per record: 50,000 of them make a backup of about 100 MB. */
 const LONG_NOTE = 1_700;
 
+/** @param {number} bytes */
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-/** Runs the rows; returns them as { what, figure, baseline, budget, ok }. */
+/** @typedef {typeof import('../../bench/entries/backup-bench')} BackupBench */
+/** @typedef {import('../in-page').NumberFunctions<BackupBench>} Timed */
+
+/**
+ * Runs the rows; returns them as { what, figure, baseline, budget, ok }.
+ * @param {{ quick?: boolean }} [options]
+ */
 export async function backupBenchRows({ quick = false } = {}) {
   const runs = quick ? 1 : 3;
   const csvRuns = quick ? 3 : 7;
@@ -24,12 +32,28 @@ export async function backupBenchRows({ quick = false } = {}) {
     const page = await lapse.context.newPage();
     await page.goto(lapse.url('manifest.json'));
     await page.evaluate(code);
+    /**
+     * @template {keyof BackupBench} K
+     * @param {K} name
+     * @param {Parameters<BackupBench[K]>} args
+     * @returns {Promise<Awaited<ReturnType<BackupBench[K]>>>}
+     */
     const call = async (name, ...args) => {
       const started = Date.now();
-      const out = await page.evaluate(([n, a]) => window.LapseBackupBench[n](...a), [name, args]);
+      const out = await page.evaluate(
+        // Any of the entry's functions, with the arguments `call`'s signature checked against it.
+        ([n, a]) => /** @type {(...args: unknown[]) => unknown} */ (window.LapseBackupBench[n])(...a),
+        /** @type {[K, unknown[]]} */ ([name, args]),
+      );
       if (process.env.LAPSE_BENCH_TRACE) console.error(`  ${name}: ${Date.now() - started} ms`);
-      return out;
+      return /** @type {Awaited<ReturnType<BackupBench[K]>>} */ (out);
     };
+    /**
+     * @param {Timed} name
+     * @param {Timed} baseline
+     * @param {number} n
+     * @returns {Promise<[number, number]>}
+     */
     const pair = async (name, baseline, n) => {
       const xs = [];
       const ys = [];

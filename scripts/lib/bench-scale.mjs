@@ -7,8 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as z from 'zod/mini';
+import { median } from './bench-tools.mjs';
 import { ROOT, waitFor } from './browser.mjs';
-import { evaluateIn, sleep } from './cdp-pipe.mjs';
+import { callIn, evaluateIn, sleep } from './cdp-pipe.mjs';
+
+/** @typedef {import('./cdp-pipe.mjs').PipeBrowser} PipeBrowser */
 
 /** scale-ledger.js as a plain function declaration, to be sent into an extension page. */
 const GENERATOR = readFileSync(join(ROOT, 'bench/entries/scale-ledger.js'), 'utf8').replace(
@@ -16,16 +20,34 @@ const GENERATOR = readFileSync(join(ROOT, 'bench/entries/scale-ledger.js'), 'utf
   'function scaleBackup',
 );
 
-/** An extension page the worker answers (it takes messages from its own pages only). */
+/**
+ * The replies of the two evaluations below that run GENERATOR's source, checked as they come back
+ * (their code is a string, so nothing types it).
+ */
+const ImportReply = z.union([
+  z.object({ ok: z.literal(true), value: z.object({ imported: z.number() }) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+const EditTimes = z.object({ edit: z.number(), put: z.number() });
+
+/**
+ * An extension page the worker answers (it takes messages from its own pages only).
+ * @param {PipeBrowser} pipe
+ */
 export async function openExtensionPage(pipe) {
   const { targetId } = await pipe.cdp.send('Target.createTarget', { url: pipe.url('manifest.json') });
   await waitFor('the extension page to load', () =>
-    evaluateIn(pipe.cdp, targetId, `location.protocol === 'chrome-extension:' && document.readyState === 'complete'`),
+    callIn(pipe.cdp, targetId, () => location.protocol === 'chrome-extension:' && document.readyState === 'complete'),
   );
   return targetId;
 }
 
-/** Empties the ledger, then imports a generated ledger of `n` through the worker. */
+/**
+ * Empties the ledger, then imports a generated ledger of `n` through the worker.
+ * @param {PipeBrowser} pipe
+ * @param {string} targetId an extension page (openExtensionPage)
+ * @param {number} n
+ */
 export async function loadScaleLedger(pipe, targetId, n) {
   const reply = await evaluateIn(
     pipe.cdp,
@@ -36,8 +58,8 @@ export async function loadScaleLedger(pipe, targetId, n) {
       if (!deleted?.ok) return deleted;
       return chrome.runtime.sendMessage({ type: 'import-backup', backup: scaleBackup(${n}, Date.now()) });
     })()`,
-  );
-  if (!reply?.ok) throw new Error(`import-backup: ${reply?.error ?? 'no reply'}`);
+  ).then((value) => ImportReply.parse(value));
+  if (!reply.ok) throw new Error(`import-backup: ${reply.error}`);
   if (reply.value.imported !== n) throw new Error(`the extension imported ${reply.value.imported} of ${n}`);
 }
 
@@ -45,9 +67,12 @@ export async function loadScaleLedger(pipe, targetId, n) {
  * `runs` edits of one pending record (note, hide, show, accept, back to pending, in turn), each
  * timed from sending the message to its reply, by turns with a raw put of one record of the same
  * shape into a database of the page's own. Medians of both, in ms.
+ * @param {PipeBrowser} pipe
+ * @param {string} targetId an extension page holding a ledger (loadScaleLedger)
+ * @param {number} runs
  */
 export async function editRoundTrips(pipe, targetId, runs) {
-  return evaluateIn(
+  const times = await evaluateIn(
     pipe.cdp,
     targetId,
     `(async () => {
@@ -95,11 +120,17 @@ export async function editRoundTrips(pipe, targetId, runs) {
       return { edit: median(edit), put: median(put) };
     })()`,
   );
+  return EditTimes.parse(times);
 }
 
 /**
  * The popup's JS heap (bytes used after a garbage collection) once it shows its lists' counts —
  * everything it reads on opening is read by then — and `settleMs` more. Median of `openings`.
+ * @param {PipeBrowser} pipe
+ * @param {string} popupPath the popup's path in the extension
+ * @param {number} openings
+ * @param {number} settleMs
+ * @returns {Promise<number>} bytes
  */
 export async function popupHeap(pipe, popupPath, openings, settleMs) {
   const sizes = [];
@@ -107,7 +138,7 @@ export async function popupHeap(pipe, popupPath, openings, settleMs) {
     const { targetId } = await pipe.cdp.send('Target.createTarget', { url: pipe.url(popupPath) });
     await waitFor(
       'the popup to show its counts',
-      () => evaluateIn(pipe.cdp, targetId, `document.querySelector('.filters .count') !== null`),
+      () => callIn(pipe.cdp, targetId, () => document.querySelector('.filters .count') !== null),
       120_000,
       250,
     );
@@ -121,6 +152,5 @@ export async function popupHeap(pipe, popupPath, openings, settleMs) {
       await pipe.cdp.send('Target.closeTarget', { targetId });
     }
   }
-  sizes.sort((a, b) => a - b);
-  return sizes[Math.floor(sizes.length / 2)];
+  return median(sizes);
 }

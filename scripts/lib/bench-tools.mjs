@@ -1,3 +1,4 @@
+// @ts-check
 /** What every part of `npm run bench` shares: the median, how times print, and bundling an entry. */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,7 +10,10 @@ import { ROOT } from './browser.mjs';
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  const upper = s[mid];
+  const lower = s.length % 2 ? upper : s[mid - 1];
+  if (upper === undefined || lower === undefined) throw new Error('the median of no figures');
+  return (lower + upper) / 2;
 };
 
 /** @param {number} x milliseconds */

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Debian's Chromium with the built extension, driven over a bare DevTools pipe instead of
  * Playwright. Why: Playwright attaches to every page as it opens (Network, Page, Runtime… domains
@@ -11,15 +12,38 @@
  * (`Target.attachToTarget {flatten: true}`): a page's commands carry its `sessionId`. There is
  * deliberately no `Target.setAutoAttach`: that would attach to every page before it loads.
  */
+
+/**
+ * The DevTools commands these scripts send, with their parameters and results: the part of the
+ * protocol they use (https://chromedevtools.github.io/devtools-protocol/).
+ * @typedef {{
+ *   'Browser.close': { params: {}, result: {} },
+ *   'Target.getTargets': { params: {}, result: { targetInfos: { type: string, url: string }[] } },
+ *   'Target.createTarget': { params: { url: string }, result: { targetId: string } },
+ *   'Target.closeTarget': { params: { targetId: string }, result: { success: boolean } },
+ *   'Target.attachToTarget': { params: { targetId: string, flatten: boolean }, result: { sessionId: string } },
+ *   'Target.detachFromTarget': { params: { sessionId: string }, result: {} },
+ *   'Runtime.evaluate': {
+ *     params: { expression: string, awaitPromise: boolean, returnByValue: boolean },
+ *     result: { result: { value?: unknown }, exceptionDetails?: { text: string, exception?: { description?: string } } },
+ *   },
+ *   'Runtime.getHeapUsage': { params: {}, result: { usedSize: number, totalSize: number } },
+ *   'HeapProfiler.collectGarbage': { params: {}, result: {} },
+ * }} Commands
+ */
+/** @typedef {ReturnType<typeof pipeClient>} CdpClient */
+/** @typedef {Awaited<ReturnType<typeof launchOverPipe>>} PipeBrowser */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { CHROMIUM, ensureChromium, extensionArgs } from './chromium.mjs';
 
 /**
  * Launches Chromium with the unpacked extension at `dist` on a fresh profile. Resolves once the
  * extension's service worker is up, with its id, a CDP client and `close()`.
+ * @param {{ dist: string, headless?: boolean, windowSize?: [number, number] }} options
  */
 export async function launchOverPipe({ dist, headless = true, windowSize = [400, 600] }) {
   ensureChromium();
@@ -42,12 +66,18 @@ export async function launchOverPipe({ dist, headless = true, windowSize = [400,
     ],
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
   );
+  const [, , stderr, toChrome, fromChrome] = child.stdio;
+  if (!stderr || !(toChrome instanceof Writable) || !(fromChrome instanceof Readable)) {
+    child.kill('SIGKILL');
+    throw new Error('Chromium started without the pipes asked for');
+  }
   // Drained so Chromium never blocks on a full stderr pipe; the tail explains a failed launch.
   let stderrTail = '';
-  child.stderr.on('data', (chunk) => {
+  stderr.on('data', (chunk) => {
     stderrTail = (stderrTail + chunk).slice(-4000);
   });
-  const cdp = pipeClient(child.stdio[3], child.stdio[4]);
+  const cdp = pipeClient(toChrome, fromChrome);
+  /** @type {Promise<number | null>} */
   const exited = new Promise((resolve) => child.once('exit', resolve));
   exited.then((code) => cdp.fail(new Error(`Chromium exited (${code}) ${stderrTail.trim()}`)));
 
@@ -61,14 +91,19 @@ export async function launchOverPipe({ dist, headless = true, windowSize = [400,
 
   try {
     const extensionId = await findExtensionId(cdp);
-    return { cdp, extensionId, url: (path) => `chrome-extension://${extensionId}/${path}`, close };
+    /** @param {string} path */
+    const url = (path) => `chrome-extension://${extensionId}/${path}`;
+    return { cdp, extensionId, url, close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-/** The extension's id, from its service worker's URL, once Chromium lists the worker. */
+/**
+ * The extension's id, from its service worker's URL, once Chromium lists the worker.
+ * @param {CdpClient} cdp
+ */
 async function findExtensionId(cdp, timeoutMs = 30_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -82,46 +117,58 @@ async function findExtensionId(cdp, timeoutMs = 30_000) {
 
 /**
  * A minimal CDP client over Chromium's pipe. `send(method, params, sessionId)` resolves with the
- * result or rejects with the protocol error; `on(method, handler)` subscribes to events
- * (`handler(params, sessionId)`) and returns an unsubscribe function.
+ * result or rejects with the protocol error. Events are not listened to: nothing here needs them.
+ * @param {Writable} toChrome
+ * @param {Readable} fromChrome
  */
 function pipeClient(toChrome, fromChrome) {
   let nextId = 1;
+  /** @type {Error | null} */
   let failure = null;
+  /** @type {Map<number, { method: string, resolve: (result: unknown) => void, reject: (error: Error) => void }>} */
   const pending = new Map();
-  const listeners = new Map();
   let buffered = Buffer.alloc(0);
 
-  fromChrome.on('data', (chunk) => {
+  fromChrome.on('data', (/** @type {Buffer} */ chunk) => {
     // Messages can span chunks; split on '\0' as bytes so a UTF-8 character is never cut.
     buffered = Buffer.concat([buffered, chunk]);
     for (let end = buffered.indexOf(0); end >= 0; end = buffered.indexOf(0)) {
+      /** @type {{ id?: number, result?: unknown, error?: { message: string } }} A reply, or an event (no id). */
       const message = JSON.parse(buffered.subarray(0, end).toString('utf8'));
       buffered = buffered.subarray(end + 1);
-      if (message.id !== undefined) {
-        const call = pending.get(message.id);
-        pending.delete(message.id);
-        if (message.error) call?.reject(new Error(`${call.method}: ${message.error.message}`));
-        else call?.resolve(message.result);
-      } else {
-        for (const handler of listeners.get(message.method) ?? []) handler(message.params, message.sessionId);
-      }
+      if (message.id === undefined) continue;
+      const call = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.error) call?.reject(new Error(`${call.method}: ${message.error.message}`));
+      else call?.resolve(message.result);
     }
   });
 
   return {
-    send(method, params = {}, sessionId) {
+    /**
+     * @template {keyof Commands} M
+     * @param {M} method
+     * @param {Commands[M]['params']} [params]
+     * @param {string} [sessionId] a flat session's, for a command to a page; none for the browser
+     * @returns {Promise<Commands[M]['result']>}
+     */
+    send(method, params, sessionId) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
-      toChrome.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
-      return new Promise((resolve, reject) => pending.set(id, { method, resolve, reject }));
+      toChrome.write(`${JSON.stringify({ id, method, params: params ?? {}, ...(sessionId ? { sessionId } : {}) })}\0`);
+      return new Promise((resolve, reject) =>
+        // Chromium's reply to `method`, as the protocol (Commands) describes it.
+        pending.set(id, {
+          method,
+          resolve: (result) => resolve(/** @type {Commands[M]['result']} */ (result)),
+          reject,
+        }),
+      );
     },
-    on(method, handler) {
-      if (!listeners.has(method)) listeners.set(method, new Set());
-      listeners.get(method).add(handler);
-      return () => listeners.get(method).delete(handler);
-    },
-    /** Rejects every call in flight and every later one (Chromium is gone). */
+    /**
+     * Rejects every call in flight and every later one (Chromium is gone).
+     * @param {Error} error
+     */
     fail(error) {
       failure = error;
       for (const call of pending.values()) call.reject(error);
@@ -134,6 +181,10 @@ function pipeClient(toChrome, fromChrome) {
  * Evaluates `expression` in target `targetId` through a short-lived flat session: attach,
  * `Runtime.evaluate` (promises awaited, result by value), detach. Attaching is what a debugger
  * does, so call this only once the page has done what is to be measured.
+ * @param {CdpClient} cdp
+ * @param {string} targetId
+ * @param {string} expression
+ * @returns {Promise<unknown>} the expression's value, as JSON carries it
  */
 export async function evaluateIn(cdp, targetId, expression) {
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
@@ -152,4 +203,23 @@ export async function evaluateIn(cdp, targetId, expression) {
   }
 }
 
+/**
+ * Calls `pageFunction` with `args` in target `targetId`, as evaluateIn does. The function travels
+ * as source: it may use its arguments (JSON values) and the page's globals (scripts/in-page.d.ts),
+ * nothing from its scope here.
+ * @template {unknown[]} A
+ * @template R
+ * @param {CdpClient} cdp
+ * @param {string} targetId
+ * @param {(...args: A) => R} pageFunction
+ * @param {A} args
+ * @returns {Promise<Awaited<R>>}
+ */
+export async function callIn(cdp, targetId, pageFunction, ...args) {
+  const call = `(${pageFunction})(${args.map((arg) => JSON.stringify(arg)).join(', ')})`;
+  // What the function returned, awaited in the page and sent back by value.
+  return /** @type {Awaited<R>} */ (await evaluateIn(cdp, targetId, call));
+}
+
+/** @param {number} ms */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

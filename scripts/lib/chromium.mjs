@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Debian's Chromium with the built extension, as the demo, the benchmark and the browser tests
  * all launch it. Nothing may download a browser build: a missing Chromium is installed from
@@ -30,6 +31,9 @@ export function ensureChromium() {
 /**
  * Launch flags verified on these machines (shared/reference/style-examples.md): the unpacked
  * extension at `dist`, and Chromium's own background networking off (the network is closed).
+ * @param {string} dist
+ * @param {boolean} headless
+ * @returns {string[]}
  */
 export function extensionArgs(dist, headless) {
   return [
