@@ -164,7 +164,10 @@ describe('after every ledger change', () => {
 
   it('ends with the newest ledger when changes overlap, however slow an earlier badge write is', async () => {
     await send({ type: 'reading', reading: reading(T0, [nearing('ada'), month('bob')]) }, LINKEDIN_SENDER);
-    // The next badge write is held until the test lets it go: a later change must still land last.
+    // The test decides when each step has run as far as it can: fake-indexeddb's tasks
+    // (setImmediate) go on the fake clock too, so a step is over when no fake timer is left —
+    // no polling, no guess at a duration.
+    vi.useFakeTimers({ toFake: ['Date', 'setImmediate'] });
     const setBadgeText = fake.browser.action.setBadgeText.getMockImplementation()!;
     let release = () => {};
     const held = new Promise<void>((resolve) => {
@@ -176,10 +179,14 @@ describe('after every ledger change', () => {
     });
     vi.setSystemTime(T0 + 1000);
     const first = send({ type: 'set-note', id: 'ada', note: 'met at the meetup' });
+    await vi.runAllTimersAsync();
+    // The first change is written and its badge (ada still pending: "2") is on its way, held.
+    expect(fake.browser.action.setBadgeText).toHaveBeenCalledTimes(2);
     vi.setSystemTime(T0 + 2000);
     const second = send({ type: 'set-status', id: 'ada', status: 'accepted' });
-    await vi.waitFor(() => expect(fake.browser.action.setBadgeText).toHaveBeenCalledTimes(2));
+    await vi.runAllTimersAsync();
     release();
+    await vi.runAllTimersAsync();
     await Promise.all([first, second]);
     expect(fake.browser.action.setBadgeText).toHaveBeenCalledTimes(3);
     expect(await version()).toBe(T0 + 2000);
