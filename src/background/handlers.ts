@@ -31,6 +31,16 @@ import {
 } from '../store/ledger';
 import { refreshBadge } from './badge';
 import { ledgerChanged } from './ledger-views';
+
+/**
+ * After a user's edit to one record: the reply goes as soon as the edit is stored (the page that
+ * asked reads it back at once); the new ledger version and the badge follow in the background.
+ */
+function edited(now: number): null {
+  ledgerChanged(now).catch((error: unknown) => console.error('Lapse could not refresh after an edit:', error));
+  return null;
+}
+
 import { cancelScan, clearScanState, recordProgress, startScan, takeScanRequest } from './scan';
 import { classifySender } from './senders';
 import { forgetTabAccounts, rememberTabAccount } from './tab-accounts';
@@ -119,38 +129,31 @@ const pageHandlers: HandlerTable<PageMessage, Replies, { now: number }> = {
   },
   async 'set-status'(message, { now }) {
     await setStatus(await getDb(), message.id, message.status, now, message.account);
-    await ledgerChanged(now);
-    return null;
+    return edited(now);
   },
   async 'set-hidden'(message, { now }) {
     await setHidden(await getDb(), message.id, message.hidden, now, message.account);
-    await ledgerChanged(now);
-    return null;
+    return edited(now);
   },
   async 'set-note'(message, { now }) {
     await setNote(await getDb(), message.id, message.note, now, message.account);
-    await ledgerChanged(now);
-    return null;
+    return edited(now);
   },
   async 'log-follow-up'(message, { now }) {
     await logFollowUp(await getDb(), message.id, message.followUp, now, message.account);
-    await ledgerChanged(now);
-    return null;
+    return edited(now);
   },
   async 'undo-follow-up'(message, { now }) {
     await undoFollowUp(await getDb(), message.id, message.at, now, message.account);
-    await ledgerChanged(now);
-    return null;
+    return edited(now);
   },
   async snooze(message, { now }) {
     await setSnooze(await getDb(), message.id, message.until, now, message.account);
-    await ledgerChanged(now);
-    return null;
+    return edited(now);
   },
   async wake(message, { now }) {
     await setSnooze(await getDb(), message.id, null, now, message.account);
-    await ledgerChanged(now);
-    return null;
+    return edited(now);
   },
   async 'start-scan'(message, { now }) {
     const result = await startScan(message.tabId, now);

@@ -60,10 +60,13 @@ export async function readHead(
     });
     settings = resolveWith(chosen, learnedWindowFromFacts(groups, chosen.learnedFloorDays));
     head = pendingHead(settings, now, rows);
-    return (value) => {
-      const record = validRecord(value);
-      if (!record) rejected++;
-      return record ? head.take(record) : true;
+    return {
+      wants: head.wants,
+      take(value) {
+        const record = validRecord(value);
+        if (record) head.take(record);
+        else rejected++;
+      },
     };
   });
   return {

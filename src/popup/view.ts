@@ -3,6 +3,7 @@ import {
   type Assessment,
   activeSnooze,
   assess,
+  daysLeft,
   expiryFigures,
   type LedgerCounts,
   lastListedAt,
@@ -152,31 +153,33 @@ function placeInPending(record: InvitationRecord, settings: ResolvedSettings, no
 
 /**
  * The first `size` rows of "All pending" (tracked records), from pending records handed over in
- * send order (earliest possible send first), as the store's index gives them: the popup's first
- * rows, read without reading the rest. Days left only grow along that order, so once `size`
- * rows with days left that are not snoozed are taken, only records tied with the last of them
- * on days left can still come before it (by name); `take` says false past those. The rows are
- * then put in the list's own order (nearingFirst), the one every path uses.
+ * send order (earliest possible send first), a send time at a time, as the store's index gives
+ * them: the popup's first rows, read without reading the rest. Days left only grow along that
+ * order, so once `size` rows with days left that are not snoozed are taken, only records tied
+ * with the last of them on days left can still come before it (by name): `wants` says no to the
+ * send times after those. The rows are then put in the list's own order (nearingFirst), the
+ * one every path uses.
  */
 export function pendingHead(settings: ResolvedSettings, now: number, size: number) {
   const taken: Ranked[] = [];
   let dated = 0;
   let lastDays = Number.NEGATIVE_INFINITY;
   return {
-    take(record: InvitationRecord): boolean {
-      const placed = placeInPending(record, settings, now);
-      if (!placed) return true;
-      const days = placed.assessment.daysLeft;
-      const inDaysOrder = days !== null && placed.assessment.snoozedUntil === null;
-      if (inDaysOrder && dated >= size && days > lastDays) return false;
-      taken.push(placed);
-      if (inDaysOrder) {
-        dated++;
-        lastDays = days;
-      }
-      return true;
+    /** Whether records sent at `earliest` (and so every later one) may still be among the rows. */
+    wants(earliest: number): boolean {
+      return dated < size || daysLeft({ earliest, latest: earliest }, settings, now) <= lastDays;
     },
-    /** The head's rows, assessed in full; `complete` when every record of the list was handed over. */
+    take(record: InvitationRecord): void {
+      const placed = placeInPending(record, settings, now);
+      if (!placed) return;
+      taken.push(placed);
+      const days = placed.assessment.daysLeft;
+      if (days !== null && placed.assessment.snoozedUntil === null) {
+        dated++;
+        lastDays = Math.max(lastDays, days);
+      }
+    },
+    /** The first `size` rows of the list among those taken, assessed in full. */
     rows(): Row[] {
       return [...taken]
         .sort(nearingFirst)

@@ -2,7 +2,7 @@ import type { CountFacts, FactGroup } from '../model/count-facts';
 import type { InvitationRecord } from '../model/invitation';
 import { type ExpiryStatus, expiryStatus, mayHaveLapsed, type ResolvedSettings, surelyOlderThanDays } from './expiry';
 import { activeSnooze } from './follow-ups';
-import { lastListedAt } from './window';
+import { lastListedAt, youngestDaysListed } from './window';
 
 /**
  * Where an invitation stands for every list and count a user sees:
@@ -20,12 +20,20 @@ export function standingOf(record: Pick<InvitationRecord, 'status'>, expiry: Exp
 
 /** The facts of one record that counts depend on (model/count-facts.ts). */
 export function countFactsOf(record: InvitationRecord): CountFacts {
+  const listedAt = lastListedAt(record);
+  const listedDays = record.sent === null || listedAt === null ? null : youngestDaysListed(record.sent, listedAt);
+  // A resolved invitation counts as resolved, whatever its dates: only what it teaches the
+  // learned window is kept, so years of history fall into a few groups.
+  if (record.status !== 'pending') {
+    return { pending: false, hidden: record.hidden, sent: null, listedAt: null, snoozedUntil: null, listedDays };
+  }
   return {
-    pending: record.status === 'pending',
+    pending: true,
     hidden: record.hidden,
     sent: record.sent,
-    listedAt: lastListedAt(record),
+    listedAt,
     snoozedUntil: record.snoozedUntil ?? null,
+    listedDays,
   };
 }
 
@@ -38,6 +46,7 @@ export function factsKey(facts: CountFacts): string {
     facts.sent?.latest ?? null,
     facts.listedAt,
     facts.snoozedUntil,
+    facts.listedDays,
   ]);
 }
 

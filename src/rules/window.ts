@@ -28,7 +28,7 @@ export interface WindowEvidence {
 }
 
 /** Its youngest possible age, in whole days, when LinkedIn last listed it. */
-function youngestDaysListed(sent: Interval, seenAt: number): number {
+export function youngestDaysListed(sent: Interval, seenAt: number): number {
   return Math.max(0, wholeDaysBetween(sent.latest, seenAt));
 }
 
@@ -69,13 +69,12 @@ export function learnedWindowDays(records: readonly InvitationRecord[], floorDay
 
 /** learnedWindowDays from the facts the store keeps of a ledger (model/count-facts.ts): the same days. */
 export function learnedWindowFromFacts(
-  groups: Iterable<{ facts: { sent: Interval | null; listedAt: number | null } }>,
+  groups: Iterable<{ facts: { listedDays: number | null } }>,
   floorDays: number,
 ): number {
   let oldest = -1;
   for (const { facts } of groups) {
-    if (facts.sent === null || facts.listedAt === null) continue;
-    oldest = Math.max(oldest, youngestDaysListed(facts.sent, facts.listedAt));
+    if (facts.listedDays !== null) oldest = Math.max(oldest, facts.listedDays);
   }
   return Math.max(floorDays, oldest + 1);
 }

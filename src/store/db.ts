@@ -13,12 +13,14 @@ type UpgradeTransaction = IDBPTransaction<LapseSchema, StoreNames<LapseSchema>[]
 export function upgrade(db: LapseDb, oldVersion: number, tx: UpgradeTransaction): void {
   if (oldVersion < 1) {
     // Version 1: invitations stored exactly as InvitationRecord, keyed by id. IndexedDB cannot
-    // index a missing value, so records with `sent: null` are absent from bySentEarliest.
-    const invitations = db.createObjectStore('invitations', { keyPath: 'id' });
+    // index a missing value, so records with `sent: null` are absent from bySentEarliest. (Raw
+    // API: the current schema no longer has version 1's indexes.)
+    const raw = unwrap(db);
+    const invitations = raw.createObjectStore('invitations', { keyPath: 'id' });
     invitations.createIndex('byStatus', 'status');
     invitations.createIndex('bySentEarliest', 'sent.earliest');
-    db.createObjectStore('readings', { keyPath: 'id', autoIncrement: true });
-    db.createObjectStore('meta');
+    raw.createObjectStore('readings', { keyPath: 'id', autoIncrement: true });
+    raw.createObjectStore('meta');
   }
   // Later steps read what the one before wrote, when its requests have succeeded: each step says
   // when it is done, and the next starts then.
@@ -71,10 +73,24 @@ function keepCountFacts(db: IDBDatabase, tx: IDBTransaction, done: () => void): 
   };
 }
 
-/** Version 4: one account's records by when their status last changed ("Resolved", paged). */
+/**
+ * Version 4: one account's records by when their status last changed ("Resolved", paged), and
+ * the facts filed anew: a resolved record now keeps only what it teaches the learned window, so
+ * years of history fall into a few groups. The two indexes of version 1, blind to accounts and
+ * read by nothing since version 3, go: every write paid for them. Raw requests, as above.
+ */
 function orderByStatusChange(_db: IDBDatabase, tx: IDBTransaction, done: () => void): void {
-  tx.objectStore('invitations').createIndex('byAccountChanged', ['account', 'statusChangedAt']);
-  done();
+  const invitations = tx.objectStore('invitations');
+  invitations.createIndex('byAccountChanged', ['account', 'statusChangedAt']);
+  invitations.deleteIndex('byStatus');
+  invitations.deleteIndex('bySentEarliest');
+  const facts = tx.objectStore('facts');
+  facts.clear();
+  const request = invitations.getAll();
+  request.onsuccess = () => {
+    for (const group of groupFacts(request.result as StoredRecord[])) facts.put(group);
+    done();
+  };
 }
 
 const LATER_STEPS: [number, Step][] = [

@@ -83,12 +83,7 @@ export async function recordsForReading(
  */
 export async function ledgerViewsFor(tx: AnyTx, ids: ReadonlySet<string>): Promise<Map<AccountKey, LedgerView>> {
   const invitations = tx.objectStore('invitations');
-  const accounts: AccountKey[] = [];
-  let cursor = await invitations.index('byAccount').openKeyCursor(null, 'nextunique');
-  while (cursor) {
-    accounts.push(cursor.key);
-    cursor = await cursor.continue();
-  }
+  const accounts = await recordAccounts(tx);
   const views = await Promise.all(
     accounts.map(async (account) => {
       const [pendingCount, held] = await Promise.all([
@@ -154,10 +149,21 @@ export async function moveLedger(tx: Tx<'readwrite'>, from: AccountKey, to: Acco
 /** The state with every account that holds records known (even if the state was lost or predates accounts). */
 export async function withRecordAccounts(tx: AnyTx, state: AccountsState): Promise<AccountsState> {
   let next = state;
-  let cursor = await tx.objectStore('invitations').index('byAccount').openKeyCursor(null, 'nextunique');
-  while (cursor) {
-    next = withKnown(next, cursor.key);
-    cursor = await cursor.continue();
-  }
+  for (const account of await recordAccounts(tx)) next = withKnown(next, account);
   return next;
+}
+
+/**
+ * Every account that holds records: one seek per account, past all of its records (stepping
+ * through them, as a 'nextunique' cursor does in Chromium, costs as much as reading every key).
+ */
+async function recordAccounts(tx: AnyTx): Promise<AccountKey[]> {
+  const byAccount = tx.objectStore('invitations').index('byAccount');
+  const accounts: AccountKey[] = [];
+  for (;;) {
+    const after = accounts.length === 0 ? null : IDBKeyRange.lowerBound(accounts.at(-1), true);
+    const cursor = await byAccount.openKeyCursor(after);
+    if (!cursor) return accounts;
+    accounts.push(cursor.key);
+  }
 }

@@ -60,17 +60,25 @@ export interface RawLedgerHead {
   lastCompleteReading: unknown;
 }
 
+/** Takes pending records a send time at a time, for as long as it wants them. */
+export interface SendOrderWalk {
+  /** Whether the records sent at `earliest` (the index's send time) are still wanted; no stops the walk. */
+  wants(earliest: number): boolean;
+  take(value: unknown): void;
+}
+
 /**
  * The popup's first read, in one transaction: the account shown (as readRawLedger chooses it),
  * its count facts and two readings, and then its pending records in send order (earliest
- * possible send first; records without a send time are not in that order), handed to `take`
- * until it returns false (then those without one). `startWalk` sees the facts first: what to take depends on the window
- * they teach. A request per send time, not per record: one reading puts hundreds under one label.
+ * possible send first), a send time at a time while the walk wants them — and, should it want
+ * them all, the records without a send time (not in that order) last. `startWalk` sees the facts
+ * first: what it wants depends on the window they teach. A request per send time, not per
+ * record: one reading puts hundreds under one label.
  */
 export async function readLedgerHead(
   db: LapseDb,
   account: string | undefined,
-  startWalk: (facts: unknown[]) => (value: unknown) => boolean,
+  startWalk: (facts: unknown[]) => SendOrderWalk,
 ): Promise<RawLedgerHead> {
   const tx = db.transaction(['invitations', 'meta', 'facts']);
   settled(tx.done);
@@ -81,21 +89,25 @@ export async function readLedgerHead(
     meta.get(metaKey('lastReading', chosen)),
     meta.get(metaKey('lastCompleteReading', chosen)),
   ]);
-  const take = startWalk(facts);
+  const walk = startWalk(facts);
   const sendOrder = tx.objectStore('invitations').index('byStatusSent');
-  const range = IDBKeyRange.bound([chosen, 'pending', -Infinity], [chosen, 'pending', Infinity]);
-  let sendTime = await sendOrder.openKeyCursor(range, 'nextunique');
-  while (sendTime) {
-    const tied = await sendOrder.getAll(sendTime.key);
-    if (!tied.every(take)) break;
-    sendTime = await sendTime.continue();
+  let after = IDBKeyRange.bound([chosen, 'pending', -Infinity], [chosen, 'pending', Infinity]);
+  for (;;) {
+    // The next send time: one seek past the last one's records (see withRecordAccounts).
+    const next = await sendOrder.openKeyCursor(after);
+    if (next === null) break;
+    if (!walk.wants(next.key[2])) return headOf(chosen, facts, lastReading, lastCompleteReading);
+    for (const value of await sendOrder.getAll(next.key)) walk.take(value);
+    after = IDBKeyRange.bound(next.key, [chosen, 'pending', Infinity], true);
   }
   // Every record with a send time was wanted: those without one (listed last) are wanted too.
-  if (sendTime === null) {
-    const pending = await tx.objectStore('invitations').index('byAccountStatus').getAll([chosen, 'pending']);
-    pending.filter((stored) => stored.sent === null).forEach(take);
-  }
-  return { account: chosen, facts, lastReading: lastReading ?? null, lastCompleteReading: lastCompleteReading ?? null };
+  const pending = await tx.objectStore('invitations').index('byAccountStatus').getAll([chosen, 'pending']);
+  for (const stored of pending) if (stored.sent === null) walk.take(stored);
+  return headOf(chosen, facts, lastReading, lastCompleteReading);
+}
+
+function headOf(account: string, facts: unknown[], lastReading: unknown, lastCompleteReading: unknown): RawLedgerHead {
+  return { account, facts, lastReading: lastReading ?? null, lastCompleteReading: lastCompleteReading ?? null };
 }
 
 /**

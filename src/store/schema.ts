@@ -84,13 +84,20 @@ export interface LapseSchemaV3 extends DBSchema {
 /**
  * Version 4: the popup reads only what it shows. `byAccountChanged` hands one account's records
  * by when their status last changed, so "Resolved" (most recently changed first) is read a page
- * at a time, however long the ledger's history.
+ * at a time, however long the ledger's history. The facts gain `listedDays`, and a resolved
+ * record's facts keep only that (model/count-facts.ts): the upgrade files them anew. The
+ * account-blind `byStatus` and `bySentEarliest` of version 1 are gone.
  */
 export interface LapseSchemaV4 extends DBSchema {
   invitations: {
     key: [AccountKey, string];
     value: StoredRecord;
-    indexes: LapseSchemaV3['invitations']['indexes'] & { byAccountChanged: [AccountKey, number] };
+    indexes: {
+      byAccount: AccountKey;
+      byAccountStatus: [AccountKey, LedgerStatus];
+      byStatusSent: [AccountKey, LedgerStatus, number];
+      byAccountChanged: [AccountKey, number];
+    };
   };
   readings: LapseSchemaV3['readings'];
   meta: LapseSchemaV3['meta'];

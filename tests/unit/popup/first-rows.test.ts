@@ -9,25 +9,22 @@ import { NOW, record } from './records';
 
 /**
  * The popup's first rows come from a walk of the pending records in send order (store/read.ts
- * readLedgerHead: the byStatusSent index, ties in key order, records without a send time after
- * the walk reaches the end). This replays that walk over plain arrays.
+ * readLedgerHead: the byStatusSent index a send time at a time, records without a send time
+ * after the walk reaches the end). This replays that walk over plain arrays.
  */
 function walk(records: readonly InvitationRecord[], settings: ResolvedSettings, now: number, size: number) {
   const head = pendingHead(settings, now, size);
   const pending = records.filter((r) => r.status === 'pending');
-  const sendOrder = pending
-    .filter((r) => r.sent !== null)
-    .sort((a, b) => a.sent!.earliest - b.sent!.earliest || (a.id < b.id ? -1 : 1));
+  const sendTimes = [...new Set(pending.flatMap((r) => (r.sent ? [r.sent.earliest] : [])))].sort((a, b) => a - b);
   let handed = 0;
-  let reachedEnd = true;
-  for (const r of sendOrder) {
-    handed++;
-    if (!head.take(r)) {
-      reachedEnd = false;
-      break;
+  for (const earliest of sendTimes) {
+    if (!head.wants(earliest)) return { rows: head.rows(), handed };
+    for (const r of pending.filter((p) => p.sent?.earliest === earliest)) {
+      handed++;
+      head.take(r);
     }
   }
-  if (reachedEnd) for (const r of pending.filter((p) => p.sent === null)) head.take(r);
+  for (const r of pending.filter((p) => p.sent === null)) head.take(r);
   return { rows: head.rows(), handed };
 }
 
