@@ -1,5 +1,5 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { MAX_FOLLOW_UPS } from '../model/invitation';
+import { type InvitationRecord, MAX_FOLLOW_UPS } from '../model/invitation';
 import type { PageMessage } from '../model/messages';
 import { CANONICAL_PROFILE_URL } from '../model/profile';
 import type { Settings, SuggestionKind } from '../model/settings';
@@ -135,14 +135,7 @@ export function InvitationRow({
       onFocusIn={onFocusIn}
     >
       <div class="row-top">
-        {/* Only canonical profile links become hrefs, whatever a record claims. */}
-        {CANONICAL_PROFILE_URL.test(record.profileUrl) ? (
-          <a class="row-name" href={record.profileUrl} target="_blank" rel="noopener noreferrer" tabIndex={tabIndex}>
-            {record.name}
-          </a>
-        ) : (
-          <span class="row-name">{record.name}</span>
-        )}
+        <RowName record={record} tabIndex={tabIndex} />
         <span class={`chip chip-${chip.tone}`}>{chip.text}</span>
         <RowMenu
           label={t('menu_label', record.name)}
@@ -192,39 +185,73 @@ export function InvitationRow({
           <span class="row-note-label">{t('note_prefix')}</span> {record.note}
         </p>
       )}
-      {editing === 'follow-up' && (
-        <FollowUpForm
-          personName={record.name}
-          now={now}
-          onCancel={closeEditor}
-          onSave={(followUp) => {
-            closeEditor();
-            change(logFollowUp(record, followUp));
-          }}
-        />
-      )}
-      {editing === 'snooze' && (
-        <SnoozeForm
-          personName={record.name}
-          now={now}
-          onCancel={closeEditor}
-          onSnooze={(until) => {
-            closeEditor();
-            change(setSnooze(record, until, assessment.snoozedUntil));
-          }}
-        />
-      )}
-      {editing === 'note' && (
-        <NoteEditor
-          note={record.note}
-          personName={record.name}
-          onCancel={closeEditor}
-          onSave={(note) => {
-            closeEditor();
-            onAct({ type: 'set-note', id: record.id, note });
-          }}
-        />
-      )}
+      <RowEditor
+        editing={editing}
+        row={row}
+        now={now}
+        onClose={closeEditor}
+        onChange={change}
+        onNote={(note) => onAct({ type: 'set-note', id: record.id, note })}
+      />
     </li>
   );
+}
+
+/** The person's name, a link to their profile when the record's link is a canonical one. */
+function RowName({ record, tabIndex }: { record: InvitationRecord; tabIndex: number }) {
+  // Only canonical profile links become hrefs, whatever a record claims.
+  if (!CANONICAL_PROFILE_URL.test(record.profileUrl)) return <span class="row-name">{record.name}</span>;
+  return (
+    <a class="row-name" href={record.profileUrl} target="_blank" rel="noopener noreferrer" tabIndex={tabIndex}>
+      {record.name}
+    </a>
+  );
+}
+
+/** The form the row's menu opened (follow-up, snooze or note), if any; each closes itself after saving. */
+function RowEditor({
+  editing,
+  row: { record, assessment },
+  now,
+  onClose,
+  onChange,
+  onNote,
+}: {
+  editing: Editing;
+  row: Row;
+  now: number;
+  onClose: () => void;
+  onChange: (change: Change) => void;
+  onNote: (note: string | null) => void;
+}) {
+  const then =
+    <T,>(act: (value: T) => void) =>
+    (value: T) => {
+      onClose();
+      act(value);
+    };
+  if (editing === 'follow-up') {
+    return (
+      <FollowUpForm
+        personName={record.name}
+        now={now}
+        onCancel={onClose}
+        onSave={then((followUp) => onChange(logFollowUp(record, followUp)))}
+      />
+    );
+  }
+  if (editing === 'snooze') {
+    return (
+      <SnoozeForm
+        personName={record.name}
+        now={now}
+        onCancel={onClose}
+        onSnooze={then((until) => onChange(setSnooze(record, until, assessment.snoozedUntil)))}
+      />
+    );
+  }
+  if (editing === 'note') {
+    return <NoteEditor note={record.note} personName={record.name} onCancel={onClose} onSave={then(onNote)} />;
+  }
+  return null;
 }

@@ -7,6 +7,14 @@ export interface MenuItem {
   run: () => void;
 }
 
+/** Where each key moves focus in the menu, from the item at `at` of `count` (wrapping around). */
+const MOVES: Record<string, (at: number, count: number) => number> = {
+  ArrowDown: (at) => at + 1,
+  ArrowUp: (at) => at - 1,
+  Home: () => 0,
+  End: (_, count) => count - 1,
+};
+
 /**
  * A row's "More actions" menu: a real button that opens a list of real buttons. Arrow keys move,
  * Home/End jump, Escape (or Tab, or a click elsewhere) closes it and focus returns to the button.
@@ -47,35 +55,17 @@ export function RowMenu({
   }, [open]);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const buttons = itemButtons();
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const focusAt = (i: number) => buttons[(i + buttons.length) % buttons.length]?.focus();
-    switch (event.key) {
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        close(true);
-        break;
-      case 'ArrowDown':
-        event.preventDefault();
-        focusAt(at + 1);
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        focusAt(at - 1);
-        break;
-      case 'Home':
-        event.preventDefault();
-        focusAt(0);
-        break;
-      case 'End':
-        event.preventDefault();
-        focusAt(buttons.length - 1);
-        break;
-      case 'Tab':
-        setOpen(false);
-        break;
+    if (event.key === 'Tab') return setOpen(false);
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      return close(true);
     }
+    const buttons = itemButtons();
+    const to = MOVES[event.key]?.(buttons.indexOf(document.activeElement as HTMLButtonElement), buttons.length);
+    if (to === undefined) return;
+    event.preventDefault();
+    buttons[(to + buttons.length) % buttons.length]?.focus();
   };
 
   return (

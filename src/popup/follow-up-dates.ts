@@ -1,20 +1,26 @@
-import { addDays, format, isSameDay, isValid, parse, startOfDay } from 'date-fns';
+import { addDays, formatISO, isSameDay, isValid, parseISO, startOfDay } from 'date-fns';
 
 /**
  * The popup's follow-up and snooze dates: the user picks calendar days in their own time zone
  * (`<input type="date">` values, YYYY-MM-DD); the ledger keeps moments.
  */
 
-const DAY_VALUE = 'yyyy-MM-dd';
+/** A date input's value: a calendar day and nothing else. */
+const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The local calendar day of `ms`, as a date input's value. */
 export function dayValue(ms: number): string {
-  return format(ms, DAY_VALUE);
+  return formatISO(ms, { representation: 'date' });
 }
 
-/** The local day a date input holds, as its first moment; null when the text is not a date. */
+/**
+ * The local day a date input holds, as its first moment; null when the text is not a date.
+ * (parseISO, not date-fns' `parse`: that one brings every pattern of every field, a third of the
+ * popup's size, for the one pattern a date input ever gives.)
+ */
 export function dayStart(value: string): number | null {
-  const day = parse(value, DAY_VALUE, new Date(0));
+  if (!DAY_VALUE.test(value)) return null;
+  const day = parseISO(value);
   return isValid(day) ? day.getTime() : null;
 }
 

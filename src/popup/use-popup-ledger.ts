@@ -14,6 +14,7 @@ export const PAGE_SIZE = 50;
 
 /** The popup's first read, started before it mounts (main.tsx): settings, then the head. */
 export interface FirstRead {
+  startedAt: number;
   settings: Promise<Settings>;
   head: Promise<{ head: LedgerHead; now: number }>;
 }
@@ -28,7 +29,7 @@ export function startFirstRead(): FirstRead {
   }));
   // A failure shows when the popup reads again; never an unhandled rejection.
   head.catch(() => {});
-  return { settings, head };
+  return { startedAt: now, settings, head };
 }
 
 export interface PopupLedger {
@@ -58,94 +59,92 @@ interface Wanted {
 
 const errorText = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
 
+/** What is on screen: the head, and the pending records once read, from one ledger and one clock reading. */
+interface Shown {
+  head: LedgerHead;
+  pending: InvitationRecord[] | null;
+  rejected: number;
+  now: number;
+}
+
+type HeadRead = Promise<{ head: LedgerHead; now: number }>;
+
 /**
- * The popup's ledger, read in the order of ledger-reads.ts: the head first (the popup draws it),
- * then the pending records, then — only while "Resolved" is shown — a page of it. Read again
- * whenever the worker says the ledger changed, the popup regains focus, or a scan stops.
+ * Shows reads as they answer, the latest asked winning. The first read shows its head at once
+ * (the first rows); later ones show head and pending records together, so figures and rows on
+ * screen never come from two different ledgers.
  */
-export function usePopupLedger(first: FirstRead, wanted: Wanted): PopupLedger {
-  const [head, setHead] = useState<LedgerHead | null>(null);
-  const [pending, setPending] = useState<InvitationRecord[] | null>(null);
-  const [rejected, setRejected] = useState(0);
-  const [now, setNow] = useState(() => Date.now());
+function useShownLedger() {
+  const [shown, setShown] = useState<Shown | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [scan, setScan] = useState<ScanProgress | null>(null);
-  // Replies can arrive out of order; only the latest read may win.
   const latest = useRef(0);
-  const wantedRef = useRef(wanted);
-  wantedRef.current = wanted;
-
-  // The first read shows its head at once (the first rows); later ones show head and pending
-  // records together, so figures and rows on screen never come from two different ledgers.
-  const shownOnce = useRef(false);
-  const show = useCallback(async (read: Promise<{ head: LedgerHead; now: number }>) => {
+  const show = useCallback(async (read: HeadRead) => {
     const request = ++latest.current;
     const current = () => request === latest.current;
     try {
-      const { head: next, now: at } = await read;
+      const { head, now } = await read;
       if (!current()) return;
-      const showHead = () => {
-        setHead(next);
-        setNow(at);
-        setError(null);
-      };
-      if (!shownOnce.current) showHead();
-      const [{ records, rejected: left }, progress] = await Promise.all([
-        openForReading().then((db) => readPending(db, next.account)),
-        readScan(at),
+      setShown((before) => before ?? { head, pending: null, rejected: head.rejected, now });
+      const [pending, progress] = await Promise.all([
+        openForReading().then((db) => readPending(db, head.account)),
+        readScan(now),
       ]);
       if (!current()) return;
-      showHead();
-      shownOnce.current = true;
+      setShown({ head, pending: pending.records, rejected: head.rejected + pending.rejected, now });
       setScan(progress);
-      setPending(records);
-      setRejected(next.rejected + left);
+      setError(null);
     } catch (cause) {
       if (current()) setError(errorText(cause));
     }
   }, []);
+  return { shown, error, setError, scan, setScan, show };
+}
 
+/**
+ * The popup's ledger, read in the order of ledger-reads.ts: the head first (the popup draws it),
+ * then the pending records, then — only while "Resolved" is shown — a page of it. Read again
+ * whenever the worker says the ledger changed, the popup regains focus, or a scan stops, and
+ * when the account or the settings chosen change.
+ */
+export function usePopupLedger(first: FirstRead, wanted: Wanted): PopupLedger {
+  const { shown, error, setError, scan, setScan, show } = useShownLedger();
+  const wantedRef = useRef(wanted);
+  wantedRef.current = wanted;
   const refresh = useCallback(async () => {
     const { settings, account } = wantedRef.current;
     if (!settings) return;
-    const at = Date.now();
-    const read = openForReading().then(async (db) => ({
-      head: await readHead(db, account, settings, at, PAGE_SIZE),
-      now: at,
-    }));
-    await show(read);
+    const now = Date.now();
+    await show(
+      openForReading().then(async (db) => ({ head: await readHead(db, account, settings, now, PAGE_SIZE), now })),
+    );
   }, [show]);
 
-  // The first read was started before mounting; later ones follow the account and settings chosen.
+  // The first read was started before mounting (main.tsx).
   useLayoutEffect(() => {
     void show(first.head);
   }, [first, show]);
-  const chosenAccount = wanted.account;
-  const settings = wanted.settings;
+  const shownAccount = shown?.head.account;
   useEffect(() => {
-    if (!head || !settings) return;
-    if (chosenAccount !== undefined && chosenAccount !== head.account) void refresh();
-  }, [chosenAccount, head?.account]);
+    if (shownAccount !== undefined && wanted.account !== undefined && wanted.account !== shownAccount) void refresh();
+  }, [wanted.account, shownAccount, refresh]);
+  // Settings changed after the first read (Options, another window): every figure is read anew.
+  const settingsRead = useRef(wanted.settings);
   useEffect(() => {
-    if (head && settings) void refresh();
-  }, [settings]);
+    if (settingsRead.current !== null && settingsRead.current !== wanted.settings) void refresh();
+    settingsRead.current = wanted.settings;
+  }, [wanted.settings, refresh]);
   useRereads(refresh, setScan);
 
+  const head = shown?.head ?? null;
+  const now = shown?.now ?? first.startedAt;
   const lists = useMemo(
-    () => (head && pending ? buildPendingLists(pending, head.settings, now, wanted.showHidden) : null),
-    [head, pending, now, wanted.showHidden],
+    () => shown?.pending && buildPendingLists(shown.pending, shown.head.settings, shown.now, wanted.showHidden),
+    [shown, wanted.showHidden],
   );
+  const pending = shown?.pending && lists ? { records: shown.pending, lists } : null;
   const resolved = useResolvedPage(head, now, wanted, setError);
-  return {
-    head,
-    pending: pending && lists ? { records: pending, lists } : null,
-    resolved,
-    now,
-    error,
-    rejected,
-    scan,
-    refresh,
-  };
+  return { head, pending, resolved, now, error, rejected: shown?.rejected ?? 0, scan, refresh };
 }
 
 /** A page of "Resolved" for the head read (a new head means a new ledger: the page is read again). */
