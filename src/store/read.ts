@@ -42,14 +42,25 @@ function settled(done: Promise<void>): void {
 export async function readRawLedger(db: LapseDb, account?: string): Promise<RawLedger> {
   const tx = db.transaction(['invitations', 'meta']);
   settled(tx.done);
-  const meta = tx.objectStore('meta');
   const chosen = await shownAccount(tx, account);
-  const [records, lastReading, lastCompleteReading] = await Promise.all([
+  const [records, readings] = await Promise.all([
     tx.objectStore('invitations').index('byAccount').getAll(chosen),
-    meta.get(metaKey('lastReading', chosen)),
-    meta.get(metaKey('lastCompleteReading', chosen)),
+    readingsOf(tx, chosen),
   ]);
-  return { records, lastReading: lastReading ?? null, lastCompleteReading: lastCompleteReading ?? null };
+  return { records, ...readings };
+}
+
+/** An account's last reading and last complete reading, raw (null when there is none). */
+async function readingsOf(
+  tx: ReadTx,
+  account: string,
+): Promise<Pick<RawLedger, 'lastReading' | 'lastCompleteReading'>> {
+  const meta = tx.objectStore('meta');
+  const [lastReading, lastCompleteReading] = await Promise.all([
+    meta.get(metaKey('lastReading', account)),
+    meta.get(metaKey('lastCompleteReading', account)),
+  ]);
+  return { lastReading: lastReading ?? null, lastCompleteReading: lastCompleteReading ?? null };
 }
 
 /** What the popup opens on, raw: the shown account, its count facts and readings, its first pending records. */
@@ -82,13 +93,12 @@ export async function readLedgerHead(
 ): Promise<RawLedgerHead> {
   const tx = db.transaction(['invitations', 'meta', 'facts']);
   settled(tx.done);
-  const meta = tx.objectStore('meta');
   const chosen = await shownAccount(tx, account);
-  const [facts, lastReading, lastCompleteReading] = await Promise.all([
+  const [facts, readings] = await Promise.all([
     tx.objectStore('facts').index('byAccount').getAll(chosen),
-    meta.get(metaKey('lastReading', chosen)),
-    meta.get(metaKey('lastCompleteReading', chosen)),
+    readingsOf(tx, chosen),
   ]);
+  const head = { account: chosen, facts, ...readings };
   const walk = startWalk(facts);
   const sendOrder = tx.objectStore('invitations').index('byStatusSent');
   let after = IDBKeyRange.bound([chosen, 'pending', -Infinity], [chosen, 'pending', Infinity]);
@@ -96,18 +106,14 @@ export async function readLedgerHead(
     // The next send time: one seek past the last one's records (see withRecordAccounts).
     const next = await sendOrder.openKeyCursor(after);
     if (next === null) break;
-    if (!walk.wants(next.key[2])) return headOf(chosen, facts, lastReading, lastCompleteReading);
+    if (!walk.wants(next.key[2])) return head;
     for (const value of await sendOrder.getAll(next.key)) walk.take(value);
     after = IDBKeyRange.bound(next.key, [chosen, 'pending', Infinity], true);
   }
   // Every record with a send time was wanted: those without one (listed last) are wanted too.
   const pending = await tx.objectStore('invitations').index('byAccountStatus').getAll([chosen, 'pending']);
   for (const stored of pending) if (stored.sent === null) walk.take(stored);
-  return headOf(chosen, facts, lastReading, lastCompleteReading);
-}
-
-function headOf(account: string, facts: unknown[], lastReading: unknown, lastCompleteReading: unknown): RawLedgerHead {
-  return { account, facts, lastReading: lastReading ?? null, lastCompleteReading: lastCompleteReading ?? null };
+  return head;
 }
 
 /**
