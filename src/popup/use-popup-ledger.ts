@@ -147,25 +147,30 @@ export function usePopupLedger(first: FirstRead, wanted: Wanted): PopupLedger {
   return { head, pending, resolved, now, error, rejected: shown?.rejected ?? 0, scan, refresh };
 }
 
-/** A page of "Resolved" for the head read (a new head means a new ledger: the page is read again). */
+/**
+ * A page of "Resolved" for the head read (a new head means a new ledger: the page is read again).
+ * A page for another search or hidden choice is not shown while the new one is read: a search
+ * through years of history can take a moment, and stale rows under a new query would mislead.
+ */
 function useResolvedPage(
   head: LedgerHead | null,
   now: number,
   wanted: Wanted,
   onError: (error: string) => void,
 ): ResolvedPage | null {
-  const [page, setPage] = useState<ResolvedPage | null>(null);
+  const [page, setPage] = useState<{ page: ResolvedPage; of: string } | null>(null);
   const { filter, query, showHidden, limit } = wanted;
+  const of = JSON.stringify([query, showHidden]);
   useEffect(() => {
     if (!head || filter !== 'resolved') return;
     let alive = true;
     void openForReading()
       .then((db) => readResolvedPage(db, head.account, { settings: head.settings, now, showHidden, query, limit }))
-      .then((next) => alive && setPage(next))
+      .then((next) => alive && setPage({ page: next, of }))
       .catch((cause: unknown) => alive && onError(errorText(cause)));
     return () => {
       alive = false;
     };
   }, [head, now, filter, query, showHidden, limit]);
-  return filter === 'resolved' ? page : null;
+  return filter === 'resolved' && page?.of === of ? page.page : null;
 }

@@ -145,6 +145,61 @@ describe('popup lists', () => {
   }, 60_000);
 });
 
+describe('"Closed": years of history, read a page at a time', () => {
+  /** 130 accepted long ago, one a day, Person 000 the oldest; two still pending. */
+  const history = () => [
+    ...Array.from({ length: 130 }, (_, i) =>
+      record(`Person ${String(i).padStart(3, '0')}`, [400 - i, 401 - i], {
+        status: 'accepted',
+        statusChangedAt: NOW - (300 - i) * DAY,
+      }),
+    ),
+    record('Pat Pending', [30, 31]),
+    record('Quinn Pending', [40, 41]),
+  ];
+
+  it('shows the most recently closed first, 50 at a time, with how many are left', async () => {
+    await seed(history());
+    render(<Popup />);
+    await screen.findByText('Pat Pending');
+    expect(tab('Closed').textContent).toBe('Closed130');
+    fireEvent.click(tab('Closed'));
+    await waitFor(() => expect(rowNames()).toHaveLength(PAGE_SIZE));
+    expect(rowNames().slice(0, 2)).toEqual(['Person 129', 'Person 128']);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more (80 left)' }));
+    await waitFor(() => expect(rowNames()).toHaveLength(2 * PAGE_SIZE));
+    expect(rowNames().at(-1)).toBe('Person 030');
+  });
+
+  it('finds the oldest by search, and exports the rows the search finds', async () => {
+    await seed(history());
+    const files: Blob[] = [];
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      files.push(blob as Blob);
+      return 'blob:fake';
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<Popup />);
+    await screen.findByText('Pat Pending');
+    fireEvent.click(tab('Closed'));
+    await waitFor(() => expect(rowNames()).toHaveLength(PAGE_SIZE));
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'person 00' } });
+    // Every word is looked for on its own: "00" is in Person 000–009 and Person 100.
+    await waitFor(() => expect(rowNames()).toHaveLength(11));
+    expect(rowNames().slice(0, 2)).toEqual(['Person 100', 'Person 009']);
+    expect(screen.queryByRole('button', { name: /^Show/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    fireEvent.click(screen.getByRole('button', { name: 'This list (search results)' }));
+    await waitFor(() => expect(files).toHaveLength(1));
+    const csv = await files[0]!.text();
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(12);
+    expect(csv).toContain('Person 000');
+    expect(csv).not.toContain('Person 010');
+    createObjectURL.mockRestore();
+    click.mockRestore();
+  });
+});
+
 describe('popup rows', () => {
   it('states when it was sent plainly: LinkedIn’s label and the dates it can mean, or the date itself', async () => {
     await seed([
