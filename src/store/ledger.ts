@@ -315,9 +315,10 @@ async function editRecord(
   account: AccountKey | undefined,
   edit: (record: InvitationRecord) => InvitationRecord,
 ): Promise<InvitationRecord> {
-  const chosen = await resolveAccount(db, account);
-  const tx = db.transaction(['invitations', 'facts'], 'readwrite');
+  // One transaction from the account's choice to the write: an edit costs one round trip.
+  const tx = db.transaction(['invitations', 'facts', 'meta'], 'readwrite');
   try {
+    const chosen = account ?? currentAccount(await readAccountsState(tx));
     const stored = await tx.objectStore('invitations').get([chosen, id]);
     if (!stored) throw new Error(`No invitation with id "${id}" in the ledger`);
     const next = edit(strip(stored));
