@@ -28,9 +28,9 @@ export function readTotal(root: ParentNode, language: Language | null): number |
   for (const alternative of PEOPLE_COUNT) {
     // Usually the first match, near the top: querySelector stops there, where querySelectorAll
     // would first look over the whole page.
-    const first = countIn(root.querySelector(alternative.css));
+    const first = countIn(root.querySelector(alternative));
     if (first !== null) return first;
-    for (const el of root.querySelectorAll(alternative.css)) {
+    for (const el of root.querySelectorAll(alternative)) {
       const total = countIn(el);
       if (total !== null) return total;
     }
