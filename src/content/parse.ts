@@ -1,3 +1,4 @@
+import type { Interval } from '../model/time';
 import { labelToInterval, type RelativeAge } from '../rules/label-interval';
 import { type CardText, markedIn, pageLanguage, readCard } from './dom-read';
 import type { Language } from './phrases';
@@ -21,7 +22,8 @@ export interface ParsedInvitation {
   headline: string | null;
   /** The label as shown, e.g. "Sent 3 weeks ago"; '' when none was recognised. */
   sentLabel: string;
-  sent: { earliest: Date; latest: Date } | null;
+  /** When it was sent, as far as the label tells (epoch ms). */
+  sent: Interval | null;
   /** The note sent with the invitation, when the page shows it. */
   inviteMessage: string | null;
 }
@@ -130,23 +132,14 @@ function toInvitation(card: SentCard, observedAt: Date): ParsedInvitation {
     name: card.name,
     headline: card.headline,
     sentLabel: card.sentLabel,
-    sent: card.age ? toDates(labelToInterval(card.age, observedAt.getTime())) : null,
+    sent: card.age ? labelToInterval(card.age, observedAt.getTime()) : null,
     inviteMessage: card.inviteMessage,
   };
 }
 
-const toDates = (interval: { earliest: number; latest: number }) => ({
-  earliest: new Date(interval.earliest),
-  latest: new Date(interval.latest),
-});
-
 /** Reads a "Sent …" label in `language` (null: try every known language) as the send interval. */
-export function parseSentLabel(
-  text: string,
-  language: string | null,
-  observedAt: Date,
-): { earliest: Date; latest: Date } | null {
+export function parseSentLabel(text: string, language: string | null, observedAt: Date): Interval | null {
   const known = language === null ? detectLabelLanguage(text) : knownLanguage(language);
   const age = known ? recogniseLabel(text, known) : null;
-  return age ? toDates(labelToInterval(age, observedAt.getTime())) : null;
+  return age ? labelToInterval(age, observedAt.getTime()) : null;
 }
