@@ -119,7 +119,7 @@ export function readCard(card: Element, { notes, controls, isControlLink }: Mark
   return read;
 }
 
-/** Each run of spaces as one plain space, none at either end (most texts are tidy already). */
+/** Each run of spaces as one plain space, none at either end. */
 function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
