@@ -186,6 +186,11 @@ function withdrawLabelsSeen(): Record<string, Seen> {
  * scripts never call this), so the bundler leaves the table out of the scripts, which must stay small.
  */
 export function whereSeen() {
+  return { ...sentCardsSeen(), ...sentListSeen(), ...bothPagesSeen() };
+}
+
+/** The Sent page's list and its cards. */
+function sentCardsSeen() {
   return {
     SENT_LIST: {
       '[componentkey="InvitationManagerPage_InvitationsList"]': { when: ERA_D, fixtures: SENT_D_ALL },
@@ -216,6 +221,12 @@ export function whereSeen() {
     NOTE_EXPANDER: {
       '[data-testid="expandable-text-button"]': { when: ERA_D, fixtures: SENT_D },
     } satisfies SeenFor<typeof NOTE_EXPANDER>,
+  };
+}
+
+/** What the Sent page says about its list as a whole. */
+function sentListSeen() {
+  return {
     BUTTON: {
       button: { when: ERA_B_AND_D, fixtures: [...SENT_D_ALL, ...SENT_B] },
     } satisfies SeenFor<typeof BUTTON>,
@@ -248,6 +259,12 @@ export function whereSeen() {
     EMPTY_STATE_TEXT: {
       'h1, h2, h3, p, span': { when: 'any era', fixtures: ['sent-current-empty-en.html'] },
     } satisfies SeenFor<typeof EMPTY_STATE_TEXT>,
+  };
+}
+
+/** Both pages, and the Connections page. */
+function bothPagesSeen() {
+  return {
     PROFILE_LINK: {
       'a[href*="/in/"]': { when: 'every era', fixtures: EVERY_CARD },
     } satisfies SeenFor<typeof PROFILE_LINK>,
