@@ -29,6 +29,8 @@ import { callIn, launchOverPipe, sleep } from './lib/cdp-pipe.mjs';
 
 const DIST = join(ROOT, 'dist');
 const quick = process.argv.includes('--quick');
+// `--only parse`: the parse rows alone, for work on the parser; printed, not written to bench/results.md.
+const onlyParse = process.argv.join(' ').includes('--only parse');
 const RUNS = quick ? 3 : 11;
 // Absolute times (the popup) move with whatever else the 2 cores run: the load is part of the record.
 const loadAverage = () => os.loadavg()[0] ?? Number.NaN; // 1 minute
@@ -79,6 +81,21 @@ function entryGzip(entry) {
     files: code,
     bytes: code.reduce((sum, f) => sum + gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length, 0),
   };
+}
+
+/**
+ * The rows as a Markdown table.
+ * @param {Row[]} rows
+ */
+function tableOf(rows) {
+  return [
+    '| measure | median | baseline (same run) → ratio | budget | within budget |',
+    '|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.what} | ${r.figure} | ${r.baseline} | ${r.budget} | ${r.ok === null ? 'n/a' : r.ok ? 'yes' : '**OVER BUDGET**'} |`,
+    ),
+  ].join('\n');
 }
 
 // ── the run ──
@@ -191,6 +208,13 @@ try {
   };
   const page1000 = await parseRow(1000);
   const page5000 = await parseRow(5000);
+  if (onlyParse) {
+    await lapse.close();
+    console.log(
+      `\n${tableOf(rows)}\n\nParse rows only (--only parse), load ${loadAtStart.toFixed(2)} at the start; bench/results.md left as it was.`,
+    );
+    process.exit(0);
+  }
 
   // At scale: the same complete reading of 1,000 cards into a ledger of 50,000 vs one of 5,000.
   await call(page1000, 'seedScale5000');
@@ -403,15 +427,7 @@ const machine = [
   `- Node ${process.version}, ${chromiumVersion()} (headless), playwright-core`,
   `- ${RUNS} runs per figure (merge: ${quick ? 3 : 7}), median, after one warm-up run; each figure run by turns with its baseline`,
 ];
-const header = '| measure | median | baseline (same run) → ratio | budget | within budget |';
-const table = [
-  header,
-  '|---|---|---|---|---|',
-  ...rows.map(
-    (r) =>
-      `| ${r.what} | ${r.figure} | ${r.baseline} | ${r.budget} | ${r.ok === null ? 'n/a' : r.ok ? 'yes' : '**OVER BUDGET**'} |`,
-  ),
-].join('\n');
+const table = tableOf(rows);
 const over = rows.filter((r) => r.ok === false).length;
 const method =
   'Popup budget row: popup opened with no debugger attached; read afterwards (the comparison row: opened by Playwright, debugger attached).';

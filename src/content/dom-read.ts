@@ -74,11 +74,6 @@ export function markedIn(
 
 /** One walk over the card's nodes, in document order. */
 export function readCard(card: Element, { notes, controls, isControlLink }: Marked): CardText {
-  // Today's pages mark neither (era D has no note class and no role="button" in cards). An empty
-  // set is not asked: looking an element up hashes it, and that, for every element of thousands
-  // of cards, costs as much as the rest of the walk.
-  const isControl = controls.size > 0 ? (el: Element) => controls.has(el) : () => false;
-  const isNote = notes.size > 0 ? (el: Element) => notes.has(el) : () => false;
   const read: CardText = { profileUrl: null, otherLinks: [], controls: [], nameHints: [], blocks: [], tooDeep: false };
   // The avatar and the name link share one href: it is read once.
   let last = { href: '', url: null as string | null };
@@ -107,14 +102,14 @@ export function readCard(card: Element, { notes, controls, isControlLink }: Mark
       const tag = el.localName;
       if (SKIPPED.has(tag)) continue;
       open = null;
-      if (tag === 'button' || isControl(el) || (tag === 'a' && isControlLink(el))) {
+      if (tag === 'button' || controls.has(el) || (tag === 'a' && isControlLink(el))) {
         read.controls.push(el);
       } else if (tag === 'img') {
         const alt = el.getAttribute('alt');
         if (alt && inPersonLink) read.nameHints.push(alt);
       } else {
         const personLink = tag === 'a' ? isPersonLink(el, read, profileOf) : inPersonLink;
-        walk(el, personLink, inNote || isNote(el), inTime || tag === 'time', depth + 1);
+        walk(el, personLink, inNote || notes.has(el), inTime || tag === 'time', depth + 1);
         open = null;
       }
     }
@@ -124,9 +119,9 @@ export function readCard(card: Element, { notes, controls, isControlLink }: Mark
   return read;
 }
 
-/** Each run of spaces as one plain space, none at either end (most texts are tidy already). */
+/** Each run of spaces as one plain space, none at either end. */
 function tidy(text: string): string {
-  return /\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Notes a link in `read`: the card's person (the first profile linked), someone else, or no one. */

@@ -20,7 +20,7 @@ function accountOf(href: string | null | undefined): string | null {
 
 function fromLinks(doc: Document): string | null {
   for (const alternative of SELF_PROFILE_LINK) {
-    const link = doc.querySelector(alternative.css);
+    const link = doc.querySelector(alternative);
     const account = accountOf(link?.getAttribute('href'));
     if (account) return account;
   }

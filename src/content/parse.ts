@@ -1,10 +1,11 @@
-import { labelToInterval } from '../rules/label-interval';
+import type { Interval } from '../model/time';
+import { labelToInterval, type RelativeAge } from '../rules/label-interval';
 import { type CardText, markedIn, pageLanguage, readCard } from './dom-read';
 import type { Language } from './phrases';
 import { anyOf, NOTE } from './selectors';
 import { findCards, type Layout } from './sent/find-cards';
 import { isLaterPage, isLoading, readLoadMore, readTotal, showsEmptyState } from './sent/list-state';
-import { labelInBlocks, readSentCard, type SentCard } from './sent/read-card';
+import { type LabelReader, labelInBlocks, readSentCard, type SentCard } from './sent/read-card';
 import { isWithdrawControl } from './sent/withdraw-control';
 import { detectLabelLanguage, knownLanguage, recogniseLabel } from './words';
 
@@ -21,7 +22,8 @@ export interface ParsedInvitation {
   headline: string | null;
   /** The label as shown, e.g. "Sent 3 weeks ago"; '' when none was recognised. */
   sentLabel: string;
-  sent: { earliest: Date; latest: Date } | null;
+  /** When it was sent, as far as the label tells (epoch ms). */
+  sent: Interval | null;
   /** The note sent with the invitation, when the page shows it. */
   inviteMessage: string | null;
 }
@@ -61,11 +63,12 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
   // more than the parse.
   const read = (card: Element) => readCard(card, marked);
   const first = cards.slice(0, CARDS_FOR_LANGUAGE).map(read);
-  const language = pageLanguage(root, cards.length > 0, (l) =>
-    first.some((text) => text.profileUrl && labelInBlocks(text, l)),
-  );
+  const language = pageLanguage(root, cards.length > 0, (l) => {
+    const readLabel = labelsOnPage(l);
+    return first.some((text) => text.profileUrl && labelInBlocks(text, readLabel));
+  });
   return {
-    ...readInvitations(cards, read, language, observedAt),
+    ...readInvitations(cards, read, language ? labelsOnPage(language) : null, observedAt),
     total: readTotal(root, language),
     language,
     layout,
@@ -83,11 +86,23 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
   };
 }
 
+/**
+ * Reads labels in `language`, each distinct text once: a list repeats a few labels ("Sent 1 week
+ * ago") over thousands of cards.
+ */
+function labelsOnPage(language: Language): LabelReader {
+  const answers = new Map<string, RelativeAge | null>();
+  return (text) => {
+    if (!answers.has(text)) answers.set(text, recogniseLabel(text, language));
+    return answers.get(text) ?? null;
+  };
+}
+
 /** Every card's verdict, counted; a person listed twice counts once. */
 function readInvitations(
   cards: Element[],
   read: (card: Element) => CardText,
-  language: Language | null,
+  readLabel: LabelReader | null,
   observedAt: Date,
 ): Pick<ParsedSentPage, 'invitations' | 'skipped' | 'unreadable' | 'tooDeep'> {
   const invitations: ParsedInvitation[] = [];
@@ -99,7 +114,7 @@ function readInvitations(
     const text = read(card);
     tooDeep ||= text.tooDeep;
     if (text.profileUrl && seen.has(text.profileUrl)) continue;
-    const verdict = readSentCard(card, text, language);
+    const verdict = readSentCard(card, text, readLabel);
     if (verdict === 'skipped') skipped++;
     else if (verdict === 'unreadable') unreadable++;
     else if (verdict !== 'nothing') {
@@ -117,23 +132,14 @@ function toInvitation(card: SentCard, observedAt: Date): ParsedInvitation {
     name: card.name,
     headline: card.headline,
     sentLabel: card.sentLabel,
-    sent: card.age ? toDates(labelToInterval(card.age, observedAt.getTime())) : null,
+    sent: card.age ? labelToInterval(card.age, observedAt.getTime()) : null,
     inviteMessage: card.inviteMessage,
   };
 }
 
-const toDates = (interval: { earliest: number; latest: number }) => ({
-  earliest: new Date(interval.earliest),
-  latest: new Date(interval.latest),
-});
-
 /** Reads a "Sent …" label in `language` (null: try every known language) as the send interval. */
-export function parseSentLabel(
-  text: string,
-  language: string | null,
-  observedAt: Date,
-): { earliest: Date; latest: Date } | null {
+export function parseSentLabel(text: string, language: string | null, observedAt: Date): Interval | null {
   const known = language === null ? detectLabelLanguage(text) : knownLanguage(language);
   const age = known ? recogniseLabel(text, known) : null;
-  return age ? toDates(labelToInterval(age, observedAt.getTime())) : null;
+  return age ? labelToInterval(age, observedAt.getTime()) : null;
 }

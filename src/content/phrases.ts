@@ -1,6 +1,7 @@
 /**
- * Every word Lapse reads on LinkedIn's Sent and Connections pages, one complete table per UI
- * language. `Record<Language, Phrases>` makes a missing language or a missing phrase a type error.
+ * Every word Lapse reads on LinkedIn's Sent and Connections pages, per UI language: PHRASES
+ * (the Sent page, and words both pages share) and CONNECTIONS_PHRASES (the Connections page's
+ * own). `Record<Language, …>` makes a missing language or a missing phrase a type error.
  * Where each phrase comes from (LinkedIn's own wording seen on the page, or this project's
  * inference from LinkedIn's usual terms) is listed in docs/linkedin-pages.md, "Phrases".
  * Relative times ("il y a 3 jours", "vor 3 Tagen") are not typed here: Intl.RelativeTimeFormat
@@ -16,6 +17,7 @@ export interface AroundName {
   after: string;
 }
 
+/** The words of the Sent page, and those both pages share (names, noise). */
 export interface Phrases {
   /** LinkedIn's word before (or after) a relative time on a Sent card: "Sent 3 days ago". */
   sent: readonly string[];
@@ -37,12 +39,6 @@ export interface Phrases {
   aroundName: readonly AroundName[];
   /** Whole texts on a card that are never a name, a headline or a note ("Pending", "Message"). */
   noise: readonly string[];
-  /** On the Connections page: the word before the connection time ("Connected 2 weeks ago"). */
-  connected: readonly string[];
-  /** The word between that and a written date ("Connected on March 5, 2026"). */
-  connectedOn: readonly string[];
-  /** Filler words inside a written date ("5 de março de 2026"). */
-  dateFillers: readonly string[];
 }
 
 export const PHRASES: Record<Language, Phrases> = {
@@ -85,9 +81,6 @@ export const PHRASES: Record<Language, Phrases> = {
       'Status is reachable',
       'Status is away',
     ],
-    connected: ['Connected'],
-    connectedOn: ['on'],
-    dateFillers: [],
   },
   fr: {
     sent: ['Envoyé', 'Envoyée', 'Envoyées', 'Envoyés'],
@@ -103,9 +96,6 @@ export const PHRASES: Record<Language, Phrases> = {
     },
     aroundName: [{ before: 'Photo de profil de ', after: '' }],
     noise: ['En attente', 'Message', 'Voir le profil'],
-    connected: ['Connecté(e)', 'Connectée', 'Connecté', 'Relation établie', 'En relation depuis'],
-    connectedOn: ['le', 'depuis le'],
-    dateFillers: [],
   },
   pt: {
     sent: ['Enviado', 'Enviada', 'Enviados', 'Enviadas'],
@@ -121,9 +111,6 @@ export const PHRASES: Record<Language, Phrases> = {
     },
     aroundName: [{ before: 'Foto do perfil de ', after: '' }],
     noise: ['Pendente', 'Mensagem', 'Ver perfil'],
-    connected: ['Conectado(a)', 'Conectada', 'Conectado', 'Conexão feita'],
-    connectedOn: ['em'],
-    dateFillers: ['de'],
   },
   es: {
     sent: ['Enviada', 'Enviado', 'Enviadas', 'Enviados'],
@@ -139,9 +126,6 @@ export const PHRASES: Record<Language, Phrases> = {
     },
     aroundName: [{ before: 'Foto del perfil de ', after: '' }],
     noise: ['Pendiente', 'Mensaje', 'Ver perfil'],
-    connected: ['Conectado(a)', 'Conectada', 'Conectado', 'Conexión establecida'],
-    connectedOn: ['el'],
-    dateFillers: ['de', 'del'],
   },
   de: {
     sent: ['Gesendet', 'Versendet', 'Verschickt'],
@@ -157,9 +141,6 @@ export const PHRASES: Record<Language, Phrases> = {
     },
     aroundName: [{ before: 'Profilbild von ', after: '' }],
     noise: ['Ausstehend', 'Nachricht', 'Profil anzeigen'],
-    connected: ['Vernetzt', 'Verbunden'],
-    connectedOn: ['am', 'seit'],
-    dateFillers: [],
   },
   it: {
     sent: ['Inviato', 'Inviata', 'Inviati', 'Inviate'],
@@ -175,9 +156,6 @@ export const PHRASES: Record<Language, Phrases> = {
     },
     aroundName: [{ before: 'Immagine del profilo di ', after: '' }],
     noise: ['In sospeso', 'Messaggio', 'Visualizza profilo'],
-    connected: ['Collegato/a', 'Collegata', 'Collegato'],
-    connectedOn: ['il', 'l’'],
-    dateFillers: ['di'],
   },
   nl: {
     sent: ['Verzonden', 'Verstuurd'],
@@ -193,10 +171,42 @@ export const PHRASES: Record<Language, Phrases> = {
     },
     aroundName: [{ before: 'Profielfoto van ', after: '' }],
     noise: ['In behandeling', 'Bericht', 'Profiel bekijken'],
-    connected: ['Connectie gemaakt', 'Verbonden'],
-    connectedOn: ['op'],
+  },
+};
+
+/**
+ * The Connections page's words, in a table of their own: only the Connections script imports it,
+ * so the Sent page's script (within its size budget) does not carry them.
+ */
+export interface ConnectionsPhrases {
+  /** The word before the connection time ("Connected 2 weeks ago"). */
+  connected: readonly string[];
+  /** The word between that and a written date ("Connected on March 5, 2026"). */
+  connectedOn: readonly string[];
+  /** Filler words inside a written date ("5 de março de 2026"). */
+  dateFillers: readonly string[];
+}
+
+export const CONNECTIONS_PHRASES: Record<Language, ConnectionsPhrases> = {
+  en: { connected: ['Connected'], connectedOn: ['on'], dateFillers: [] },
+  fr: {
+    connected: ['Connecté(e)', 'Connectée', 'Connecté', 'Relation établie', 'En relation depuis'],
+    connectedOn: ['le', 'depuis le'],
     dateFillers: [],
   },
+  pt: {
+    connected: ['Conectado(a)', 'Conectada', 'Conectado', 'Conexão feita'],
+    connectedOn: ['em'],
+    dateFillers: ['de'],
+  },
+  es: {
+    connected: ['Conectado(a)', 'Conectada', 'Conectado', 'Conexión establecida'],
+    connectedOn: ['el'],
+    dateFillers: ['de', 'del'],
+  },
+  de: { connected: ['Vernetzt', 'Verbunden'], connectedOn: ['am', 'seit'], dateFillers: [] },
+  it: { connected: ['Collegato/a', 'Collegata', 'Collegato'], connectedOn: ['il', 'l’'], dateFillers: ['di'] },
+  nl: { connected: ['Connectie gemaakt', 'Verbonden'], connectedOn: ['op'], dateFillers: [] },
 };
 
 /** Every language, in the order their tables are tried when the page does not say. */

@@ -42,7 +42,7 @@ function showsSentLabels(parsed: ParsedSentPage): boolean {
 }
 
 /**
- * The parsed page as the message the background receives (epoch ms), with the two verdicts the
+ * The parsed page as the message the background receives, with the two verdicts the
  * store relies on: `complete` (only then may missing invitations be marked gone) and `failed`.
  * `loadedAt` is when the list was last loaded from LinkedIn (see SentPageReading).
  * Returns null when there is nothing to say: no items, no total, no words saying the list is empty
@@ -78,7 +78,7 @@ export function toReading(
     ...reading,
     language: parsed.language,
     // Too many to send would say nothing at all: the failure is sent without them.
-    invitations: read > MAX_READ_INVITATIONS ? [] : parsed.invitations.map(toReadInvitation),
+    invitations: read > MAX_READ_INVITATIONS ? [] : parsed.invitations,
     total: parsed.total,
     skipped: parsed.skipped,
     unreadable: parsed.unreadable,
@@ -99,17 +99,6 @@ function isComplete(parsed: ParsedSentPage): boolean {
   return parsed.total !== null
     ? read >= parsed.total
     : read > 0 && parsed.unreadable === 0 && !parsed.hasMore && !parsed.laterPage && !parsed.loading;
-}
-
-function toReadInvitation(i: ParsedSentPage['invitations'][number]): SentPageReading['invitations'][number] {
-  return {
-    profileUrl: i.profileUrl,
-    name: i.name,
-    headline: i.headline,
-    sentLabel: i.sentLabel,
-    sent: i.sent ? { earliest: i.sent.earliest.getTime(), latest: i.sent.latest.getTime() } : null,
-    inviteMessage: i.inviteMessage,
-  };
 }
 
 /** A reading that changes nothing and tells the popup why (reason null: a blank to fill in). */

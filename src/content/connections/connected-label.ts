@@ -1,6 +1,6 @@
 import type { Interval } from '../../model/time';
 import { labelToInterval } from '../../rules/label-interval';
-import { type Language, PHRASES } from '../phrases';
+import { CONNECTIONS_PHRASES, type Language } from '../phrases';
 import { knownLanguage, normalizeText, recogniseLabel } from '../words';
 
 /**
@@ -48,7 +48,7 @@ function monthNames(language: Language): Map<string, number> {
  * one day of that month and one four-digit year.
  */
 export function parseWrittenDate(text: string, language: Language): number | null {
-  const filler = new Set(PHRASES[language].dateFillers);
+  const filler = new Set(CONNECTIONS_PHRASES[language].dateFillers);
   const tokens = normalizeText(text)
     .replace(/[,]/g, ' ')
     .split(' ')
@@ -98,7 +98,7 @@ export function readConnectedLabel(
   const language = knownLanguage(languageTag);
   if (!language || text.length > MAX_LABEL) return null;
   const t = normalizeText(text);
-  const words = [...PHRASES[language].connected].sort((a, b) => b.length - a.length);
+  const words = [...CONNECTIONS_PHRASES[language].connected].sort((a, b) => b.length - a.length);
   let rest: string | null = null;
   for (const word of words) {
     rest = startsWithWord(t, word);
@@ -110,7 +110,7 @@ export function readConnectedLabel(
   if (age) return { connected: labelToInterval(age, observedAt) };
 
   let written = rest;
-  for (const preposition of PHRASES[language].connectedOn) {
+  for (const preposition of CONNECTIONS_PHRASES[language].connectedOn) {
     const after = startsWithWord(written, preposition);
     if (after !== null) {
       written = after;

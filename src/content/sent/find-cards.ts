@@ -19,9 +19,9 @@ export interface FoundCards {
  */
 export function findCards(root: ParentNode): FoundCards {
   for (const listAlternative of SENT_LIST) {
-    const list = root.querySelector(listAlternative.css);
+    const list = root.querySelector(listAlternative);
     if (!list) continue;
-    for (const card of [...SENT_CARD.map((a) => a.css), ANY_LIST_ITEM]) {
+    for (const card of [...SENT_CARD, ANY_LIST_ITEM]) {
       const found = list.querySelectorAll(card);
       if (found.length > 0) return { cards: outermost(found), layout: 'list', scope: list };
     }

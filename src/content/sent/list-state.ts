@@ -26,11 +26,7 @@ export function readTotal(root: ParentNode, language: Language | null): number |
     return languages.map((l) => recognisePeopleCount(text, l)).find((total) => total !== null) ?? null;
   };
   for (const alternative of PEOPLE_COUNT) {
-    // Usually the first match, near the top: querySelector stops there, where querySelectorAll
-    // would first look over the whole page.
-    const first = countIn(root.querySelector(alternative.css));
-    if (first !== null) return first;
-    for (const el of root.querySelectorAll(alternative.css)) {
+    for (const el of root.querySelectorAll(alternative)) {
       const total = countIn(el);
       if (total !== null) return total;
     }

@@ -1,8 +1,6 @@
 import type { RelativeAge } from '../../rules/label-interval';
 import { type CardText, cleanName, isNoise, shortTexts, type TextBlock } from '../dom-read';
 import { EMAIL, NON_PERSON_LINK } from '../page-knowledge';
-import type { Language } from '../phrases';
-import { recogniseLabel } from '../words';
 import { isWithdrawControl, withdrawNameFrom } from './withdraw-control';
 
 /** What a card says, before its label is turned into dates. */
@@ -21,6 +19,9 @@ export type Verdict = SentCard | 'skipped' | 'unreadable' | 'nothing';
 
 const LIMITS = { headline: 2000, label: 200, note: 5000 };
 
+/** What a label text means (a relative age), or null when it is not a Sent label in the page's language. */
+export type LabelReader = (text: string) => RelativeAge | null;
+
 /** A recognised label: where it is among the blocks (-1: found in the card's elements instead). */
 interface FoundLabel {
   text: string;
@@ -29,11 +30,11 @@ interface FoundLabel {
 }
 
 /** What one card means, read from its text (and, for a split label, its elements). */
-export function readSentCard(card: Element, text: CardText, language: Language | null): Verdict {
-  if (!text.profileUrl) return withoutProfile(text, language);
+export function readSentCard(card: Element, text: CardText, readLabel: LabelReader | null): Verdict {
+  if (!text.profileUrl) return withoutProfile(text, readLabel);
   const name = nameOf(text);
   if (!name) return 'unreadable';
-  const label = language ? (labelInBlocks(text, language) ?? labelInElements(card, language)) : null;
+  const label = readLabel ? (labelInBlocks(text, readLabel) ?? labelInElements(card, readLabel)) : null;
   return {
     profileUrl: text.profileUrl,
     name,
@@ -48,10 +49,10 @@ function withdrawName(text: CardText): string | null {
   return control ? withdrawNameFrom(control.getAttribute('aria-label')) : null;
 }
 
-function withoutProfile(text: CardText, language: Language | null): Verdict {
+function withoutProfile(text: CardText, readLabel: LabelReader | null): Verdict {
   const toAddress = [withdrawName(text) ?? '', ...text.blocks.map((b) => b.text)].some((t) => EMAIL.test(t));
   if (toAddress || text.otherLinks.some((href) => NON_PERSON_LINK.test(pathOf(href)))) return 'skipped';
-  const looksLikeInvitation = text.controls.some(isWithdrawControl) || (language && labelInBlocks(text, language));
+  const looksLikeInvitation = text.controls.some(isWithdrawControl) || (readLabel && labelInBlocks(text, readLabel));
   return looksLikeInvitation ? 'unreadable' : 'nothing';
 }
 
@@ -78,12 +79,12 @@ function nameOf(text: CardText): string | null {
 }
 
 /** A <time> first, then any block whose whole text is a label (a note never is: it says more). */
-export function labelInBlocks(text: CardText, language: Language): FoundLabel | null {
+export function labelInBlocks(text: CardText, readLabel: LabelReader): FoundLabel | null {
   const { blocks } = text;
   const isLabel = (index: number, inTime: boolean): FoundLabel | null => {
     const block = blocks[index] as TextBlock;
     if (block.inTime !== inTime || block.inPersonLink || block.inNote) return null;
-    const age = recogniseLabel(block.text, language);
+    const age = readLabel(block.text);
     return age && { text: block.text, index, age };
   };
   for (let i = 0; i < blocks.length; i++) {
@@ -97,9 +98,9 @@ export function labelInBlocks(text: CardText, language: Language): FoundLabel | 
   return null;
 }
 
-function labelInElements(card: Element, language: Language): FoundLabel | null {
+function labelInElements(card: Element, readLabel: LabelReader): FoundLabel | null {
   for (const text of shortTexts(card)) {
-    const age = recogniseLabel(text, language);
+    const age = readLabel(text);
     if (age) return { text, index: -1, age };
   }
   return null;

@@ -61,7 +61,7 @@ describe('pages that are not the Sent list, or too much to read', () => {
       name: `Someone ${i}`,
       headline: null,
       sentLabel: 'Sent 2 weeks ago',
-      sent: { earliest: new Date(NOW.getTime() - 20 * DAY), latest: new Date(NOW.getTime() - 10 * DAY) },
+      sent: { earliest: NOW.getTime() - 20 * DAY, latest: NOW.getTime() - 10 * DAY },
       inviteMessage: null,
     });
     const huge = {

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Alternative, Fixture } from '../../../src/content/selectors';
+import type { Fixture, Seen } from '../../../src/content/selectors';
 import * as selectors from '../../../src/content/selectors';
 
 /**
@@ -20,10 +20,11 @@ function page(name: Fixture): Document {
   return doc;
 }
 
-const isAlternative = (value: unknown): value is Alternative =>
-  typeof value === 'object' && value !== null && 'css' in value && 'seen' in value && 'fixtures' in value;
+const seen: Record<string, Record<string, Seen>> = selectors.whereSeen();
+/** Every selector the module exports: each a list of CSS alternatives. */
 const named = Object.entries(selectors).filter(
-  (entry): entry is [string, readonly Alternative[]] => Array.isArray(entry[1]) && entry[1].every(isAlternative),
+  (entry): entry is [string, readonly string[]] =>
+    Array.isArray(entry[1]) && entry[1].every((css) => typeof css === 'string'),
 );
 
 test('the module holds the selectors (a renamed export would otherwise go untested)', () => {
@@ -33,22 +34,30 @@ test('the module holds the selectors (a renamed export would otherwise go untest
   expect(named.length).toBeGreaterThanOrEqual(20);
 });
 
-describe.each(named)('%s', (_name, alternatives) => {
-  test.each(alternatives.map((a) => [a.css, a]))('%s matches every page it names', (_css, alternative) => {
-    expect(alternative.seen, 'when it was seen').not.toBe('');
-    expect(alternative.fixtures.length, 'a page it must match').toBeGreaterThan(0);
-    for (const fixture of alternative.fixtures) {
+test('where each selector was seen is said for exactly the selectors there are', () => {
+  expect(Object.keys(seen).sort()).toEqual(named.map(([name]) => name).sort());
+});
+
+describe.each(named)('%s', (name, alternatives) => {
+  test('says where each of its alternatives was seen, and nothing else', () => {
+    expect(Object.keys(seen[name] ?? {}).sort()).toEqual([...alternatives].sort());
+  });
+
+  test.each(alternatives)('%s matches every page it names', (css) => {
+    const where = seen[name]?.[css];
+    expect(where?.when, 'when it was seen').toBeTruthy();
+    expect(where?.fixtures.length, 'a page it must match').toBeGreaterThan(0);
+    for (const fixture of where?.fixtures ?? []) {
       expect(existsSync(resolve(FIXTURES, fixture)), fixture).toBe(true);
-      expect(
-        page(fixture).querySelectorAll(alternative.css).length,
-        `${alternative.css} in ${fixture}`,
-      ).toBeGreaterThan(0);
+      expect(page(fixture).querySelectorAll(css).length, `${css} in ${fixture}`).toBeGreaterThan(0);
     }
   });
 });
 
 test('every hand-written page is named by some selector', () => {
-  const used = new Set(named.flatMap(([, alternatives]) => alternatives.flatMap((a) => a.fixtures)));
+  const used = new Set(
+    Object.values(seen).flatMap((alternatives) => Object.values(alternatives).flatMap((where) => where.fixtures)),
+  );
   const html = readdirSync(FIXTURES).filter((file) => file.endsWith('.html'));
   expect(html.filter((file) => !used.has(file as Fixture))).toEqual([]);
 });
