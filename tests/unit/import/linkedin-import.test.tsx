@@ -2,39 +2,26 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PageMessage } from '../../../src/model/messages';
 import { LinkedInImport } from '../../../src/options/LinkedInImport';
 import { Options } from '../../../src/options/Options';
-import type { LapseDb } from '../../../src/store/db';
-import { applyLinkedInExport } from '../../../src/store/export-import';
-import { getAllRecords } from '../../../src/store/ledger';
-import { browser, resetFakeBrowser } from '../popup/fake-browser';
+import { browser, resetFakeBrowser, seed, storedRecords } from '../popup/fake-browser';
 import { record } from '../store/builders';
-import { openTestDb } from '../store/open-test-db';
 import { fixtureBytes, fixtureText } from './fixtures';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../popup/fake-browser')).browser }));
 
 const NOW = Date.UTC(2026, 2, 10, 9);
-const answerLikeTheFake = browser.runtime.sendMessage.getMockImplementation()!;
-let db: LapseDb;
 
-/** The worker's side, for real: the message is validated as the worker does and merged into IndexedDB. */
+/** The worker's side, for real: the fake browser hands every message to the worker's own router. */
 beforeEach(async () => {
   resetFakeBrowser();
-  db = await openTestDb();
-  const tx = db.transaction('invitations', 'readwrite');
-  await Promise.all([tx.store.put({ ...record('ada-lovelace', { name: 'Ada Lovelace' }), account: '' }), tx.done]);
-  browser.runtime.sendMessage.mockImplementation(async (raw: unknown) => {
-    const message = PageMessage.parse(raw);
-    if (message.type !== 'import-linkedin-export') return answerLikeTheFake(raw);
-    return { ok: true, value: await applyLinkedInExport(db, message.export, NOW) };
-  });
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  await seed([record('ada-lovelace', { name: 'Ada Lovelace' })]);
 });
 afterEach(() => {
   cleanup();
-  browser.runtime.sendMessage.mockImplementation(answerLikeTheFake);
-  db.close();
+  vi.useRealTimers();
 });
 
 function choose(...files: File[]): void {
@@ -69,7 +56,7 @@ describe('options: import from LinkedIn’s data export', () => {
         '1 × connections with no invitation in the ledger (perhaps they invited you)',
       ]),
     );
-    expect((await getAllRecords(db)).find((r) => r.id === 'ada-lovelace')).toMatchObject({ status: 'accepted' });
+    expect((await storedRecords()).find((r) => r.id === 'ada-lovelace')).toMatchObject({ status: 'accepted' });
   });
 
   it('imports the whole archive, and says nothing changed when it is imported again', async () => {
@@ -87,14 +74,14 @@ describe('options: import from LinkedIn’s data export', () => {
 
   it('names the file and row of a bad date, says nothing was imported, and sends nothing', async () => {
     render(<LinkedInImport />);
-    const before = await getAllRecords(db);
+    const before = await storedRecords();
     choose(csv('Invitations.csv'), csv('Connections.csv', 'Connections-french.csv'));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(
       'Connections.csv, row 3: "Connected On": "07 mars 2026" is not a date Lapse can read (expected a date like 05 Mar 2026). Nothing was imported.',
     );
     expect(browser.runtime.sendMessage).not.toHaveBeenCalled();
-    expect(await getAllRecords(db)).toEqual(before);
+    expect(await storedRecords()).toEqual(before);
   });
 
   it('refuses a CSV that is not from the export, saying what was expected', async () => {
