@@ -3,8 +3,10 @@
  * The backup, restore and CSV rows of `npm run bench` (issue 20), in a browser of their own: a
  * 50,000-record ledger in the extension's own database, worked on from an extension page exactly
  * as the options page and the popup do (bench/entries/backup-bench.ts), each figure next to a
- * baseline measured in the same run.
+ * baseline measured in the same run. `node scripts/lib/bench-backup.mjs [--quick]` (after
+ * `npm run build`) runs these rows alone; LAPSE_BENCH_TRACE=1 prints each step's time.
  */
+import { pathToFileURL } from 'node:url';
 import { bundleEntry, median, ms } from './bench-tools.mjs';
 import { launchWithExtension } from './browser.mjs';
 
@@ -105,4 +107,10 @@ export async function backupBenchRows({ quick = false } = {}) {
     await lapse.close();
   }
   return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = await backupBenchRows({ quick: process.argv.includes('--quick') });
+  for (const r of rows)
+    console.log(`| ${r.what} | ${r.figure} | ${r.baseline} | ${r.budget} | ${r.ok ? 'yes' : 'OVER'} |`);
 }

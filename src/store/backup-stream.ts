@@ -13,8 +13,13 @@ import { accountRange, forEachPage } from './paging';
  * returns (tests/unit/store/backup-stream.test.ts), so the format is unchanged.
  */
 
-/** Records per page: a few MB of text even with long notes. */
+/** Most records per page (pages are sized by their text: paging.ts). */
 export const BACKUP_PAGE_SIZE = 1000;
+/**
+ * Text handed to the browser as one Blob part: pages are small (paging.ts), and a Blob per page
+ * would cost a round trip to the browser's blob store each; the strings are let go once written.
+ */
+const PART_CHARS = 4 * 1024 * 1024;
 
 export interface BackupProgress {
   records: number;
@@ -32,6 +37,25 @@ export interface BackupOptions {
 
 /** The rows of one page as the inside of a JSON array ("a,b,c"). */
 const rowsText = (values: readonly unknown[]) => JSON.stringify(values).slice(1, -1);
+
+/** Collects text and hands it to a Blob part whenever PART_CHARS of it are waiting. */
+class BlobParts {
+  readonly parts: BlobPart[] = [];
+  private waiting: string[] = [];
+  private chars = 0;
+
+  add(text: string): void {
+    this.waiting.push(text);
+    this.chars += text.length;
+    if (this.chars >= PART_CHARS) this.flush();
+  }
+
+  flush(): void {
+    if (this.waiting.length > 0) this.parts.push(new Blob(this.waiting));
+    this.waiting = [];
+    this.chars = 0;
+  }
+}
 
 /**
  * One account's ledger (the current one when none is named) or every account's, in one read-only
@@ -53,21 +77,26 @@ export async function backupBlob(
     account: account ?? ALL_ACCOUNTS,
     settings,
   };
-  const parts: BlobPart[] = [`${JSON.stringify(head).slice(0, -1)},"invitations":[`];
+  const file = new BlobParts();
+  file.add(`${JSON.stringify(head).slice(0, -1)},"invitations":[`);
   let records = 0;
   await forEachPage(tx, 'invitations', range, pageSize, (values) => {
-    parts.push(new Blob([records > 0 ? ',' : '', rowsText(values)]));
+    const text = rowsText(values);
+    file.add(records > 0 ? `,${text}` : text);
     records += values.length;
     onProgress?.({ records, total });
+    return text.length;
   });
-  parts.push('],"readings":[');
+  file.add('],"readings":[');
   let readings = 0;
   await forEachPage(tx, 'readings', null, pageSize, (values) => {
     const mine = account === null ? values : values.filter((e) => entryAccount(e as ReadingLogEntry) === account);
-    if (mine.length === 0) return;
-    parts.push(readings > 0 ? ',' : '', rowsText(mine));
+    const text = rowsText(mine);
+    if (mine.length > 0) file.add(readings > 0 ? `,${text}` : text);
     readings += mine.length;
+    return text.length;
   });
-  parts.push(']}');
-  return new Blob(parts, { type: 'application/json' });
+  file.add(']}');
+  file.flush();
+  return new Blob(file.parts, { type: 'application/json' });
 }

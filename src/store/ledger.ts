@@ -1,4 +1,4 @@
-import type { IDBPTransaction, StoreNames } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import * as z from 'zod/mini';
 import { type AccountKey, nextPlaceholder, UNNAMED_ACCOUNT } from '../model/account';
 import { type FollowUp, InvitationRecord } from '../model/invitation';
@@ -546,6 +546,28 @@ function latestOf(entries: readonly ReadingLogEntry[], trustUntil: number) {
   return latest;
 }
 
+type InvitationStore = IDBPObjectStore<LapseSchema, StoreNames<LapseSchema>[], 'invitations', 'readwrite'>;
+
+/**
+ * The ledger's own versions of a batch's records: only the records it names, so a batch costs the
+ * same however large the ledger. A file Lapse wrote lists them in key order: one read of the keys
+ * from the batch's first to its last says which exist (none, restoring into an empty ledger), and
+ * only those are read. A range holding more than twice the batch (a sparse or reordered file) is
+ * not listed: every record is asked for instead.
+ */
+async function localVersions(store: InvitationStore, batch: readonly StoredRecord[]): Promise<StoredRecord[]> {
+  if (batch.length === 0) return [];
+  const keys = batch.map((r): [AccountKey, string] => [r.account, r.id]);
+  const first = keys.reduce((a, b) => (indexedDB.cmp(a, b) <= 0 ? a : b));
+  const last = keys.reduce((a, b) => (indexedDB.cmp(a, b) >= 0 ? a : b));
+  const limit = 2 * keys.length;
+  const held = await store.getAllKeys(IDBKeyRange.bound(first, last), limit);
+  const wanted = new Set(keys.map(([account, id]) => recordKey(account, id)));
+  const existing = held.length < limit ? held.filter(([account, id]) => wanted.has(recordKey(account, id))) : keys;
+  const found = await Promise.all(existing.map((key) => store.get(key)));
+  return found.filter((r) => r !== undefined);
+}
+
 /**
  * Merges a backup into the ledger; never replaces it. Every row is validated on its own: valid
  * rows are merged, invalid ones reported with their index and why. Each row restores into the
@@ -578,12 +600,11 @@ export async function importBackupRows(
     const invitations = tx.objectStore('invitations');
     const readings = tx.objectStore('readings');
     const [localRecords, localReadings, state] = await Promise.all([
-      // Only the records this batch names: a batch costs the same however large the ledger.
-      Promise.all([...backup.invitations.values()].map((r) => invitations.get([r.account, r.id]))),
+      localVersions(invitations, [...backup.invitations.values()]),
       backup.readings.length > 0 ? readings.getAll() : ([] as ReadingLogEntry[]),
       readAccountsState(tx),
     ]);
-    const local = new Map(localRecords.flatMap((r) => (r ? [[recordKey(r.account, r.id), r] as const] : [])));
+    const local = new Map(localRecords.map((r) => [recordKey(r.account, r.id), r] as const));
     const { writes, unchanged } = backupWrites(local, backup.invitations);
     const newReadings = newLogEntries(localReadings, backup.readings);
     const [, ids] = await Promise.all([

@@ -7,7 +7,7 @@ import { downloadBlob } from './download';
 
 export { downloadCsv } from './download-csv';
 
-/** Records per page read and written. */
+/** Most records per page read and written (pages are sized by their text: store/paging.ts). */
 export const CSV_PAGE_SIZE = 2000;
 
 /**
@@ -32,7 +32,9 @@ export async function csvBlob(
       const parsed = z.safeParse(InvitationRecord, value);
       return parsed.success ? [parsed.data] : [];
     });
-    parts.push(csvLines(records, rowOf));
+    const lines = csvLines(records, rowOf);
+    parts.push(lines);
+    return lines.length;
   });
   return new Blob(parts, { type: 'text/csv;charset=utf-8' });
 }

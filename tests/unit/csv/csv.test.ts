@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../src/rules';
-import { CSV_COLUMNS, csvFileName, toCsv } from '../../../src/shared/csv';
+import { CSV_COLUMNS, csvFileName, csvRows, toCsv } from '../../../src/shared/csv';
 import { fixedSettings } from '../../support/settings';
 import { DAY, NOW, record } from '../popup/records';
 import { HOSTILE as LEDGER_HOSTILE } from './large-ledger';
@@ -184,6 +184,27 @@ describe('toCsv', () => {
           const [row] = parseBack(toCsv([record('x', [30, 31], { name, headline })], fixedSettings(), NOW));
           expect(row!.name).toBe(neutralised(name));
           expect(row!.headline).toBe(neutralised(headline ?? ''));
+        },
+      ),
+    );
+  });
+
+  it('writes the same bytes as earlier versions, which wrote rows with Papa.unparse (property)', () => {
+    const tricky = fc.constantFrom(' ', ',', '"', '\r', '\n', '\uFEFF', '=', '+', '-', '@', '\t', 'a', 'é', '😀');
+    const text = fc.string({ unit: fc.oneof(tricky, fc.string({ minLength: 1, maxLength: 1 })), maxLength: 12 });
+    fc.assert(
+      fc.property(
+        text.filter((name) => name.length > 0),
+        fc.option(text),
+        text,
+        (name, headline, note) => {
+          const records = [record('x', [30, 31], { name, headline, note: note || null })];
+          const rows = records.map(csvRows(fixedSettings(), NOW, 'ada'));
+          const papa = Papa.unparse(
+            { fields: [...CSV_COLUMNS], data: rows },
+            { newline: '\r\n', escapeFormulae: /^[=+\-@\t\r]/, header: false },
+          );
+          expect(toCsv(records, fixedSettings(), NOW, 'ada')).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n${papa}\r\n`);
         },
       ),
     );

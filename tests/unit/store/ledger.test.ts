@@ -207,6 +207,29 @@ describe('backup', () => {
   });
 
   it.each([
+    ['a dense batch, in reverse order', (id: number) => id >= 8 && id <= 11],
+    ['a sparse batch over a larger ledger', (id: number) => id === 1 || id === 18],
+  ])('merges %s with the records the ledger holds, and only those', async (_, inBatch) => {
+    const people = Array.from({ length: 20 }, (_, i) => person(`p-${String(i).padStart(2, '0')}`, T0));
+    await applyReading(db, reading(T0, people), NOW);
+    for (const { id } of await sorted()) await setNote(db, id, `local note ${id}`, NOW);
+    const backup = await exportBackup(db, {}, T0);
+    const rows = backup.invitations.filter((row) => inBatch(Number(row.id.slice(2)))).reverse();
+    const [changed, ...same] = rows;
+    const fromBackup = [{ ...changed!, status: 'accepted', statusSetBy: 'user', statusChangedAt: NOW + DAY }, ...same];
+    const newcomer = record('p-10a');
+    const report = await importBackup(db, { ...backup, invitations: [...fromBackup, newcomer], readings: [] }, NOW);
+    expect(report).toMatchObject({ imported: 2, unchanged: same.length, rejected: [] });
+    const after = await sorted();
+    expect(after).toHaveLength(21);
+    expect(after.find((r) => r.id === changed!.id)).toMatchObject({
+      status: 'accepted',
+      note: `local note ${changed!.id}`,
+    });
+    expect(after.filter((r) => r.note?.startsWith('local note'))).toHaveLength(20);
+  });
+
+  it.each([
     [{ format: 'something-else', version: 1, exportedAt: T0, invitations: [] }, /Not a Lapse backup.*format/],
     [{ format: 'lapse-backup', version: 3, exportedAt: T0, invitations: [] }, /newer version of Lapse/],
     ['{"not":"an object"}', /Not a Lapse backup/],
