@@ -59,6 +59,25 @@ function stoppedText({ stopped, merged, rows }: RestoreOutcome): string | null {
     : t('bkp_stopped_failed', [merged, rows, stopped.message]);
 }
 
+/** What a restore merged, left as it was and refused (the first hundred refusals, each with why). */
+function RestoreReport({ report }: { report: ImportReport }) {
+  return (
+    <div class="report" role="status">
+      <p>
+        {tCount('restore_imported', report.imported)} · {tCount('restore_unchanged', report.unchanged)} ·{' '}
+        {tCount('restore_rejected', report.rejected.length)}
+      </p>
+      {report.rejected.length > 0 && (
+        <ul class="rejected">
+          {report.rejected.slice(0, 100).map((item, i) => (
+            <li key={i}>{t('restore_rejected_item', [item.index + 1, item.reason])}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /** Download the whole ledger as JSON, and merge such a file back in, with a report. */
 export function BackupSection() {
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -156,21 +175,7 @@ export function BackupSection() {
           {error}
         </p>
       )}
-      {report && (
-        <div class="report" role="status">
-          <p>
-            {tCount('restore_imported', report.imported)} · {tCount('restore_unchanged', report.unchanged)} ·{' '}
-            {tCount('restore_rejected', report.rejected.length)}
-          </p>
-          {report.rejected.length > 0 && (
-            <ul class="rejected">
-              {report.rejected.slice(0, 100).map((item, i) => (
-                <li key={i}>{t('restore_rejected_item', [item.index + 1, item.reason])}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {report && <RestoreReport report={report} />}
     </section>
   );
 }
