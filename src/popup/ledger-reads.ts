@@ -13,7 +13,7 @@ import {
 } from '../rules';
 import { readingOrNull, validRecord } from '../shared/ui/ledger-source';
 import { type LapseDb, readLedgerHead, readPendingRaw, walkResolved } from '../store/read';
-import { foldedRecordText, pendingHead, type Row, searchMatcher } from './view';
+import { foldedRecordText, headRecords, pendingHead, type Row, searchMatcher } from './view';
 
 /**
  * Everything the popup reads, and in what order — it reads only what it shows, whatever the
@@ -60,8 +60,10 @@ export async function readHead(
     });
     settings = resolveWith(chosen, learnedWindowFromFacts(groups, chosen.learnedFloorDays));
     head = pendingHead(settings, now, rows);
+    const { times, undated } = headRecords(groups, settings, now, rows);
     return {
-      wants: head.wants,
+      sendTimes: times,
+      everyPending: undated,
       take(value) {
         const record = validRecord(value);
         if (record) head.take(record);

@@ -1,9 +1,9 @@
+import type { FactGroup } from '../model/count-facts';
 import type { InvitationRecord } from '../model/invitation';
 import {
   type Assessment,
   activeSnooze,
   assess,
-  daysLeft,
   expiryFigures,
   type LedgerCounts,
   lastListedAt,
@@ -151,33 +151,68 @@ function placeInPending(record: InvitationRecord, settings: ResolvedSettings, no
   return { record, assessment: { expiry: status, daysLeft, snoozedUntil } };
 }
 
+/** Which pending records the popup's first rows are among: those sent at `times`, or (`undated`) all of them. */
+export interface HeadRecords {
+  times: number[];
+  /** Records without a send time may be among the rows: they are in no send order, so every pending record is read. */
+  undated: boolean;
+}
+
 /**
- * The first `size` rows of "All pending" (tracked records), from pending records handed over in
- * send order (earliest possible send first), a send time at a time, as the store's index gives
- * them: the popup's first rows, read without reading the rest. Days left only grow along that
- * order, so once `size` rows with days left that are not snoozed are taken, only records tied
- * with the last of them on days left can still come before it (by name): `wants` says no to the
- * send times after those. The rows are then put in the list's own order (nearingFirst), the
- * one every path uses.
+ * Where the first `size` rows of "All pending" are, worked out from the ledger's count facts
+ * alone: rows with days left, not snoozed, go by days left — which only grow with the send time
+ * — so the send times (`sent.earliest`) of the first `size` of them, and of every group tied with
+ * the last on days left (a tie goes by name), hold the page. When the list has fewer such rows
+ * than the page, the page is the whole list: every send time with a row in it, and the records
+ * without a send time too.
+ */
+export function headRecords(
+  groups: readonly FactGroup[],
+  settings: ResolvedSettings,
+  now: number,
+  size: number,
+): HeadRecords {
+  const dated: { earliest: number; days: number; count: number }[] = [];
+  const listed = new Set<number>();
+  let undated = false;
+  for (const { facts, count } of groups) {
+    if (!facts.pending || facts.hidden) continue;
+    if (facts.sent === null) {
+      undated = true;
+      continue;
+    }
+    const { status, daysLeft } = expiryFigures(facts.sent, settings, now, facts.listedAt);
+    if (mayHaveLapsed(status)) continue;
+    listed.add(facts.sent.earliest);
+    if (daysLeft !== null && activeSnooze(facts, now) === null) {
+      dated.push({ earliest: facts.sent.earliest, days: daysLeft, count });
+    }
+  }
+  dated.sort((a, b) => a.days - b.days);
+  const times = new Set<number>();
+  let rows = 0;
+  let lastDays = Number.NEGATIVE_INFINITY;
+  for (const group of dated) {
+    if (rows >= size && group.days > lastDays) break;
+    times.add(group.earliest);
+    rows += group.count;
+    lastDays = group.days;
+  }
+  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
+  return rows >= size ? { times: sorted(times), undated: false } : { times: sorted(listed), undated };
+}
+
+/**
+ * The first `size` rows of "All pending" (tracked records), from the records of the send times
+ * headSendTimes names (or every pending record): the popup's first rows, read without reading
+ * the rest. They are put in the list's own order (nearingFirst), the one every path uses.
  */
 export function pendingHead(settings: ResolvedSettings, now: number, size: number) {
   const taken: Ranked[] = [];
-  let dated = 0;
-  let lastDays = Number.NEGATIVE_INFINITY;
   return {
-    /** Whether records sent at `earliest` (and so every later one) may still be among the rows. */
-    wants(earliest: number): boolean {
-      return dated < size || daysLeft({ earliest, latest: earliest }, settings, now) <= lastDays;
-    },
     take(record: InvitationRecord): void {
       const placed = placeInPending(record, settings, now);
-      if (!placed) return;
-      taken.push(placed);
-      const days = placed.assessment.daysLeft;
-      if (days !== null && placed.assessment.snoozedUntil === null) {
-        dated++;
-        lastDays = Math.max(lastDays, days);
-      }
+      if (placed) taken.push(placed);
     },
     /** The first `size` rows of the list among those taken, assessed in full. */
     rows(): Row[] {

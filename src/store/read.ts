@@ -71,25 +71,24 @@ export interface RawLedgerHead {
   lastCompleteReading: unknown;
 }
 
-/** Takes pending records a send time at a time, for as long as it wants them. */
-export interface SendOrderWalk {
-  /** Whether the records sent at `earliest` (the index's send time) are still wanted; no stops the walk. */
-  wants(earliest: number): boolean;
+/** What the popup's first read takes: the records sent at `sendTimes`, or every pending one, and a taker. */
+export interface HeadWalk {
+  sendTimes: readonly number[];
+  everyPending: boolean;
   take(value: unknown): void;
 }
 
 /**
  * The popup's first read, in one transaction: the account shown (as readRawLedger chooses it),
- * its count facts and two readings, and then its pending records in send order (earliest
- * possible send first), a send time at a time while the walk wants them — and, should it want
- * them all, the records without a send time (not in that order) last. `startWalk` sees the facts
- * first: what it wants depends on the window they teach. A request per send time, not per
- * record: one reading puts hundreds under one label.
+ * its count facts and two readings, and then the pending records sent at the send times
+ * (`sent.earliest`) the walk asks for — a request per send time, not per record: one reading
+ * puts hundreds under one label — or, when it asks for every pending record, all of them.
+ * `startWalk` sees the facts first: what it wants is worked out from them.
  */
 export async function readLedgerHead(
   db: LapseDb,
   account: string | undefined,
-  startWalk: (facts: unknown[]) => SendOrderWalk,
+  startWalk: (facts: unknown[]) => HeadWalk,
 ): Promise<RawLedgerHead> {
   const tx = db.transaction(['invitations', 'meta', 'facts']);
   settled(tx.done);
@@ -98,22 +97,13 @@ export async function readLedgerHead(
     tx.objectStore('facts').index('byAccount').getAll(chosen),
     readingsOf(tx, chosen),
   ]);
-  const head = { account: chosen, facts, ...readings };
   const walk = startWalk(facts);
-  const sendOrder = tx.objectStore('invitations').index('byStatusSent');
-  let after = IDBKeyRange.bound([chosen, 'pending', -Infinity], [chosen, 'pending', Infinity]);
-  for (;;) {
-    // The next send time: one seek past the last one's records (see withRecordAccounts).
-    const next = await sendOrder.openKeyCursor(after);
-    if (next === null) break;
-    if (!walk.wants(next.key[2])) return head;
-    for (const value of await sendOrder.getAll(next.key)) walk.take(value);
-    after = IDBKeyRange.bound(next.key, [chosen, 'pending', Infinity], true);
-  }
-  // Every record with a send time was wanted: those without one (listed last) are wanted too.
-  const pending = await tx.objectStore('invitations').index('byAccountStatus').getAll([chosen, 'pending']);
-  for (const stored of pending) if (stored.sent === null) walk.take(stored);
-  return head;
+  const invitations = tx.objectStore('invitations');
+  const batches = walk.everyPending
+    ? [invitations.index('byAccountStatus').getAll([chosen, 'pending'])]
+    : walk.sendTimes.map((earliest) => invitations.index('byStatusSent').getAll([chosen, 'pending', earliest]));
+  for (const batch of await Promise.all(batches)) for (const value of batch) walk.take(value);
+  return { account: chosen, facts, ...readings };
 }
 
 /**

@@ -1,34 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InvitationRecord } from '../../../src/model/invitation';
-import { buildPendingLists, pendingHead } from '../../../src/popup/view';
+import { buildPendingLists, headRecords, pendingHead } from '../../../src/popup/view';
 import type { ResolvedSettings } from '../../../src/rules';
+import { groupFacts } from '../../../src/store/facts';
 import { fixedSettings } from '../../support/settings';
 import { ids, ledgerOf, personArb, sameDayPersonArb, scannedPersonArb, settingsArb } from './ledger-arbitraries';
 import { NOW, record } from './records';
 
 /**
- * The popup's first rows come from a walk of the pending records in send order (store/read.ts
- * readLedgerHead: the byStatusSent index a send time at a time, records without a send time
- * after the walk reaches the end). This replays that walk over plain arrays.
+ * The popup's first rows come from the records of the send times the ledger's count facts point
+ * at (store/read.ts readLedgerHead: the byStatusSent index a send time at a time, or every
+ * pending record). This replays that read over plain arrays.
  */
 function walk(records: readonly InvitationRecord[], settings: ResolvedSettings, now: number, size: number) {
   const head = pendingHead(settings, now, size);
+  const facts = groupFacts(records.map((r) => ({ ...r, account: '' })));
+  const { times, undated } = headRecords(facts, settings, now, size);
   const pending = records.filter((r) => r.status === 'pending');
-  const sendTimes = [...new Set(pending.flatMap((r) => (r.sent ? [r.sent.earliest] : [])))].sort((a, b) => a - b);
-  let handed = 0;
-  for (const earliest of sendTimes) {
-    if (!head.wants(earliest)) return { rows: head.rows(), handed };
-    for (const r of pending.filter((p) => p.sent?.earliest === earliest)) {
-      handed++;
-      head.take(r);
-    }
-  }
-  for (const r of pending.filter((p) => p.sent === null)) head.take(r);
-  return { rows: head.rows(), handed };
+  const handed = undated ? pending : pending.filter((r) => r.sent !== null && times.includes(r.sent.earliest));
+  for (const r of handed) head.take(r);
+  return { rows: head.rows(), handed: handed.length };
 }
 
-describe("the popup's first rows, walked in send order", () => {
+describe("the popup's first rows, read from the send times the facts point at", () => {
   it.each([
     ['people sent at scattered times', personArb],
     ['people read by a few scans, hundreds to a label', scannedPersonArb],
@@ -56,6 +51,16 @@ describe("the popup's first rows, walked in send order", () => {
     expect(rows).toHaveLength(50);
     // The first 50 rows, plus those tied with the last on days left: a few days' sends, not 5,000.
     expect(handed).toBeLessThan(400);
+  });
+
+  it('reads none of the years of lapsed invitations before the live ones', () => {
+    const lapsed = Array.from({ length: 3000 }, (_, i) =>
+      record(`Old ${i}`, [200 + (i % 500), 201 + (i % 500)], { lastSeenAt: 0 }),
+    );
+    const live = Array.from({ length: 80 }, (_, i) => record(`New ${i}`, [i, i + 1]));
+    const { rows, handed } = walk([...lapsed, ...live], fixedSettings(), NOW, 50);
+    expect(rows).toHaveLength(50);
+    expect(handed).toBeLessThanOrEqual(80);
   });
 
   it('puts a whole send time in name order when one scan put hundreds under one label', () => {
