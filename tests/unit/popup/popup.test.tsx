@@ -24,6 +24,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 /** Names of the rows on screen, top to bottom. */
@@ -38,6 +39,17 @@ function rowOf(name: string): HTMLElement {
 
 function tab(label: string): HTMLElement {
   return screen.getByRole('tab', { name: new RegExp(`^${label}`) });
+}
+
+/** The files the popup downloads, kept instead of saved (the spies are restored after each test). */
+function captureDownloads(): Blob[] {
+  const files: Blob[] = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    files.push(blob as Blob);
+    return 'blob:fake';
+  });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  return files;
 }
 
 function mixedLedger() {
@@ -173,12 +185,7 @@ describe('"Closed": years of history, read a page at a time', () => {
 
   it('finds the oldest by search, and exports the rows the search finds', async () => {
     await seed(history());
-    const files: Blob[] = [];
-    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      files.push(blob as Blob);
-      return 'blob:fake';
-    });
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const files = captureDownloads();
     render(<Popup />);
     await screen.findByText('Pat Pending');
     fireEvent.click(tab('Closed'));
@@ -195,8 +202,6 @@ describe('"Closed": years of history, read a page at a time', () => {
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(12);
     expect(csv).toContain('Person 000');
     expect(csv).not.toContain('Person 010');
-    createObjectURL.mockRestore();
-    click.mockRestore();
   });
 });
 
@@ -513,12 +518,7 @@ describe('popup states and header', () => {
 
   it('exports the list as shown, or everything, as a CSV file', async () => {
     await mixedLedger();
-    const files: Blob[] = [];
-    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      files.push(blob as Blob);
-      return 'blob:fake';
-    });
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const files = captureDownloads();
     render(<Popup />);
     await screen.findByText('Nina Nearer');
     fireEvent.click(tab('Act this week'));
@@ -542,7 +542,5 @@ describe('popup states and header', () => {
     expect(list).not.toContain('Fred Followup');
     expect(all!.split('\r\n').filter(Boolean)).toHaveLength(11);
     expect(all).toContain('Hugo Hidden');
-    createObjectURL.mockRestore();
-    click.mockRestore();
   });
 });

@@ -66,6 +66,17 @@ function v3Facts(stored: StoredRecord[]) {
   return [...groups.values()];
 }
 
+/** Versions 3 and on: both ledgers, the facts as that version files them, the readings and accounts. */
+function fillWithFacts(tx: IDBTransaction, factsOf: (stored: StoredRecord[]) => object[]): void {
+  const stored = [...v1Records.map((r) => ({ ...r, account: '' })), { ...graceRecord, account: 'grace' }];
+  for (const r of stored) tx.objectStore('invitations').put(r);
+  for (const group of factsOf(stored)) tx.objectStore('facts').put(group);
+  for (const r of v1Readings) tx.objectStore('readings').add(r);
+  tx.objectStore('meta').put({ ...v1Readings[0], id: 1 }, 'lastReading');
+  tx.objectStore('meta').put({ ...v1Readings[0], id: 1 }, 'lastCompleteReading');
+  tx.objectStore('meta').put({ lastSeen: '', known: ['', 'grace'], question: null }, 'accounts');
+}
+
 /** A second account's ledger in the version 2 fixture: must stay apart from the unnamed one. */
 const graceRecord = record('zed', { note: "grace's own" });
 
@@ -119,28 +130,12 @@ const FIXTURES: VersionFixture[] = [
   {
     version: 3,
     create: createV3,
-    fill(tx) {
-      const stored = [...v1Records.map((r) => ({ ...r, account: '' })), { ...graceRecord, account: 'grace' }];
-      for (const r of stored) tx.objectStore('invitations').put(r);
-      for (const group of v3Facts(stored)) tx.objectStore('facts').put(group);
-      for (const r of v1Readings) tx.objectStore('readings').add(r);
-      tx.objectStore('meta').put({ ...v1Readings[0], id: 1 }, 'lastReading');
-      tx.objectStore('meta').put({ ...v1Readings[0], id: 1 }, 'lastCompleteReading');
-      tx.objectStore('meta').put({ lastSeen: '', known: ['', 'grace'], question: null }, 'accounts');
-    },
+    fill: (tx) => fillWithFacts(tx, v3Facts),
   },
   {
     version: 4,
     create: createV4,
-    fill(tx) {
-      const stored = [...v1Records.map((r) => ({ ...r, account: '' })), { ...graceRecord, account: 'grace' }];
-      for (const r of stored) tx.objectStore('invitations').put(r);
-      for (const group of groupFacts(stored)) tx.objectStore('facts').put(group);
-      for (const r of v1Readings) tx.objectStore('readings').add(r);
-      tx.objectStore('meta').put({ ...v1Readings[0], id: 1 }, 'lastReading');
-      tx.objectStore('meta').put({ ...v1Readings[0], id: 1 }, 'lastCompleteReading');
-      tx.objectStore('meta').put({ lastSeen: '', known: ['', 'grace'], question: null }, 'accounts');
-    },
+    fill: (tx) => fillWithFacts(tx, groupFacts),
   },
 ];
 
