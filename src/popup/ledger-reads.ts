@@ -19,7 +19,8 @@ import { foldedRecordText, headRecords, pendingHead, type Row, searchMatcher } f
  * Everything the popup reads, and in what order — it reads only what it shows, whatever the
  * ledger's size:
  * 1. the head (one transaction): the account's count facts (every figure: header, tabs, badge
- *    alike), its readings, and the first rows of "All pending", walked in send order;
+ *    alike), its readings, and the first rows of "All pending", from the send times the facts
+ *    say hold them;
  * 2. the ledger's pending records, which LinkedIn caps at a few thousand: the three lists made
  *    of them, searchable in memory;
  * 3. "Resolved", years of history, a page at a time in its own order.

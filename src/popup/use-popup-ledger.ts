@@ -91,7 +91,8 @@ function useShownLedger() {
         readScan(now),
       ]);
       if (!current()) return;
-      setShown({ head, pending: pending.records, rejected: head.rejected + pending.rejected, now });
+      // The head's records are pending ones: those it left out are among these.
+      setShown({ head, pending: pending.records, rejected: pending.rejected, now });
       setScan(progress);
       setError(null);
     } catch (cause) {

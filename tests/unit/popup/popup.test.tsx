@@ -449,12 +449,18 @@ describe('popup states and header', () => {
 
   it('leaves out a stored record that fails validation, shows the rest and says so', async () => {
     const broken = { ...record('Mallory Malformed', [28, 34]), profileUrl: 'javascript:alert(1)', sent: 'soon' };
-    await seed([record('Fred Followup', [28, 34]), broken]);
+    // Sent with Fred: read for the first rows and again with the pending records, counted once.
+    const brokenLink = { ...record('Mel Malformed', [28, 34]), profileUrl: 'javascript:alert(2)' };
+    await seed([record('Fred Followup', [28, 34]), broken, brokenLink]);
     render(<Popup />);
     await screen.findByText('Fred Followup');
-    await screen.findByText('1 stored invitation could not be read and is not shown.');
+    await screen.findByText('2 stored invitations could not be read and are not shown.');
     expect(screen.queryByText('Mallory Malformed')).toBeNull();
-    expect(tab('Pending').textContent).toBe('Pending1');
+    expect(screen.queryByText('Mel Malformed')).toBeNull();
+    // The count comes from the store's count facts: Mel's are sound, so she is counted, and the
+    // notice says why the list shows one fewer. Mallory's facts are as broken as her record.
+    expect(tab('Pending').textContent).toBe('Pending2');
+    expect(rowNames()).toEqual(['Fred Followup']);
   });
 
   it('starts "Scan all" in the active tab when it is the Sent page, else lets the worker open one', async () => {
