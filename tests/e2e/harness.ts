@@ -246,8 +246,16 @@ export const POPUP_FILTERS = ['nearing', 'pending', 'expired', 'resolved'] as co
 export async function popupList(popup: Page, filter: (typeof POPUP_FILTERS)[number]): Promise<PopupRow[]> {
   await popup.locator(`#tab-${filter}`).click();
   await popup.waitForSelector(`#tab-${filter}[aria-selected="true"]`);
-  // Draw every page of the list, not only the first 50.
-  while (await popup.locator('button.show-more').count()) await popup.locator('button.show-more').click();
+  // A list is read when it is shown ("Closed" a page at a time): wait until it is drawn, then
+  // draw every page of it, not only the first 50, each once it has arrived.
+  const loaded = () => popup.locator('#list-panel > p.loading').waitFor({ state: 'detached' });
+  await loaded();
+  while (await popup.locator('button.show-more').count()) {
+    const drawn = await popup.locator('li.row').count();
+    await popup.locator('button.show-more').click();
+    await popup.waitForFunction((n) => document.querySelectorAll('li.row').length > n, drawn);
+    await loaded();
+  }
   return popup.locator('li.row').evaluateAll((items) =>
     items.map((li) => ({
       id: li.getAttribute('data-id') ?? '',
