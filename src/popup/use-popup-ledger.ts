@@ -27,7 +27,7 @@ export function startFirstRead(): FirstRead {
     head: await readHead(opened, undefined, chosen, now, PAGE_SIZE),
     now,
   }));
-  // A failure shows when the popup reads again; never an unhandled rejection.
+  // The popup reports a failure where it waits for this (show() catches it); never an unhandled rejection.
   head.catch(() => {});
   return { startedAt: now, settings, head };
 }
