@@ -1,11 +1,5 @@
 import browser from 'webextension-polyfill';
-import {
-  countsFromFacts,
-  type LedgerCounts,
-  learnedWindowFromFacts,
-  type ResolvedSettings,
-  resolveWith,
-} from '../rules';
+import { figuresFromFacts, type LedgerCounts, type ResolvedSettings } from '../rules';
 import { words } from '../shared/i18n';
 import { readScan } from '../shared/scan-state';
 import { loadSettings } from '../shared/settings-store';
@@ -29,9 +23,7 @@ async function show(view: BadgeView): Promise<void> {
 /** The current account's counts, from the store's count facts (no record read). */
 async function readCounts(now: number): Promise<{ counts: LedgerCounts; settings: ResolvedSettings }> {
   const [db, chosen] = await Promise.all([getDb(), loadSettings()]);
-  const facts = await readCurrentFacts(db);
-  const settings = resolveWith(chosen, learnedWindowFromFacts(facts, chosen.learnedFloorDays));
-  return { counts: countsFromFacts(facts, settings, now), settings };
+  return figuresFromFacts(await readCurrentFacts(db), chosen, now);
 }
 
 /** Redraws the badge from the ledger (or the scan in progress). Call after anything that may change it. */

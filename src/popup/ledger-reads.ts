@@ -3,14 +3,7 @@ import { FactGroup } from '../model/count-facts';
 import type { InvitationRecord } from '../model/invitation';
 import type { ReadingLogEntry } from '../model/reading';
 import type { Settings } from '../model/settings';
-import {
-  assess,
-  countsFromFacts,
-  type LedgerCounts,
-  learnedWindowFromFacts,
-  type ResolvedSettings,
-  resolveWith,
-} from '../rules';
+import { assess, figuresFromFacts, type LedgerCounts, type ResolvedSettings } from '../rules';
 import { readingOrNull, validRecord } from '../shared/ui/ledger-source';
 import { type LapseDb, readLedgerHead, readPendingRaw, walkResolved } from '../store/read';
 import { foldedRecordText, headRecords, pendingHead, type Row, searchMatcher } from './view';
@@ -50,16 +43,17 @@ export async function readHead(
   now: number,
   rows: number,
 ): Promise<LedgerHead> {
-  let settings = resolveWith(chosen, chosen.learnedFloorDays);
+  let figures = figuresFromFacts([], chosen, now);
   let groups: FactGroup[] = [];
-  let head = pendingHead(settings, now, rows);
+  let head = pendingHead(figures.settings, now, rows);
   let rejected = 0;
   const raw = await readLedgerHead(db, account, (facts) => {
     groups = facts.flatMap((value) => {
       const parsed = z.safeParse(FactGroup, value);
       return parsed.success ? [parsed.data] : [];
     });
-    settings = resolveWith(chosen, learnedWindowFromFacts(groups, chosen.learnedFloorDays));
+    figures = figuresFromFacts(groups, chosen, now);
+    const { settings } = figures;
     head = pendingHead(settings, now, rows);
     const { times, undated } = headRecords(groups, settings, now, rows);
     return {
@@ -74,8 +68,7 @@ export async function readHead(
   });
   return {
     account: raw.account,
-    settings,
-    counts: countsFromFacts(groups, settings, now),
+    ...figures,
     size: groups.reduce((sum, group) => sum + group.count, 0),
     lastReading: readingOrNull(raw.lastReading),
     lastCompleteReading: readingOrNull(raw.lastCompleteReading),

@@ -1,8 +1,9 @@
 import type { CountFacts, FactGroup } from '../model/count-facts';
 import type { InvitationRecord } from '../model/invitation';
+import type { Settings } from '../model/settings';
 import { type ExpiryStatus, expiryStatus, mayHaveLapsed, type ResolvedSettings, surelyOlderThanDays } from './expiry';
 import { activeSnooze } from './follow-ups';
-import { lastListedAt, youngestDaysListed } from './window';
+import { lastListedAt, learnedWindowFromFacts, resolveWith, youngestDaysListed } from './window';
 
 /**
  * Where an invitation stands for every list and count a user sees:
@@ -196,4 +197,17 @@ export function ledgerCounts(
 export function countsFromFacts(groups: Iterable<FactGroup>, settings: ResolvedSettings, now: number): LedgerCounts {
   const judged = [...groups].map((group) => ({ ...countedOfFacts(group.facts, settings, now), count: group.count }));
   return weightedTally(judged, (item) => item.count);
+}
+
+/**
+ * The settings every figure uses (a learned window learned from the facts) and the counts, from a
+ * ledger's facts alone: what the badge and the popup's header both show.
+ */
+export function figuresFromFacts(
+  groups: readonly FactGroup[],
+  chosen: Settings,
+  now: number,
+): { settings: ResolvedSettings; counts: LedgerCounts } {
+  const settings = resolveWith(chosen, learnedWindowFromFacts(groups, chosen.learnedFloorDays));
+  return { settings, counts: countsFromFacts(groups, settings, now) };
 }
