@@ -1,12 +1,12 @@
-import type { FactGroup } from '../model/count-facts';
+import type { CountFacts, FactGroup } from '../model/count-facts';
 import type { InvitationRecord } from '../model/invitation';
 import {
   type Assessment,
   activeSnooze,
   assess,
+  countFactsOf,
   expiryFigures,
   type LedgerCounts,
-  lastListedAt,
   mayHaveLapsed,
   type ResolvedSettings,
 } from '../rules';
@@ -139,16 +139,15 @@ export function foldedRecordText(record: InvitationRecord): string {
 }
 
 /**
- * Where a record goes in "All pending" as the list's order compares it, from the two figures of
- * assess it needs (the window added once); null when it is not in that list.
+ * Where records with these count facts go in "All pending", as the list's order compares them
+ * (the two figures of assess it needs, the window added once); null when they are not in it.
  */
-function placeInPending(record: InvitationRecord, settings: ResolvedSettings, now: number): Ranked | null {
-  if (record.status !== 'pending' || record.hidden) return null;
-  const snoozedUntil = activeSnooze(record, now);
-  if (record.sent === null) return { record, assessment: { expiry: 'unknown', daysLeft: null, snoozedUntil } };
-  const { status, daysLeft } = expiryFigures(record.sent, settings, now, lastListedAt(record));
-  if (mayHaveLapsed(status)) return null;
-  return { record, assessment: { expiry: status, daysLeft, snoozedUntil } };
+function pendingPlace(facts: CountFacts, settings: ResolvedSettings, now: number): Ranked['assessment'] | null {
+  if (!facts.pending || facts.hidden) return null;
+  const snoozedUntil = activeSnooze(facts, now);
+  if (facts.sent === null) return { expiry: 'unknown', daysLeft: null, snoozedUntil };
+  const { status, daysLeft } = expiryFigures(facts.sent, settings, now, facts.listedAt);
+  return mayHaveLapsed(status) ? null : { expiry: status, daysLeft, snoozedUntil };
 }
 
 /** Which pending records the popup's first rows are among: those sent at `times`, or (`undated`) all of them. */
@@ -176,16 +175,15 @@ export function headRecords(
   const listed = new Set<number>();
   let undated = false;
   for (const { facts, count } of groups) {
-    if (!facts.pending || facts.hidden) continue;
+    const place = pendingPlace(facts, settings, now);
+    if (!place) continue;
     if (facts.sent === null) {
       undated = true;
       continue;
     }
-    const { status, daysLeft } = expiryFigures(facts.sent, settings, now, facts.listedAt);
-    if (mayHaveLapsed(status)) continue;
     listed.add(facts.sent.earliest);
-    if (daysLeft !== null && activeSnooze(facts, now) === null) {
-      dated.push({ earliest: facts.sent.earliest, days: daysLeft, count });
+    if (place.daysLeft !== null && place.snoozedUntil === null) {
+      dated.push({ earliest: facts.sent.earliest, days: place.daysLeft, count });
     }
   }
   dated.sort((a, b) => a.days - b.days);
@@ -204,15 +202,15 @@ export function headRecords(
 
 /**
  * The first `size` rows of "All pending" (tracked records), from the records of the send times
- * headSendTimes names (or every pending record): the popup's first rows, read without reading
+ * headRecords names (or every pending record): the popup's first rows, read without reading
  * the rest. They are put in the list's own order (nearingFirst), the one every path uses.
  */
 export function pendingHead(settings: ResolvedSettings, now: number, size: number) {
   const taken: Ranked[] = [];
   return {
     take(record: InvitationRecord): void {
-      const placed = placeInPending(record, settings, now);
-      if (placed) taken.push(placed);
+      const assessment = pendingPlace(countFactsOf(record), settings, now);
+      if (assessment) taken.push({ record, assessment });
     },
     /** The first `size` rows of the list among those taken, assessed in full. */
     rows(): Row[] {
