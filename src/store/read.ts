@@ -79,11 +79,13 @@ export interface HeadWalk {
 }
 
 /**
- * The popup's first read, in one transaction: the account shown (as readRawLedger chooses it),
- * its count facts and two readings, and then the pending records sent at the send times
- * (`sent.earliest`) the walk asks for — a request per send time, not per record: one reading
- * puts hundreds under one label — or, when it asks for every pending record, all of them.
- * `startWalk` sees the facts first: what it wants is worked out from them.
+ * The popup's first read, in one transaction and two round trips to the browser process: the
+ * account shown (as readRawLedger chooses it) with every account's count facts (a few groups
+ * each: cheaper than waiting for the account to ask for its own); then its two readings, and the
+ * pending records sent at the send times (`sent.earliest`) the walk asks for — a request per send
+ * time, not per record: one reading puts hundreds under one label — or, when it asks for every
+ * pending record, all of them. `startWalk` sees the account's facts first: what it wants is
+ * worked out from them.
  */
 export async function readLedgerHead(
   db: LapseDb,
@@ -92,17 +94,15 @@ export async function readLedgerHead(
 ): Promise<RawLedgerHead> {
   const tx = db.transaction(['invitations', 'meta', 'facts']);
   settled(tx.done);
-  const chosen = await shownAccount(tx, account);
-  const [facts, readings] = await Promise.all([
-    tx.objectStore('facts').index('byAccount').getAll(chosen),
-    readingsOf(tx, chosen),
-  ]);
+  const [chosen, everyAccountsFacts] = await Promise.all([shownAccount(tx, account), tx.objectStore('facts').getAll()]);
+  const facts = everyAccountsFacts.filter((group) => group.account === chosen);
   const walk = startWalk(facts);
   const invitations = tx.objectStore('invitations');
   const batches = walk.everyPending
     ? [invitations.index('byAccountStatus').getAll([chosen, 'pending'])]
     : walk.sendTimes.map((earliest) => invitations.index('byStatusSent').getAll([chosen, 'pending', earliest]));
-  for (const batch of await Promise.all(batches)) for (const value of batch) walk.take(value);
+  const [records, readings] = await Promise.all([Promise.all(batches), readingsOf(tx, chosen)]);
+  for (const batch of records) for (const value of batch) walk.take(value);
   return { account: chosen, facts, ...readings };
 }
 
