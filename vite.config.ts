@@ -61,29 +61,29 @@ function forbidWebAccessibleResources(): Plugin {
 }
 
 /**
- * The popup must draw within 150 ms of opening, and every module file an extension page loads
- * costs a fetch from the browser process. Modules it shares with the options page and the worker
- * would be split into shared chunks (five files); tagging the popup's whole import graph makes
- * its modules its own, so it loads one script (and the CSV writer on demand).
+ * Gives an entry its own copy of every module it imports, instead of chunks shared with the other
+ * pages: tagging the entry's whole import graph makes its modules its own.
+ * - The popup must draw within 150 ms of opening, and every module file an extension page loads
+ *   costs a fetch from the browser process: it loads one script (and the CSV writer on demand).
+ * - The worker runs alone and starts often: a chunk shared with the options and Insights pages
+ *   would make it load their code too (Insights' figures, the backup reader).
  */
-function popupOwnsItsModules(): Plugin {
-  const TAG = '?lapse-popup';
+function ownsItsModules(name: string, entry: RegExp): Plugin {
+  const tag = `?lapse-${name}`;
   return {
-    name: 'lapse:popup-owns-its-modules',
+    name: `lapse:${name}-owns-its-modules`,
     apply: 'build',
     enforce: 'pre',
     async resolveId(source, importer, options) {
       if (!importer) return null;
-      const inPopup = importer.endsWith(TAG) || POPUP_ENTRIES.test(importer);
-      if (!inPopup) return null;
+      const inEntry = importer.endsWith(tag) || entry.test(importer);
+      if (!inEntry) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       if (!resolved || resolved.external || resolved.id.includes('?') || resolved.id.startsWith('\0')) return resolved;
-      return { ...resolved, id: `${resolved.id}${TAG}` };
+      return { ...resolved, id: `${resolved.id}${tag}` };
     },
   };
 }
-
-const POPUP_ENTRIES = /\/src\/popup\/main\.tsx$/;
 
 export default defineConfig({
   define: { __LAPSE_TEST_HOOKS__: JSON.stringify(testHooks) },
@@ -95,7 +95,8 @@ export default defineConfig({
       contentScripts: { standaloneFiles: CONTENT_SCRIPTS },
     }),
     forbidWebAccessibleResources(),
-    popupOwnsItsModules(),
+    ownsItsModules('popup', /\/src\/popup\/main\.tsx$/),
+    ownsItsModules('worker', /\/src\/background\/index\.ts$/),
   ],
   build: {
     outDir,
