@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvitationRecord } from '../../../src/model/invitation';
-import { readRawLedger } from '../../../src/store/read';
+import { putRecords } from '../../../src/store/facts';
+import { type HeadWalk, readLedgerHead, readRawLedger } from '../../../src/store/read';
 import { record } from '../popup/records';
 import { openTestDb } from './open-test-db';
 
@@ -25,6 +26,54 @@ describe('readRawLedger', () => {
     expect(raw.records).toHaveLength(records.length);
     expect(raw.lastReading).toBeNull();
     expect(raw.lastCompleteReading).toBeNull();
+    db.close();
+  });
+});
+
+describe('readLedgerHead', () => {
+  /** Two accounts' ledgers, written as the worker writes them (count facts included). */
+  async function twoLedgers(lastSeen: string) {
+    const db = await openTestDb();
+    const tx = db.transaction(['invitations', 'facts', 'meta'], 'readwrite');
+    const writes = [
+      ...records.map((r) => ({ before: undefined, after: { ...r, account: 'ada' } })),
+      ...[record('Bo', [3, 4]), record('Cy', [5, 6])].map((r) => ({
+        before: undefined,
+        after: { ...r, account: 'bo' },
+      })),
+    ];
+    const accounts = { lastSeen, known: ['ada', 'bo'], question: null };
+    await Promise.all([putRecords(tx, writes), tx.objectStore('meta').put(accounts, 'accounts'), tx.done]);
+    return db;
+  }
+
+  /** Asks for every pending record, and counts the facts and records it is handed. */
+  const everything = () => {
+    const seen = { facts: 0, records: [] as unknown[] };
+    const start = (facts: unknown[]): HeadWalk => {
+      seen.facts = facts.reduce<number>((sum, group) => sum + (group as { count: number }).count, 0);
+      return { sendTimes: [], everyPending: true, take: (value) => seen.records.push(value) };
+    };
+    return { seen, start };
+  };
+
+  it("reads the account last read, and only that account's facts and records", async () => {
+    const db = await twoLedgers('bo');
+    const { seen, start } = everything();
+    const head = await readLedgerHead(db, undefined, start);
+    expect(head.account).toBe('bo');
+    expect(seen.facts).toBe(2);
+    expect(seen.records).toHaveLength(2);
+    db.close();
+  });
+
+  it('reads the account it is asked for', async () => {
+    const db = await twoLedgers('bo');
+    const { seen, start } = everything();
+    const head = await readLedgerHead(db, 'ada', start);
+    expect(head.account).toBe('ada');
+    expect(seen.facts).toBe(records.length);
+    expect(seen.records).toHaveLength(records.length);
     db.close();
   });
 });
