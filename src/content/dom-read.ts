@@ -119,9 +119,15 @@ export function readCard(card: Element, { notes, controls, isControlLink }: Mark
   return read;
 }
 
+/**
+ * Runs of spaces, and spaces other than a plain one (no-break, tab, newline): what `tidy` turns
+ * into one plain space. A lone plain space is left alone, so an already tidy text is not copied.
+ */
+const UNTIDY_SPACE = /\s{2,}|[^\S ]/g;
+
 /** Each run of spaces as one plain space, none at either end. */
 function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(UNTIDY_SPACE, ' ').trim();
 }
 
 /** Notes a link in `read`: the card's person (the first profile linked), someone else, or no one. */
@@ -185,7 +191,7 @@ export function pageLanguage(root: ParentNode, hasCards: boolean, reads: (langua
 export function shortTexts(card: Element): string[] {
   const texts: string[] = [];
   for (const el of card.querySelectorAll(anyOf(SHORT_TEXT))) {
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = tidy(el.textContent ?? '');
     if (text && text.length <= MAX_LABEL) texts.push(text);
   }
   return texts;
@@ -208,7 +214,7 @@ export function isNoise(text: string): boolean {
 
 /** A display name without "’s profile picture", "View … profile" and the like; null when none is left. */
 export function cleanName(text: string): string | null {
-  const name = text.replace(/\s+/g, ' ').trim();
+  const name = tidy(text);
   const inner = nameInside(name);
   if (inner) return cleanName(inner);
   return name && !isNoise(name) ? name.slice(0, MAX_NAME) : null;
