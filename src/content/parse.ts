@@ -1,11 +1,11 @@
 import type { Interval } from '../model/time';
-import { labelToInterval, type RelativeAge } from '../rules/label-interval';
+import { labelToInterval } from '../rules/label-interval';
 import { type CardText, markedIn, pageLanguage, readCard } from './dom-read';
 import type { Language } from './phrases';
 import { anyOf, NOTE } from './selectors';
 import { findCards, type Layout } from './sent/find-cards';
 import { isLaterPage, isLoading, readLoadMore, readTotal, showsEmptyState } from './sent/list-state';
-import { type LabelReader, labelInBlocks, readSentCard, type SentCard } from './sent/read-card';
+import { type LabelReader, labelInBlocks, type ParsedInvitation, readSentCard } from './sent/read-card';
 import { isWithdrawControl } from './sent/withdraw-control';
 import { detectLabelLanguage, knownLanguage, recogniseLabel } from './words';
 
@@ -15,18 +15,6 @@ import { detectLabelLanguage, knownLanguage, recogniseLabel } from './words';
  * walk; what the texts mean is decided afterwards from what they say, not where they sit
  * (docs/linkedin-pages.md, "How a card is read").
  */
-
-export interface ParsedInvitation {
-  profileUrl: string;
-  name: string;
-  headline: string | null;
-  /** The label as shown, e.g. "Sent 3 weeks ago"; '' when none was recognised. */
-  sentLabel: string;
-  /** When it was sent, as far as the label tells (epoch ms). */
-  sent: Interval | null;
-  /** The note sent with the invitation, when the page shows it. */
-  inviteMessage: string | null;
-}
 
 export interface ParsedSentPage {
   invitations: ParsedInvitation[];
@@ -61,14 +49,15 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
   // Each card is read when it is interpreted, not all first: thousands of cards' texts kept
   // alive together would outlive the young generation, and the collector's copying them cost
   // more than the parse.
-  const read = (card: Element) => readCard(card, marked);
-  const first = cards.slice(0, CARDS_FOR_LANGUAGE).map(read);
+  const first = cards.slice(0, CARDS_FOR_LANGUAGE).map((card) => readCard(card, marked));
+  const read = (card: Element, index: number) => first[index] ?? readCard(card, marked);
+  const at = observedAt.getTime();
   const language = pageLanguage(root, cards.length > 0, (l) => {
-    const readLabel = labelsOnPage(l);
+    const readLabel = labelsOnPage(l, at);
     return first.some((text) => text.profileUrl && labelInBlocks(text, readLabel));
   });
   return {
-    ...readInvitations(cards, read, language ? labelsOnPage(language) : null, observedAt),
+    ...readInvitations(cards, read, language ? labelsOnPage(language, at) : null),
     total: readTotal(root, language),
     language,
     layout,
@@ -87,13 +76,16 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
 }
 
 /**
- * Reads labels in `language`, each distinct text once: a list repeats a few labels ("Sent 1 week
- * ago") over thousands of cards.
+ * Reads labels in `language` as send intervals seen at `observedAt`, each distinct text once: a
+ * list repeats a few labels ("Sent 1 week ago") over thousands of cards, which share the answer.
  */
-function labelsOnPage(language: Language): LabelReader {
-  const answers = new Map<string, RelativeAge | null>();
+function labelsOnPage(language: Language, observedAt: number): LabelReader {
+  const answers = new Map<string, Interval | null>();
   return (text) => {
-    if (!answers.has(text)) answers.set(text, recogniseLabel(text, language));
+    if (!answers.has(text)) {
+      const age = recogniseLabel(text, language);
+      answers.set(text, age && labelToInterval(age, observedAt));
+    }
     return answers.get(text) ?? null;
   };
 }
@@ -101,17 +93,16 @@ function labelsOnPage(language: Language): LabelReader {
 /** Every card's verdict, counted; a person listed twice counts once. */
 function readInvitations(
   cards: Element[],
-  read: (card: Element) => CardText,
+  read: (card: Element, index: number) => CardText,
   readLabel: LabelReader | null,
-  observedAt: Date,
 ): Pick<ParsedSentPage, 'invitations' | 'skipped' | 'unreadable' | 'tooDeep'> {
   const invitations: ParsedInvitation[] = [];
   const seen = new Set<string>();
   let skipped = 0;
   let unreadable = 0;
   let tooDeep = false;
-  for (const card of cards) {
-    const text = read(card);
+  for (const [index, card] of cards.entries()) {
+    const text = read(card, index);
     tooDeep ||= text.tooDeep;
     if (text.profileUrl && seen.has(text.profileUrl)) continue;
     const verdict = readSentCard(card, text, readLabel);
@@ -119,22 +110,11 @@ function readInvitations(
     else if (verdict === 'unreadable') unreadable++;
     else if (verdict !== 'nothing') {
       seen.add(verdict.profileUrl);
-      if (!verdict.age) unreadable++;
-      invitations.push(toInvitation(verdict, observedAt));
+      if (!verdict.sent) unreadable++;
+      invitations.push(verdict);
     }
   }
   return { invitations, skipped, unreadable, tooDeep };
-}
-
-function toInvitation(card: SentCard, observedAt: Date): ParsedInvitation {
-  return {
-    profileUrl: card.profileUrl,
-    name: card.name,
-    headline: card.headline,
-    sentLabel: card.sentLabel,
-    sent: card.age ? labelToInterval(card.age, observedAt.getTime()) : null,
-    inviteMessage: card.inviteMessage,
-  };
 }
 
 /** Reads a "Sent …" label in `language` (null: try every known language) as the send interval. */

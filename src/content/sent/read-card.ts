@@ -1,32 +1,34 @@
-import type { RelativeAge } from '../../rules/label-interval';
+import type { Interval } from '../../model/time';
 import { type CardText, cleanName, isNoise, shortTexts, type TextBlock } from '../dom-read';
 import { EMAIL, NON_PERSON_LINK } from '../page-knowledge';
 import { isWithdrawControl, withdrawNameFrom } from './withdraw-control';
 
-/** What a card says, before its label is turned into dates. */
-export interface SentCard {
+/** What a card says about the invitation it shows. */
+export interface ParsedInvitation {
   profileUrl: string;
   name: string;
   headline: string | null;
-  /** The label as shown; '' when none was recognised. */
+  /** The label as shown, e.g. "Sent 3 weeks ago"; '' when none was recognised. */
   sentLabel: string;
-  age: RelativeAge | null;
+  /** When it was sent, as far as the label tells (epoch ms). */
+  sent: Interval | null;
+  /** The note sent with the invitation, when the page shows it. */
   inviteMessage: string | null;
 }
 
 /** A card without a profile link: a Page, Event, Newsletter or e-mail invitation, one Lapse could not read, or no invitation at all. */
-export type Verdict = SentCard | 'skipped' | 'unreadable' | 'nothing';
+export type Verdict = ParsedInvitation | 'skipped' | 'unreadable' | 'nothing';
 
 const LIMITS = { headline: 2000, label: 200, note: 5000 };
 
-/** What a label text means (a relative age), or null when it is not a Sent label in the page's language. */
-export type LabelReader = (text: string) => RelativeAge | null;
+/** When a label text says the invitation was sent, or null when it is not a Sent label in the page's language. */
+export type LabelReader = (text: string) => Interval | null;
 
 /** A recognised label: where it is among the blocks (-1: found in the card's elements instead). */
 interface FoundLabel {
   text: string;
   index: number;
-  age: RelativeAge;
+  sent: Interval;
 }
 
 /** What one card means, read from its text (and, for a split label, its elements). */
@@ -35,12 +37,14 @@ export function readSentCard(card: Element, text: CardText, readLabel: LabelRead
   const name = nameOf(text);
   if (!name) return 'unreadable';
   const label = readLabel ? (labelInBlocks(text, readLabel) ?? labelInElements(card, readLabel)) : null;
+  const { headline, inviteMessage } = headlineAndNote(text.blocks, name, label);
   return {
     profileUrl: text.profileUrl,
     name,
-    ...headlineAndNote(text.blocks, name, label),
+    headline,
     sentLabel: (label?.text ?? '').slice(0, LIMITS.label),
-    age: label?.age ?? null,
+    sent: label?.sent ?? null,
+    inviteMessage,
   };
 }
 
@@ -84,8 +88,8 @@ export function labelInBlocks(text: CardText, readLabel: LabelReader): FoundLabe
   const isLabel = (index: number, inTime: boolean): FoundLabel | null => {
     const block = blocks[index] as TextBlock;
     if (block.inTime !== inTime || block.inPersonLink || block.inNote) return null;
-    const age = readLabel(block.text);
-    return age && { text: block.text, index, age };
+    const sent = readLabel(block.text);
+    return sent && { text: block.text, index, sent };
   };
   for (let i = 0; i < blocks.length; i++) {
     const found = isLabel(i, true);
@@ -100,8 +104,8 @@ export function labelInBlocks(text: CardText, readLabel: LabelReader): FoundLabe
 
 function labelInElements(card: Element, readLabel: LabelReader): FoundLabel | null {
   for (const text of shortTexts(card)) {
-    const age = readLabel(text);
-    if (age) return { text, index: -1, age };
+    const sent = readLabel(text);
+    if (sent) return { text, index: -1, sent };
   }
   return null;
 }
