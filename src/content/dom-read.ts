@@ -46,34 +46,31 @@ const MAX_LABEL = 80;
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 
 /**
- * What the walk must know of elements it cannot tell by their tag. Notes and role="button"
- * controls are found once per page by the selector engine (`markedIn`): asking each element of
- * thousands of cards for its attributes costs more than the rest of the walk.
+ * What the walk must know of elements it cannot tell by their tag. Notes, role="button" controls
+ * and control links are found once per page by the selector engine (`markedIn`): asking each
+ * element of thousands of cards for its attributes costs more than the rest of the walk.
  */
 export interface Marked {
   /** Elements the markup marks as an invitation's note. */
   notes: ReadonlySet<Element>;
-  /** Controls that are not <button>s (role="button"). */
+  /** Controls that are not <button>s: role="button", and links that are controls (a Withdraw link). */
   controls: ReadonlySet<Element>;
-  /** Links that are controls, not links to read (a Withdraw link). */
-  isControlLink: (link: Element) => boolean;
 }
 
-/** The notes (`noteSelector`) and role="button" controls under `scope`. */
+/** What the page's markup marks under `scope`: notes, and controls that are not <button>s. */
 export function markedIn(
   scope: ParentNode,
-  noteSelector: string | null,
-  isControlLink: (link: Element) => boolean = () => false,
+  { note, controlLink }: { note: string | null; controlLink: string | null },
 ): Marked {
+  const controlLinks = controlLink ? scope.querySelectorAll(`a:is(${controlLink})`) : [];
   return {
-    notes: new Set(noteSelector ? scope.querySelectorAll(noteSelector) : []),
-    controls: new Set(scope.querySelectorAll('[role="button"]')),
-    isControlLink,
+    notes: new Set(note ? scope.querySelectorAll(note) : []),
+    controls: new Set([...scope.querySelectorAll('[role="button"]'), ...controlLinks]),
   };
 }
 
 /** One walk over the card's nodes, in document order. */
-export function readCard(card: Element, { notes, controls, isControlLink }: Marked): CardText {
+export function readCard(card: Element, { notes, controls }: Marked): CardText {
   const read: CardText = { profileUrl: null, otherLinks: [], controls: [], nameHints: [], blocks: [], tooDeep: false };
   // The avatar and the name link share one href: it is read once.
   let last = { href: '', url: null as string | null };
@@ -102,7 +99,7 @@ export function readCard(card: Element, { notes, controls, isControlLink }: Mark
       const tag = el.localName;
       if (SKIPPED.has(tag)) continue;
       open = null;
-      if (tag === 'button' || controls.has(el) || (tag === 'a' && isControlLink(el))) {
+      if (tag === 'button' || controls.has(el)) {
         read.controls.push(el);
       } else if (tag === 'img') {
         const alt = el.getAttribute('alt');

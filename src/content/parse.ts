@@ -2,11 +2,10 @@ import type { Interval } from '../model/time';
 import { labelToInterval } from '../rules/label-interval';
 import { type CardText, markedIn, pageLanguage, readCard } from './dom-read';
 import type { Language } from './phrases';
-import { anyOf, NOTE } from './selectors';
+import { anyOf, NOTE, WITHDRAW_CONTROL } from './selectors';
 import { findCards, type Layout } from './sent/find-cards';
 import { isLaterPage, isLoading, readLoadMore, readTotal, showsEmptyState } from './sent/list-state';
 import { type LabelReader, labelInBlocks, type ParsedInvitation, readSentCard } from './sent/read-card';
-import { isWithdrawControl } from './sent/withdraw-control';
 import { detectLabelLanguage, knownLanguage, recogniseLabel } from './words';
 
 /**
@@ -45,7 +44,7 @@ const CARDS_FOR_LANGUAGE = 50;
 /** One look at the Sent page. Never throws on strange markup: what it cannot read it counts. */
 export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPage {
   const { cards, layout, scope } = findCards(root);
-  const marked = markedIn(scope, anyOf(NOTE), isWithdrawControl);
+  const marked = markedIn(scope, { note: anyOf(NOTE), controlLink: anyOf(WITHDRAW_CONTROL) });
   // Each card is read when it is interpreted, not all first: thousands of cards' texts kept
   // alive together would outlive the young generation, and the collector's copying them cost
   // more than the parse.
@@ -101,7 +100,8 @@ function readInvitations(
   let skipped = 0;
   let unreadable = 0;
   let tooDeep = false;
-  for (const [index, card] of cards.entries()) {
+  for (let index = 0; index < cards.length; index++) {
+    const card = cards[index] as Element;
     const text = read(card, index);
     tooDeep ||= text.tooDeep;
     if (text.profileUrl && seen.has(text.profileUrl)) continue;

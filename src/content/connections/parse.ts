@@ -90,7 +90,7 @@ function nameOf(text: CardText): string | null {
 /** One look at the Connections page. Never throws on strange markup: what it cannot read it counts. */
 export function parseConnectionsPage(root: ParentNode, observedAt: Date): ParsedConnectionsPage {
   const at = observedAt.getTime();
-  const marked = markedIn(root, null);
+  const marked = markedIn(root, { note: null, controlLink: null });
   const cards = findCards(root)
     .map((element) => ({ element, text: readCard(element, marked) }))
     .filter((card) => card.text.profileUrl !== null);
