@@ -44,6 +44,8 @@ export const MAX_DEPTH = 1000;
 const MAX_LABEL = 80;
 
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg']);
+/** A text node with something to read: spaces alone only separate elements. */
+const NOT_ONLY_SPACES = /\S/;
 
 /**
  * What the walk must know of elements it cannot tell by their tag. Notes, role="button" controls
@@ -88,7 +90,7 @@ export function readCard(card: Element, { notes, controls }: Marked): CardText {
       if (child.nodeType === Node.TEXT_NODE) {
         const text = child.nodeValue ?? '';
         if (open) open.text += text;
-        else if (/\S/.test(text)) {
+        else if (NOT_ONLY_SPACES.test(text)) {
           open = { text, inPersonLink, inNote, inTime };
           read.blocks.push(open);
         }
