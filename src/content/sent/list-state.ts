@@ -21,15 +21,24 @@ import { normalizeText, recognisePeopleCount } from '../words';
 /** The page's own count, "People (1,234)", in `language` (null: in any known language). */
 export function readTotal(root: ParentNode, language: Language | null): number | null {
   const languages = language ? [language] : LANGUAGES;
-  const countIn = (el: Element | null) => {
-    const text = el?.textContent ?? '';
+  const countIn = (el: Element) => {
+    const text = el.textContent ?? '';
     return languages.map((l) => recognisePeopleCount(text, l)).find((total) => total !== null) ?? null;
   };
-  for (const alternative of PEOPLE_COUNT) {
-    for (const el of root.querySelectorAll(alternative)) {
+  const firstCountIn = (elements: Iterable<Element>) => {
+    for (const el of elements) {
       const total = countIn(el);
       if (total !== null) return total;
     }
+    return null;
+  };
+  for (const alternative of PEOPLE_COUNT) {
+    // The count sits above the list, so the first match nearly always says it: the rest of the
+    // page, thousands of cards, is searched only when it does not.
+    const first = root.querySelector(alternative);
+    if (first === null) continue;
+    const total = countIn(first) ?? firstCountIn(root.querySelectorAll(alternative));
+    if (total !== null) return total;
   }
   return null;
 }
