@@ -145,11 +145,11 @@ function isPersonLink(link: Element, read: CardText, profileOf: (href: string) =
 
 // ── finding cards ──
 
-/** Only the outermost of nested matches, so each card counts once. */
-export function outermost(elements: Iterable<Element>): Element[] {
+/** Only the outermost of nested matches under `scope`, so each card counts once. */
+export function outermost(elements: Iterable<Element>, scope: ParentNode): Element[] {
   const all = new Set(elements);
   return [...all].filter((el) => {
-    for (let p = el.parentElement; p; p = p.parentElement) if (all.has(p)) return false;
+    for (let p = el.parentElement; p && p !== scope; p = p.parentElement) if (all.has(p)) return false;
     return true;
   });
 }
@@ -170,7 +170,7 @@ export function cardsAround(anchors: Element[], scope: ParentNode, keyOf: (ancho
     for (let p = anchor.parentElement; p && p !== scope && keysIn.get(p)?.size === 1; p = p.parentElement) card = p;
     return card;
   });
-  return outermost(cards);
+  return outermost(cards, scope);
 }
 
 // ── the page's language ──

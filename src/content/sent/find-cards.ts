@@ -23,7 +23,7 @@ export function findCards(root: ParentNode): FoundCards {
     if (!list) continue;
     for (const card of [...SENT_CARD, ANY_LIST_ITEM]) {
       const found = list.querySelectorAll(card);
-      if (found.length > 0) return { cards: outermost(found), layout: 'list', scope: list };
+      if (found.length > 0) return { cards: outermost(found, list), layout: 'list', scope: list };
     }
   }
   const controls = withdrawControlsIn(root).filter((control) => !control.closest(anyOf(DIALOG)));
