@@ -168,7 +168,6 @@ const SENT_D_ALL: Fixture[] = [
 const SENT_B: Fixture[] = ['sent-classic-en.html', 'sent-classic-paged-en.html'];
 const PAGED: Fixture[] = ['sent-classic-paged-en.html'];
 const CONNECTIONS_D: Fixture[] = ['connections-current-en.html', 'connections-current-fr.html'];
-const EVERY_CARD: Fixture[] = [...SENT_D, ...SENT_B, 'connections-current-en.html', 'connections-classic-en.html'];
 
 /** The Withdraw control's aria-label in each language: seen in English, the others translated. */
 function withdrawLabelsSeen(): Record<string, Seen> {
@@ -264,12 +263,14 @@ function sentListSeen() {
 
 /** Both pages, and the Connections page. */
 function bothPagesSeen() {
+  // Built here, not beside the other lists: a spread at the top of the module would stay in the content scripts.
+  const everyCard: Fixture[] = [...SENT_D, ...SENT_B, 'connections-current-en.html', 'connections-classic-en.html'];
   return {
     PROFILE_LINK: {
-      'a[href*="/in/"]': { when: 'every era', fixtures: EVERY_CARD },
+      'a[href*="/in/"]': { when: 'every era', fixtures: everyCard },
     } satisfies SeenFor<typeof PROFILE_LINK>,
     SHORT_TEXT: {
-      'time, p, span, div': { when: 'any era', fixtures: EVERY_CARD },
+      'time, p, span, div': { when: 'any era', fixtures: everyCard },
     } satisfies SeenFor<typeof SHORT_TEXT>,
     SELF_PROFILE_LINK: {
       '.global-nav__me a[href*="/in/"]': {
