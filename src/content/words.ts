@@ -20,10 +20,11 @@ export function normalizeText(text: string): string {
 }
 /** The same, spaces at either end kept (as in the words around a number: " days ago"). */
 function normalizeInside(text: string): string {
-  return text.replace(SPACES, ' ').replace(APOSTROPHES, "'").toLowerCase();
+  return text
+    .replace(/[\s\u00a0\u202f\u2007\u200b]+/g, ' ')
+    .replace(/[’‘ʼ`´]/g, "'")
+    .toLowerCase();
 }
-const SPACES = /[\s\u00a0\u202f\u2007\u200b]+/g;
-const APOSTROPHES = /[’‘ʼ`´]/g;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
