@@ -85,19 +85,13 @@ function nameOf(text: CardText): string | null {
 /** A <time> first, then any block whose whole text is a label (a note never is: it says more). */
 export function labelInBlocks(text: CardText, readLabel: LabelReader): FoundLabel | null {
   const { blocks } = text;
-  const isLabel = (index: number, inTime: boolean): FoundLabel | null => {
-    const block = blocks[index] as TextBlock;
-    if (block.inTime !== inTime || block.inPersonLink || block.inNote) return null;
-    const sent = readLabel(block.text);
-    return sent && { text: block.text, index, sent };
-  };
-  for (let i = 0; i < blocks.length; i++) {
-    const found = isLabel(i, true);
-    if (found) return found;
-  }
-  for (let i = 0; i < blocks.length; i++) {
-    const found = isLabel(i, false);
-    if (found) return found;
+  for (const inTime of [true, false]) {
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index] as TextBlock;
+      if (block.inTime !== inTime || block.inPersonLink || block.inNote) continue;
+      const sent = readLabel(block.text);
+      if (sent) return { text: block.text, index, sent };
+    }
   }
   return null;
 }
