@@ -51,7 +51,9 @@ const profileOf = (link: Element) => canonicalProfileUrl(link.getAttribute('href
 function findCards(root: ParentNode): Element[] {
   const scope = root.querySelector(anyOf(CONNECTIONS_ROOT)) ?? root;
   for (const alternative of CONNECTION_CARD) {
-    const cards = outermost(scope.querySelectorAll(alternative), scope).filter((card) => card.querySelector(PROFILE_LINKS));
+    const cards = outermost(scope.querySelectorAll(alternative), scope).filter((card) =>
+      card.querySelector(PROFILE_LINKS),
+    );
     if (cards.length > 0) return cards;
   }
   return cardsAroundLinks(scope);
