@@ -47,7 +47,7 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
   const marked = markedIn(scope, { note: anyOf(NOTE), controlLink: anyOf(WITHDRAW_CONTROL) });
   // Each card is read when it is interpreted, not all first: thousands of cards' texts kept
   // alive together would outlive the young generation, and the collector's copying them cost
-  // more than the parse.
+  // more than the parse. Only the first few, which tell the language, are read ahead (once).
   const first = cards.slice(0, CARDS_FOR_LANGUAGE).map((card) => readCard(card, marked));
   const read = (card: Element, index: number) => first[index] ?? readCard(card, marked);
   const at = observedAt.getTime();
