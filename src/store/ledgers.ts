@@ -58,9 +58,16 @@ export async function accountRecords(tx: AnyTx, account: AccountKey): Promise<St
   return tx.objectStore('invitations').index('byAccount').getAll(account);
 }
 
+/** The ids among `ids` that are absent from `known`: those a pending-range read did not answer. */
+function outside(ids: Iterable<string>, known: ReadonlySet<string>): string[] {
+  return [...ids].filter((id) => !known.has(id));
+}
+
 /**
  * What a reading of `ids` needs of one account's ledger, whatever its size: every pending record
- * (a complete reading may mark them gone) and the records of the people it names.
+ * (a complete reading may mark them gone) and the records of the people it names. The people a
+ * Sent page lists are mostly pending already: one range read answers for them, and only the
+ * others are asked one by one (thousands of single requests cost more than the writes).
  */
 export async function recordsForReading(
   tx: AnyTx,
@@ -68,13 +75,27 @@ export async function recordsForReading(
   ids: Iterable<string>,
 ): Promise<StoredRecord[]> {
   const invitations = tx.objectStore('invitations');
-  const [pending, named] = await Promise.all([
-    invitations.index('byAccountStatus').getAll([account, 'pending']),
-    Promise.all([...ids].map((id) => invitations.get([account, id]))),
-  ]);
+  const pending = await invitations.index('byAccountStatus').getAll([account, 'pending']);
   const byId = new Map(pending.map((record) => [record.id, record]));
+  const others = outside(ids, new Set(byId.keys()));
+  const named = await Promise.all(others.map((id) => invitations.get([account, id])));
   for (const record of named) if (record) byId.set(record.id, record);
   return [...byId.values()];
+}
+
+/**
+ * One ledger's view for attribution: its pending keys from one range read, and which of the
+ * other people named it holds, counted one by one (few: a Sent page lists pending people).
+ */
+async function ledgerView(tx: AnyTx, account: AccountKey, ids: ReadonlySet<string>): Promise<LedgerView> {
+  const invitations = tx.objectStore('invitations');
+  const pendingKeys = await invitations.index('byAccountStatus').getAllKeys([account, 'pending']);
+  const pendingIds = new Set(pendingKeys.map(([, id]) => id));
+  const others = outside(ids, pendingIds);
+  const counts = await Promise.all(others.map((id) => invitations.count([account, id])));
+  const heldPending = [...ids].filter((id) => pendingIds.has(id));
+  const heldOthers = others.filter((_, i) => counts[i]! > 0);
+  return { ids: new Set([...heldPending, ...heldOthers]), pendingCount: pendingKeys.length };
 }
 
 /**
@@ -82,17 +103,9 @@ export async function recordsForReading(
  * one reading: keys and a count per ledger, no record.
  */
 export async function ledgerViewsFor(tx: AnyTx, ids: ReadonlySet<string>): Promise<Map<AccountKey, LedgerView>> {
-  const invitations = tx.objectStore('invitations');
   const accounts = await recordAccounts(tx);
   const views = await Promise.all(
-    accounts.map(async (account) => {
-      const [pendingCount, held] = await Promise.all([
-        invitations.index('byAccountStatus').count([account, 'pending']),
-        Promise.all([...ids].map((id) => invitations.count([account, id]))),
-      ]);
-      const view: LedgerView = { ids: new Set([...ids].filter((_, i) => held[i]! > 0)), pendingCount };
-      return [account, view] as const;
-    }),
+    accounts.map(async (account) => [account, await ledgerView(tx, account, ids)] as const),
   );
   return new Map(views);
 }
