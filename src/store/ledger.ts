@@ -161,13 +161,16 @@ export async function applyReading(db: LapseDb, reading: SentPageReading, now: n
     // records and the people it names (a reading costs the same in a ledger of 50,000).
     const ids = readingIds(reading);
     const [state, views] = await Promise.all([readAccountsState(tx), ledgerViewsFor(tx, ids)]);
-    const attribution = attribute(reading, views, state.lastSeen);
+    const attribution = attribute(reading, views, state.lastSeen, ids);
     let outcome: ReadingOutcome | null = null;
     let next = state;
     if (attribution.kind === 'apply') {
       const { account, adoptFrom } = attribution;
       if (adoptFrom !== null) await moveLedger(tx, adoptFrom, account);
-      const mine = await recordsForReading(tx, account, ids);
+      // The people the ledger holds (once adopted, those of the ledger it took over): no request
+      // is spent on the others, new to it (a first reading of 5,000 would ask 5,000 times).
+      const held = views.get(adoptFrom ?? account)?.ids ?? new Set<string>();
+      const mine = await recordsForReading(tx, account, held);
       outcome = await mergeInto(tx, reading, account, mine, now, attribution.guarded);
       const known = adoptFrom === null ? state.known : state.known.filter((k) => k !== adoptFrom);
       if (outcome) next = withKnown({ ...state, known, lastSeen: account }, account);

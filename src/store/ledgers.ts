@@ -64,8 +64,9 @@ function outside(ids: Iterable<string>, known: ReadonlySet<string>): string[] {
 }
 
 /**
- * What a reading of `ids` needs of one account's ledger, whatever its size: every pending record
- * (a complete reading may mark them gone) and the records of the people it names. The people a
+ * What a reading needs of one account's ledger, whatever its size: every pending record (a
+ * complete reading may mark them gone) and the records of the people it names (`ids`: at least
+ * those of them the ledger holds; ids it does not hold cost a request each). The people a
  * Sent page lists are mostly pending already: one range read answers for them, and only the
  * others are asked one by one (thousands of single requests cost more than the writes).
  */
