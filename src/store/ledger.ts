@@ -111,7 +111,6 @@ async function mergeInto(
   const result = mergeReading(existing, reading, lastComplete ?? null, now);
   const pendingBefore = stored.filter((r) => r.status === 'pending').length;
   if (guarded && tooManyGone(result.markedGone, pendingBefore)) return null;
-  for (const record of result.upserts) assertValid(InvitationRecord, record, `invitation ${record.id}`);
   assertValid(ReadingLogEntry, result.logEntry, 'reading log entry');
   const entry = entryFor(result.logEntry, account);
   const [logId] = await Promise.all([
@@ -119,6 +118,7 @@ async function mergeInto(
     putRecords(
       tx,
       result.upserts.map((record) => ({ before: storedById.get(record.id), after: stamp(record, account) })),
+      (record) => assertValid(InvitationRecord, record, `invitation ${record.id}`),
     ),
   ]);
   const logged = { ...entry, id: logId };
