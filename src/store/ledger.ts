@@ -34,7 +34,7 @@ import {
   currentAccount,
   entryAccount,
   entryFor,
-  ledgerViewsFor,
+  ledgersFor,
   metaKey,
   moveLedger,
   readAccountsState,
@@ -157,20 +157,19 @@ function heldOutcome(reading: SentPageReading): ReadingOutcome {
 export async function applyReading(db: LapseDb, reading: SentPageReading, now: number): Promise<ReadingOutcome> {
   const tx = db.transaction(['invitations', 'readings', 'meta', 'facts'], 'readwrite');
   try {
-    // Only what the reading touches is read: attribution's keys and counts, then the pending
-    // records and the people it names (a reading costs the same in a ledger of 50,000).
+    // Only what the reading touches is read, once: each ledger's pending records and the people
+    // it names (a reading costs the same in a ledger of 50,000).
     const ids = readingIds(reading);
-    const [state, views] = await Promise.all([readAccountsState(tx), ledgerViewsFor(tx, ids)]);
-    const attribution = attribute(reading, views, state.lastSeen, ids);
+    const [state, ledgers] = await Promise.all([readAccountsState(tx), ledgersFor(tx, ids)]);
+    const attribution = attribute(reading, ledgers, state.lastSeen, ids);
     let outcome: ReadingOutcome | null = null;
     let next = state;
     if (attribution.kind === 'apply') {
       const { account, adoptFrom } = attribution;
       if (adoptFrom !== null) await moveLedger(tx, adoptFrom, account);
-      // The people the ledger holds (once adopted, those of the ledger it took over): no request
-      // is spent on the others, new to it (a first reading of 5,000 would ask 5,000 times).
-      const held = views.get(adoptFrom ?? account)?.ids ?? new Set<string>();
-      const mine = await recordsForReading(tx, account, held);
+      // Adopted records are the account's once moved: as such they are merged and replaced.
+      const read = ledgers.get(adoptFrom ?? account)?.records ?? [];
+      const mine = adoptFrom === null ? read : read.map((record) => stamp(strip(record), account));
       outcome = await mergeInto(tx, reading, account, mine, now, attribution.guarded);
       const known = adoptFrom === null ? state.known : state.known.filter((k) => k !== adoptFrom);
       if (outcome) next = withKnown({ ...state, known, lastSeen: account }, account);

@@ -65,10 +65,9 @@ function outside(ids: Iterable<string>, known: ReadonlySet<string>): string[] {
 
 /**
  * What a reading needs of one account's ledger, whatever its size: every pending record (a
- * complete reading may mark them gone) and the records of the people it names (`ids`: at least
- * those of them the ledger holds; ids it does not hold cost a request each). The people a
- * Sent page lists are mostly pending already: one range read answers for them, and only the
- * others are asked one by one (thousands of single requests cost more than the writes).
+ * complete reading may mark them gone) and the records of the people it names (`ids`). The
+ * people a Sent page lists are mostly pending already: one range read answers for them, and only
+ * the others are asked one by one (thousands of single requests cost more than the writes).
  */
 export async function recordsForReading(
   tx: AnyTx,
@@ -84,31 +83,25 @@ export async function recordsForReading(
   return [...byId.values()];
 }
 
-/**
- * One ledger's view for attribution: its pending keys from one range read, and which of the
- * other people named it holds, counted one by one (few: a Sent page lists pending people).
- */
-async function ledgerView(tx: AnyTx, account: AccountKey, ids: ReadonlySet<string>): Promise<LedgerView> {
-  const invitations = tx.objectStore('invitations');
-  const pendingKeys = await invitations.index('byAccountStatus').getAllKeys([account, 'pending']);
-  const pendingIds = new Set(pendingKeys.map(([, id]) => id));
-  const others = outside(ids, pendingIds);
-  const counts = await Promise.all(others.map((id) => invitations.count([account, id])));
-  const heldPending = [...ids].filter((id) => pendingIds.has(id));
-  const heldOthers = others.filter((_, i) => counts[i]! > 0);
-  return { ids: new Set([...heldPending, ...heldOthers]), pendingCount: pendingKeys.length };
-}
+/** A ledger as a reading finds it: attribution's view of it, and the records the merge needs. */
+type LedgerRead = LedgerView & { records: StoredRecord[] };
 
 /**
- * Attribution's view of every ledger that holds records (accounts.ts), read for the people of
- * one reading: keys and a count per ledger, no record.
+ * Every ledger that holds records, read for one reading of `ids` (recordsForReading): attribution
+ * sees which of the reading's people each holds and how many are pending (accounts.ts), and the
+ * merge takes the chosen ledger's records as read here, without a second read.
  */
-export async function ledgerViewsFor(tx: AnyTx, ids: ReadonlySet<string>): Promise<Map<AccountKey, LedgerView>> {
+export async function ledgersFor(tx: AnyTx, ids: ReadonlySet<string>): Promise<Map<AccountKey, LedgerRead>> {
   const accounts = await recordAccounts(tx);
-  const views = await Promise.all(
-    accounts.map(async (account) => [account, await ledgerView(tx, account, ids)] as const),
+  const reads = await Promise.all(
+    accounts.map(async (account) => {
+      const records = await recordsForReading(tx, account, ids);
+      const pendingCount = records.filter((record) => record.status === 'pending').length;
+      const read: LedgerRead = { records, ids: new Set(records.map((record) => record.id)), pendingCount };
+      return [account, read] as const;
+    }),
   );
-  return new Map(views);
+  return new Map(reads);
 }
 
 /** One account's readings from meta. */
