@@ -63,20 +63,23 @@ export async function putRecords(
   check: (record: StoredRecord) => void = () => {},
 ): Promise<void> {
   const changes: FactChanges = new Map();
+  for (const { before, after } of writes) noteRecordChange(changes, before, after);
+  // Asked first, the groups are read while the records are written, and their writes queue
+  // behind the records' rather than wait for all of them to be written before being asked.
+  const facts = saveFactChanges(tx, changes);
   const invitations = tx.objectStore('invitations');
   const puts: Promise<unknown>[] = [];
   try {
-    for (const { before, after } of writes) {
+    for (const { after } of writes) {
       check(after);
       puts.push(invitations.put(after));
-      noteRecordChange(changes, before, after);
     }
   } catch (error) {
-    // Those puts fail with the abort: the error to report is this one.
-    for (const put of puts) put.catch(() => {});
+    // These requests fail with the abort: the error to report is this one.
+    for (const request of [facts, ...puts]) request.catch(() => {});
     throw error;
   }
-  await Promise.all([...puts, saveFactChanges(tx, changes)]);
+  await Promise.all([facts, ...puts]);
 }
 
 /** One account's fact groups. */
