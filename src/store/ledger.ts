@@ -106,9 +106,10 @@ async function mergeInto(
 ): Promise<ReadingOutcome | null> {
   const meta = tx.objectStore('meta');
   const { lastReading, lastComplete } = await accountReadings(tx, account);
-  const existing = new Map(stored.map((r) => [r.id, strip(r)]));
+  // Read as they are stored: the merge builds every record it returns afresh (merge-core.ts), and
+  // they are stamped with this account again, so copies without their account would only cost.
   const storedById = new Map(stored.map((r) => [r.id, r]));
-  const result = mergeReading(existing, reading, lastComplete ?? null, now);
+  const result = mergeReading(storedById, reading, lastComplete ?? null, now);
   const pendingBefore = stored.filter((r) => r.status === 'pending').length;
   if (guarded && tooManyGone(result.markedGone, pendingBefore)) return null;
   assertValid(ReadingLogEntry, result.logEntry, 'reading log entry');
