@@ -29,8 +29,9 @@ import { callIn, launchOverPipe, sleep } from './lib/cdp-pipe.mjs';
 
 const DIST = join(ROOT, 'dist');
 const quick = process.argv.includes('--quick');
-// `--only parse`: the parse rows alone, for work on the parser; printed, not written to bench/results.md.
-const onlyParse = process.argv.join(' ').includes('--only parse');
+// `--only parse`: the parse rows alone, for work on the parser; `--only merge`: those and the rows
+// that apply readings to the store, for work on the store. Printed, not written to bench/results.md.
+const only = process.argv.join(' ').match(/--only (parse|merge)/)?.[1] ?? null;
 const RUNS = quick ? 3 : 11;
 // Absolute times (the popup) move with whatever else the 2 cores run: the load is part of the record.
 const loadAverage = () => os.loadavg()[0] ?? Number.NaN; // 1 minute
@@ -208,13 +209,15 @@ try {
   };
   const page1000 = await parseRow(1000);
   const page5000 = await parseRow(5000);
-  if (onlyParse) {
+  /** Ends the run here for `--only`: the rows so far, printed. */
+  const printOnly = async () => {
     await lapse.close();
     console.log(
-      `\n${tableOf(rows)}\n\nParse rows only (--only parse), load ${loadAtStart.toFixed(2)} at the start; bench/results.md left as it was.`,
+      `\n${tableOf(rows)}\n\nThese rows only (--only ${only}), load ${loadAtStart.toFixed(2)} at the start, ${loadAverage().toFixed(2)} at the end; bench/results.md left as it was.`,
     );
     process.exit(0);
-  }
+  };
+  if (only === 'parse') await printOnly();
 
   // At scale: the same complete reading of 1,000 cards into a ledger of 50,000 vs one of 5,000.
   await call(page1000, 'seedScale5000');
@@ -240,6 +243,7 @@ try {
     merge <= 2 * rawPut,
   );
   if ((await call(page5000, 'recordCount')) !== 5000) throw new Error('the merged ledger does not hold 5,000 records');
+  if (only === 'merge') await printOnly();
 
   const [badge, bare] = await repeatPair(page5000, 'badge', 'bareCount');
   row(

@@ -88,13 +88,16 @@ function likeliest(
   return ledgers.size === 1 ? ([...ledgers.keys()][0] ?? null) : null;
 }
 
-/** Which ledger `reading` goes to (see the module comment). `ledgers` holds every non-empty ledger. */
+/**
+ * Which ledger `reading` goes to (see the module comment). `ledgers` holds every non-empty ledger;
+ * `ids` are the reading's (readingIds), when the caller has them already.
+ */
 export function attribute(
   reading: SentPageReading,
   ledgers: ReadonlyMap<AccountKey, LedgerView>,
   lastSeen: AccountKey | null,
+  ids: ReadonlySet<string> = readingIds(reading),
 ): Attribution {
-  const ids = readingIds(reading);
   const named = reading.account ?? null;
   if (named !== null) {
     const adoptFrom = ledgers.has(named) || reading.failed ? null : adoptable(ids, ledgers);

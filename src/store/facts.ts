@@ -52,16 +52,34 @@ export async function saveFactChanges(tx: WriteTx, changes: FactChanges): Promis
 
 /**
  * Puts records, each with the version it replaces (undefined for a new one), and changes the
- * facts with them: the one way records are written once the facts exist.
+ * facts with them: the one way records are written once the facts exist. `check` (which throws)
+ * sees each record just before its put, so the database is writing while the rest are checked
+ * rather than waiting for all of them; on a throw, the caller aborts the transaction, and with it
+ * the puts issued so far.
  */
 export async function putRecords(
   tx: WriteTx,
   writes: readonly { before: StoredRecord | undefined; after: StoredRecord }[],
+  check: (record: StoredRecord) => void = () => {},
 ): Promise<void> {
   const changes: FactChanges = new Map();
-  const invitations = tx.objectStore('invitations');
   for (const { before, after } of writes) noteRecordChange(changes, before, after);
-  await Promise.all([...writes.map(({ after }) => invitations.put(after)), saveFactChanges(tx, changes)]);
+  // Asked first, the groups are read while the records are written, and their writes queue
+  // behind the records' rather than wait for all of them to be written before being asked.
+  const facts = saveFactChanges(tx, changes);
+  const invitations = tx.objectStore('invitations');
+  const puts: Promise<unknown>[] = [];
+  try {
+    for (const { after } of writes) {
+      check(after);
+      puts.push(invitations.put(after));
+    }
+  } catch (error) {
+    // These requests fail with the abort: the error to report is this one.
+    for (const request of [facts, ...puts]) request.catch(() => {});
+    throw error;
+  }
+  await Promise.all([facts, ...puts]);
 }
 
 /** One account's fact groups. */

@@ -34,7 +34,7 @@ import {
   currentAccount,
   entryAccount,
   entryFor,
-  ledgerViewsFor,
+  ledgersFor,
   metaKey,
   moveLedger,
   readAccountsState,
@@ -106,12 +106,12 @@ async function mergeInto(
 ): Promise<ReadingOutcome | null> {
   const meta = tx.objectStore('meta');
   const { lastReading, lastComplete } = await accountReadings(tx, account);
-  const existing = new Map(stored.map((r) => [r.id, strip(r)]));
+  // Read as they are stored: the merge builds every record it returns afresh (merge-core.ts), and
+  // they are stamped with this account again, so copies without their account would only cost.
   const storedById = new Map(stored.map((r) => [r.id, r]));
-  const result = mergeReading(existing, reading, lastComplete ?? null, now);
+  const result = mergeReading(storedById, reading, lastComplete ?? null, now);
   const pendingBefore = stored.filter((r) => r.status === 'pending').length;
   if (guarded && tooManyGone(result.markedGone, pendingBefore)) return null;
-  for (const record of result.upserts) assertValid(InvitationRecord, record, `invitation ${record.id}`);
   assertValid(ReadingLogEntry, result.logEntry, 'reading log entry');
   const entry = entryFor(result.logEntry, account);
   const [logId] = await Promise.all([
@@ -119,6 +119,7 @@ async function mergeInto(
     putRecords(
       tx,
       result.upserts.map((record) => ({ before: storedById.get(record.id), after: stamp(record, account) })),
+      (record) => assertValid(InvitationRecord, record, `invitation ${record.id}`),
     ),
   ]);
   const logged = { ...entry, id: logId };
@@ -157,17 +158,19 @@ function heldOutcome(reading: SentPageReading): ReadingOutcome {
 export async function applyReading(db: LapseDb, reading: SentPageReading, now: number): Promise<ReadingOutcome> {
   const tx = db.transaction(['invitations', 'readings', 'meta', 'facts'], 'readwrite');
   try {
-    // Only what the reading touches is read: attribution's keys and counts, then the pending
-    // records and the people it names (a reading costs the same in a ledger of 50,000).
+    // Only what the reading touches is read, once: each ledger's pending records and the people
+    // it names (a reading costs the same in a ledger of 50,000).
     const ids = readingIds(reading);
-    const [state, views] = await Promise.all([readAccountsState(tx), ledgerViewsFor(tx, ids)]);
-    const attribution = attribute(reading, views, state.lastSeen);
+    const [state, ledgers] = await Promise.all([readAccountsState(tx), ledgersFor(tx, ids)]);
+    const attribution = attribute(reading, ledgers, state.lastSeen, ids);
     let outcome: ReadingOutcome | null = null;
     let next = state;
     if (attribution.kind === 'apply') {
       const { account, adoptFrom } = attribution;
       if (adoptFrom !== null) await moveLedger(tx, adoptFrom, account);
-      const mine = await recordsForReading(tx, account, ids);
+      // Adopted records are the account's once moved: as such they are merged and replaced.
+      const read = ledgers.get(adoptFrom ?? account)?.records ?? [];
+      const mine = adoptFrom === null ? read : read.map((record) => stamp(strip(record), account));
       outcome = await mergeInto(tx, reading, account, mine, now, attribution.guarded);
       const known = adoptFrom === null ? state.known : state.known.filter((k) => k !== adoptFrom);
       if (outcome) next = withKnown({ ...state, known, lastSeen: account }, account);

@@ -58,9 +58,16 @@ export async function accountRecords(tx: AnyTx, account: AccountKey): Promise<St
   return tx.objectStore('invitations').index('byAccount').getAll(account);
 }
 
+/** The ids among `ids` that are absent from `known`: those a pending-range read did not answer. */
+function outside(ids: Iterable<string>, known: ReadonlySet<string>): string[] {
+  return [...ids].filter((id) => !known.has(id));
+}
+
 /**
- * What a reading of `ids` needs of one account's ledger, whatever its size: every pending record
- * (a complete reading may mark them gone) and the records of the people it names.
+ * What a reading needs of one account's ledger, whatever its size: every pending record (a
+ * complete reading may mark them gone) and the records of the people it names (`ids`). The
+ * people a Sent page lists are mostly pending already: one range read answers for them, and only
+ * the others are asked one by one (thousands of single requests cost more than the writes).
  */
 export async function recordsForReading(
   tx: AnyTx,
@@ -68,33 +75,33 @@ export async function recordsForReading(
   ids: Iterable<string>,
 ): Promise<StoredRecord[]> {
   const invitations = tx.objectStore('invitations');
-  const [pending, named] = await Promise.all([
-    invitations.index('byAccountStatus').getAll([account, 'pending']),
-    Promise.all([...ids].map((id) => invitations.get([account, id]))),
-  ]);
+  const pending = await invitations.index('byAccountStatus').getAll([account, 'pending']);
   const byId = new Map(pending.map((record) => [record.id, record]));
+  const others = outside(ids, new Set(byId.keys()));
+  const named = await Promise.all(others.map((id) => invitations.get([account, id])));
   for (const record of named) if (record) byId.set(record.id, record);
   return [...byId.values()];
 }
 
+/** A ledger as a reading finds it: attribution's view of it, and the records the merge needs. */
+type LedgerRead = LedgerView & { records: StoredRecord[] };
+
 /**
- * Attribution's view of every ledger that holds records (accounts.ts), read for the people of
- * one reading: keys and a count per ledger, no record.
+ * Every ledger that holds records, read for one reading of `ids` (recordsForReading): attribution
+ * sees which of the reading's people each holds and how many are pending (accounts.ts), and the
+ * merge takes the chosen ledger's records as read here, without a second read.
  */
-export async function ledgerViewsFor(tx: AnyTx, ids: ReadonlySet<string>): Promise<Map<AccountKey, LedgerView>> {
-  const invitations = tx.objectStore('invitations');
+export async function ledgersFor(tx: AnyTx, ids: ReadonlySet<string>): Promise<Map<AccountKey, LedgerRead>> {
   const accounts = await recordAccounts(tx);
-  const views = await Promise.all(
+  const reads = await Promise.all(
     accounts.map(async (account) => {
-      const [pendingCount, held] = await Promise.all([
-        invitations.index('byAccountStatus').count([account, 'pending']),
-        Promise.all([...ids].map((id) => invitations.count([account, id]))),
-      ]);
-      const view: LedgerView = { ids: new Set([...ids].filter((_, i) => held[i]! > 0)), pendingCount };
-      return [account, view] as const;
+      const records = await recordsForReading(tx, account, ids);
+      const pendingCount = records.filter((record) => record.status === 'pending').length;
+      const read: LedgerRead = { records, ids: new Set(records.map((record) => record.id)), pendingCount };
+      return [account, read] as const;
     }),
   );
-  return new Map(views);
+  return new Map(reads);
 }
 
 /** One account's readings from meta. */

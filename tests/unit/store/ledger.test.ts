@@ -67,6 +67,18 @@ describe('applyReading', () => {
     expect((await sorted())[0]!.lastSeenAt).toBe(T0);
     expect((await lastReadings(db)).lastReading?.at).toBe(T0);
   });
+
+  it('rolls back the records written before the one that would not validate, and their facts', async () => {
+    await applyReading(db, reading(T0, [person('ada', T0), person('bob', T0)]), NOW);
+    const recordsBefore = await sorted();
+    const factsBefore = await db.getAll('facts');
+    // Ada's update is valid and put first; Bob's empty name stops the reading half way.
+    const bad = reading(T0 + DAY, [person('ada', T0 + DAY), person('bob', T0 + DAY, { name: '' })]);
+    await expect(applyReading(db, bad, NOW)).rejects.toThrow(/name/);
+    expect(await sorted()).toEqual(recordsBefore);
+    expect(await db.getAll('facts')).toEqual(factsBefore);
+    expect((await lastReadings(db)).lastReading?.at).toBe(T0);
+  });
 });
 
 describe('user edits', () => {
