@@ -69,23 +69,42 @@ interface Shown {
 
 type HeadRead = Promise<{ head: LedgerHead; now: number }>;
 
+/** Resolves once the browser has painted what was just rendered (or after 100 ms, in a page that is not painted). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const painted = () => {
+      clearTimeout(fallback);
+      setTimeout(resolve);
+    };
+    const fallback = setTimeout(painted, 100);
+    requestAnimationFrame(painted);
+  });
+}
+
 /**
  * Shows reads as they answer, the latest asked winning. The first read shows its head at once
- * (the first rows); later ones show head and pending records together, so figures and rows on
- * screen never come from two different ledgers.
+ * (the first rows), and reads the pending records once they are painted; later ones show head
+ * and pending records together, so figures and rows on screen never come from two different
+ * ledgers.
  */
 function useShownLedger() {
   const [shown, setShown] = useState<Shown | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [scan, setScan] = useState<ScanProgress | null>(null);
   const latest = useRef(0);
+  const drawn = useRef(false);
   const show = useCallback(async (read: HeadRead) => {
     const request = ++latest.current;
     const current = () => request === latest.current;
     try {
       const { head, now } = await read;
       if (!current()) return;
-      setShown((before) => before ?? { head, pending: null, rejected: head.rejected, now });
+      if (!drawn.current) {
+        drawn.current = true;
+        setShown({ head, pending: null, rejected: head.rejected, now });
+        // Reading thousands of records would take the cores the first rows' paint needs.
+        await afterPaint();
+      }
       const [pending, progress] = await Promise.all([
         openForReading().then((db) => readPending(db, head.account)),
         readScan(now),
