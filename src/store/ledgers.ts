@@ -58,11 +58,6 @@ export async function accountRecords(tx: AnyTx, account: AccountKey): Promise<St
   return tx.objectStore('invitations').index('byAccount').getAll(account);
 }
 
-/** The ids among `ids` that are absent from `known`: those a pending-range read did not answer. */
-function outside(ids: Iterable<string>, known: ReadonlySet<string>): string[] {
-  return [...ids].filter((id) => !known.has(id));
-}
-
 /**
  * What a reading needs of one account's ledger, whatever its size: every pending record (a
  * complete reading may mark them gone) and the records of the people it names (`ids`). The
@@ -77,7 +72,7 @@ export async function recordsForReading(
   const invitations = tx.objectStore('invitations');
   const pending = await invitations.index('byAccountStatus').getAll([account, 'pending']);
   const byId = new Map(pending.map((record) => [record.id, record]));
-  const others = outside(ids, new Set(byId.keys()));
+  const others = [...ids].filter((id) => !byId.has(id));
   const named = await Promise.all(others.map((id) => invitations.get([account, id])));
   for (const record of named) if (record) byId.set(record.id, record);
   return [...byId.values()];
