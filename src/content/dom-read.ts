@@ -28,8 +28,8 @@ export interface CardText {
   otherLinks: string[];
   /** Buttons and other controls: their text is never the card's. */
   controls: Element[];
-  /** The person link's aria-label and the avatar's alt text, in the order met. */
-  nameHints: string[];
+  /** The person's links and the avatars inside them, in the order met: their labels may name the person. */
+  nameHolders: Element[];
   blocks: TextBlock[];
   /** The card nests deeper than MAX_DEPTH: it was not read whole. */
   tooDeep: boolean;
@@ -48,32 +48,39 @@ const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 const NOT_ONLY_SPACES = /\S/;
 
 /**
- * What the walk must know of elements it cannot tell by their tag. Notes, role="button" controls
- * and control links are found once per page by the selector engine (`markedIn`): asking each
- * element of thousands of cards for its attributes costs more than the rest of the walk.
+ * What the walk must know of elements it cannot tell by their tag: notes, and links that are
+ * controls (the current layout's Withdraw is an `<a>`; every other control seen is a `<button>`).
+ * Both are found once per page by the selector engine (`markedIn`): asking each element of
+ * thousands of cards for its attributes costs more than the rest of the walk.
  */
 export interface Marked {
   /** Elements the markup marks as an invitation's note. */
   notes: ReadonlySet<Element>;
-  /** Controls that are not <button>s: role="button", and links that are controls (a Withdraw link). */
-  controls: ReadonlySet<Element>;
+  /** Links that are controls: their text and link are never the card's. */
+  controlLinks: ReadonlySet<Element>;
 }
 
-/** What the page's markup marks under `scope`: notes, and controls that are not <button>s. */
-export function markedIn(
-  scope: ParentNode,
-  { note, controlLink }: { note: string | null; controlLink: string | null },
-): Marked {
-  const controlLinks = controlLink ? scope.querySelectorAll(`a:is(${controlLink})`) : [];
+/** For a page whose markup marks neither notes nor control links. */
+export const NOTHING_MARKED: Marked = { notes: new Set(), controlLinks: new Set() };
+
+/** Notes and control links under `scope`, each found by its selector. */
+export function markedIn(scope: ParentNode, { note, controlLink }: { note: string; controlLink: string }): Marked {
   return {
-    notes: new Set(note ? scope.querySelectorAll(note) : []),
-    controls: new Set([...scope.querySelectorAll('[role="button"]'), ...controlLinks]),
+    notes: new Set(scope.querySelectorAll(note)),
+    controlLinks: new Set(scope.querySelectorAll(`a:is(${controlLink})`)),
   };
 }
 
 /** One walk over the card's nodes, in document order. */
-export function readCard(card: Element, { notes, controls }: Marked): CardText {
-  const read: CardText = { profileUrl: null, otherLinks: [], controls: [], nameHints: [], blocks: [], tooDeep: false };
+export function readCard(card: Element, { notes, controlLinks }: Marked): CardText {
+  const read: CardText = {
+    profileUrl: null,
+    otherLinks: [],
+    controls: [],
+    nameHolders: [],
+    blocks: [],
+    tooDeep: false,
+  };
   // The avatar and the name link share one href: it is read once.
   let last = { href: '', url: null as string | null };
   const profileOf = (href: string) => {
@@ -101,11 +108,10 @@ export function readCard(card: Element, { notes, controls }: Marked): CardText {
       const tag = el.localName;
       if (SKIPPED.has(tag)) continue;
       open = null;
-      if (tag === 'button' || controls.has(el)) {
+      if (tag === 'button' || controlLinks.has(el)) {
         read.controls.push(el);
       } else if (tag === 'img') {
-        const alt = el.getAttribute('alt');
-        if (alt && inPersonLink) read.nameHints.push(alt);
+        if (inPersonLink) read.nameHolders.push(el);
       } else {
         const personLink = tag === 'a' ? isPersonLink(el, read, profileOf) : inPersonLink;
         walk(el, personLink, inNote || notes.has(el), inTime || tag === 'time', depth + 1);
@@ -138,9 +144,9 @@ function isPersonLink(link: Element, read: CardText, profileOf: (href: string) =
     return false;
   }
   read.profileUrl ??= url;
-  const aria = link.getAttribute('aria-label');
-  if (url === read.profileUrl && aria) read.nameHints.push(aria);
-  return url === read.profileUrl;
+  if (url !== read.profileUrl) return false;
+  read.nameHolders.push(link);
+  return true;
 }
 
 // ── finding cards ──
@@ -209,6 +215,23 @@ export function isNoise(text: string): boolean {
   if (text.length > LONGEST_NOISE + 2) return false;
   const t = normalizeText(text);
   return NOISE.has(t) || DEGREE.test(t);
+}
+
+/**
+ * The first text of the person's link that reads as a name; else the label of the link or an
+ * avatar inside it (read only then: most cards name the person in the link's text).
+ */
+export function nameIn(text: CardText): string | null {
+  for (const block of text.blocks) {
+    const name = block.inPersonLink ? cleanName(block.text) : null;
+    if (name) return name;
+  }
+  for (const holder of text.nameHolders) {
+    const label = holder.getAttribute(holder.localName === 'img' ? 'alt' : 'aria-label');
+    const name = label ? cleanName(label) : null;
+    if (name) return name;
+  }
+  return null;
 }
 
 /** A display name without "’s profile picture", "View … profile" and the like; null when none is left. */

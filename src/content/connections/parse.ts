@@ -3,8 +3,8 @@ import type { Interval } from '../../model/time';
 import {
   type CardText,
   cardsAround,
-  cleanName,
-  markedIn,
+  NOTHING_MARKED,
+  nameIn,
   outermost,
   pageLanguage,
   readCard,
@@ -80,21 +80,11 @@ function labelIn(
   return understood;
 }
 
-function nameOf(text: CardText): string | null {
-  const candidates = [...text.blocks.filter((b) => b.inPersonLink).map((b) => b.text), ...text.nameHints];
-  for (const candidate of candidates) {
-    const name = cleanName(candidate);
-    if (name) return name;
-  }
-  return null;
-}
-
 /** One look at the Connections page. Never throws on strange markup: what it cannot read it counts. */
 export function parseConnectionsPage(root: ParentNode, observedAt: Date): ParsedConnectionsPage {
   const at = observedAt.getTime();
-  const marked = markedIn(root, { note: null, controlLink: null });
   const cards = findCards(root)
-    .map((element) => ({ element, text: readCard(element, marked) }))
+    .map((element) => ({ element, text: readCard(element, NOTHING_MARKED) }))
     .filter((card) => card.text.profileUrl !== null);
   const language = pageLanguage(root, cards.length > 0, (l) => cards.some((card) => labelIn(card, l, at)?.connected));
   const people: ParsedConnection[] = [];
@@ -103,7 +93,7 @@ export function parseConnectionsPage(root: ParentNode, observedAt: Date): Parsed
   for (const card of cards) {
     const profileUrl = card.text.profileUrl as string;
     if (seen.has(profileUrl)) continue;
-    const name = nameOf(card.text);
+    const name = nameIn(card.text);
     if (!name) {
       unreadable++;
       continue;

@@ -1,5 +1,5 @@
 import type { Interval } from '../../model/time';
-import { type CardText, cleanName, isNoise, shortTexts, type TextBlock } from '../dom-read';
+import { type CardText, cleanName, isNoise, nameIn, shortTexts, type TextBlock } from '../dom-read';
 import { EMAIL, NON_PERSON_LINK } from '../page-knowledge';
 import { isWithdrawControl, withdrawNameFrom } from './withdraw-control';
 
@@ -68,16 +68,10 @@ function pathOf(href: string): string {
   }
 }
 
-/** The first text of the person link that reads as a name; else the link's or avatar's label, else the Withdraw control's. */
+/** The name the person's link or avatar gives; else the one in the Withdraw control's label. */
 function nameOf(text: CardText): string | null {
-  for (const block of text.blocks) {
-    const name = block.inPersonLink ? cleanName(block.text) : null;
-    if (name) return name;
-  }
-  for (const hint of text.nameHints) {
-    const name = cleanName(hint);
-    if (name) return name;
-  }
+  const named = nameIn(text);
+  if (named) return named;
   const fromWithdraw = withdrawName(text);
   return fromWithdraw ? cleanName(fromWithdraw) : null;
 }
