@@ -1,7 +1,7 @@
 import { canonicalProfileUrl } from '../model/profile';
 import { inAnyLanguage, LANGUAGES, type Language, PHRASES } from './phrases';
 import { anyOf, SHORT_TEXT } from './selectors';
-import { knownLanguage, nameReader, normalizeText } from './words';
+import { knownLanguage, nameReader, wholeTextReader } from './words';
 
 /**
  * Reading cards off LinkedIn's pages, shared by the Sent and the Connections parsers: one walk
@@ -204,17 +204,14 @@ export function shortTexts(card: Element): string[] {
 
 // ── names ──
 
-const NOISE = new Set(inAnyLanguage((p) => [...p.noise, ...p.withdraw.words, ...p.seeMore]).map(normalizeText));
-const LONGEST_NOISE = Math.max(...[...NOISE].map((noise) => noise.length));
+const isNoisePhrase = wholeTextReader(inAnyLanguage((p) => [...p.noise, ...p.withdraw.words, ...p.seeMore]));
 /** LinkedIn's connection degree ("· 2nd", "3rd+"): never a name or a headline. */
-const DEGREE = /^[·•]?\s*(?:1st|2nd|3rd\+?)$/;
+const DEGREE = /^\s*[·•]?\s*(?:1st|2nd|3rd\+?)\s*$/i;
 const nameInside = nameReader(LANGUAGES.flatMap((language) => PHRASES[language].aroundName));
 
 /** Text that is never a name, a headline or a note: "Withdraw", "Pending", "…more". */
 export function isNoise(text: string): boolean {
-  if (text.length > LONGEST_NOISE + 2) return false;
-  const t = normalizeText(text);
-  return NOISE.has(t) || DEGREE.test(t);
+  return isNoisePhrase(text) || DEGREE.test(text);
 }
 
 /**

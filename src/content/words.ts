@@ -184,6 +184,18 @@ export function recognisePeopleCount(text: string, language: Language): number |
   return count ? parseCount(count, language) : null;
 }
 
+/** Spaces LinkedIn may put around a text, the zero-width one included. */
+const EDGE_SPACES = '[\\s\\u200b]*';
+
+/**
+ * Whether a whole text is one of `texts`, however the page spaces, cases or apostrophises it
+ * (spaces at either end aside): one alternation, one pass, nothing normalised first.
+ */
+export function wholeTextReader(texts: readonly string[]): (text: string) => boolean {
+  const pattern = new RegExp(`^${EDGE_SPACES}${anyOf(texts)}${EDGE_SPACES}$`, 'iu');
+  return (text) => pattern.test(text);
+}
+
 /**
  * Reads the name out of any of `phrases` around it ("Withdraw invitation sent to Ada" → "Ada"),
  * or null when `text` is none of them. One alternation, one group per phrase: one pass per text.
