@@ -11,6 +11,8 @@ declare global {
   interface Window {
     /** bench/entries/bench-page.ts, bundled by scripts/lib/bench-tools.mjs into the bench pages. */
     LapseBench: typeof Bench;
+    /** The same entry built from another commit, by scripts/bench-ab.mjs. */
+    LapseBenchBase: typeof Bench;
     /** bench/entries/backup-bench.ts, evaluated in an extension page by scripts/lib/bench-backup.mjs. */
     LapseBackupBench: typeof BackupBench;
   }

@@ -24,19 +24,20 @@ export const ms = (x) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
  * built, and returns its source.
  * @param {string} entry path from the project root
  * @param {string} globalName the IIFE's global
+ * @param {string} root the project's root: this tree, or another commit's (scripts/bench-ab.mjs)
  */
-export async function bundleEntry(entry, globalName) {
+export async function bundleEntry(entry, globalName, root = ROOT) {
   const outDir = mkdtempSync(join(os.tmpdir(), 'lapse-bench-'));
   await build({
     configFile: false,
-    root: ROOT,
+    root,
     logLevel: 'silent',
     build: {
       outDir,
       emptyOutDir: true,
       minify: true,
       target: 'es2022',
-      lib: { entry: join(ROOT, entry), formats: ['iife'], name: globalName, fileName: () => 'entry.js' },
+      lib: { entry: join(root, entry), formats: ['iife'], name: globalName, fileName: () => 'entry.js' },
     },
   });
   return readFileSync(join(outDir, 'entry.js'), 'utf8');
