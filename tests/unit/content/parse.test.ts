@@ -171,3 +171,34 @@ describe('generated pages in every language and both layouts', () => {
     expect(page.unreadable).toBe(0);
   }, 60_000); // a correctness test: happy-dom on a loaded 2-core machine can take seconds
 });
+
+describe('controls (hand-written cards): never the card’s text, and their labels name the person', () => {
+  const card = (body: string) => `<div role="listitem">${body}</div>`;
+  const withdrawLink = (name: string, text = 'Withdraw') =>
+    `<a href="https://www.linkedin.com/feed/" aria-label="Withdraw invitation sent to ${name}"><span>${text}</span></a>`;
+  const page = parseSentPage(
+    load(`<html lang="en"><body><main><div data-testid="lazy-column">
+      ${card(`<a href="/in/ada-lovelace-1/" aria-hidden="true"><img alt=""></a><p><a href="/in/ada-lovelace-1/"></a></p>
+        <p>Analyst at Engines</p><p>Sent 2 weeks ago</p>${withdrawLink('Ada Lovelace')}`)}
+      ${card(`<p><a href="/in/grace-hopper-2/"> </a></p><p>Rear admiral</p><p>Sent 1 week ago</p>
+        <button type="button" aria-label="Withdraw invitation sent to Grace Hopper">Withdraw</button>`)}
+      ${card(`<p><a href="/in/alan-turing-3/">Alan Turing</a></p><button type="button">Remind</button>
+        <p>Mathematician</p><p>Sent 3 days ago</p>${withdrawLink('Alan Turing')}`)}
+      ${card(`<p><a href="/in/edsger-dijkstra-4/">Edsger Dijkstra</a></p><p>Professor</p><p>Sent 1 month ago</p>
+        ${withdrawLink('Edsger Dijkstra', 'Cancel invitation')}`)}
+    </div></main></body></html>`),
+    OBSERVED,
+  );
+  const byUrl = (slug: string) => page.invitations.find((i) => i.profileUrl.endsWith(`/in/${slug}/`));
+
+  test('a card whose link gives no name is named by its Withdraw control, a link or a button', () => {
+    expect(byUrl('ada-lovelace-1')?.name).toBe('Ada Lovelace');
+    expect(byUrl('grace-hopper-2')?.name).toBe('Grace Hopper');
+    expect(page.unreadable).toBe(0);
+  });
+
+  test('a button’s words are never the headline, a Withdraw link’s never the note', () => {
+    expect(byUrl('alan-turing-3')?.headline).toBe('Mathematician');
+    expect(byUrl('edsger-dijkstra-4')).toMatchObject({ headline: 'Professor', inviteMessage: null });
+  });
+});
