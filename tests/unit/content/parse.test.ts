@@ -202,3 +202,24 @@ describe('controls (hand-written cards): never the card’s text, and their labe
     expect(byUrl('edsger-dijkstra-4')).toMatchObject({ headline: 'Professor', inviteMessage: null });
   });
 });
+
+describe('a note the markup marks (era B)', () => {
+  test('stays the note on a card with no headline and no label, never becoming the headline', () => {
+    const page = parseSentPage(
+      load(`<html lang="en"><body><ul class="mn-invitation-list"><li class="invitation-card">
+        <a href="/in/bjorn-larsen-7/"><span>Bjørn Larsen</span></a>
+        <div class="invitation-card__custom-message-container">
+          <p class="invitation-card__custom-message">Great to meet you at the booth.</p></div>
+        <button class="invitation-card__action-btn" aria-label="Withdraw invitation sent to Bjørn Larsen">Withdraw</button>
+      </li></ul></body></html>`),
+      OBSERVED,
+    );
+    expect(page.invitations).toEqual([
+      expect.objectContaining({
+        name: 'Bjørn Larsen',
+        headline: null,
+        inviteMessage: 'Great to meet you at the booth.',
+      }),
+    ]);
+  });
+});
