@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseSentPage } from '../../../src/content/parse';
+import { parseSentLabel, parseSentPage } from '../../../src/content/parse';
 import { readLoadMore } from '../../../src/content/sent/list-state';
 import { expectedProfileUrl, type FixturePerson, renderSentPage, samplePeople } from '../../fixtures/sent-page';
 
@@ -221,5 +221,44 @@ describe('a note the markup marks (era B)', () => {
         inviteMessage: 'Great to meet you at the booth.',
       }),
     ]);
+  });
+});
+
+describe('cards with the page’s ugly parts (hand-written)', () => {
+  const page = parseSentPage(
+    load(`<html lang="en"><body><main><div data-testid="lazy-column">
+      <div role="listitem"><p><a href="/in/ada-lovelace-1/"><svg><title>Premium member</title></svg><span>Ada Lovelace</span></a></p>
+        <p>Analyst at Engines</p><p>Sent 2 weeks ago</p></div>
+      <div role="listitem"><p><a href="/in/grace-hopper-2/">Grace Hopper</a></p><p>Rear admiral</p>
+        <p><a href="/in/howard-aiken-9/">Howard Aiken</a> is a mutual connection</p><p>Sent 1 week ago</p></div>
+      <div role="listitem"><p><a href="/in/alan-turing-3/">Alan Turing</a></p><p>Mathematician</p>
+        <p><span aria-hidden="true">Sent 3 days ago</span><span class="visually-hidden">Sent 3 days ago</span></p></div>
+      <div role="listitem"><p><a href="/in/edsger-dijkstra-4/">Edsger Dijkstra</a></p><p>Professor</p>
+        <p>Sent <b>3</b> weeks ago</p></div>
+    </div></main></body></html>`),
+    OBSERVED,
+  );
+  const byUrl = (slug: string) => page.invitations.find((i) => i.profileUrl.endsWith(`/in/${slug}/`));
+
+  test('an icon’s title inside the name link is not the name', () => {
+    expect(byUrl('ada-lovelace-1')?.name).toBe('Ada Lovelace');
+  });
+
+  test('another member linked in the card is neither the person nor hides the headline', () => {
+    expect(page.invitations.map((i) => i.name)).not.toContain('Howard Aiken');
+    expect(byUrl('grace-hopper-2')?.headline).toBe('Rear admiral');
+  });
+
+  test('a label repeated for screen readers is the label once, not also a note', () => {
+    expect(byUrl('alan-turing-3')).toMatchObject({ sentLabel: 'Sent 3 days ago', inviteMessage: null });
+  });
+
+  test('a label split over elements ("Sent <b>3</b> weeks ago") is still read', () => {
+    const edsger = byUrl('edsger-dijkstra-4');
+    expect(edsger?.sentLabel).toBe('Sent 3 weeks ago');
+    // The same interval as the label written whole (what the label means is tested in labels.test.ts).
+    expect(edsger?.sent).toEqual(parseSentLabel('Sent 3 weeks ago', 'en', OBSERVED));
+    expect(edsger?.sent).not.toBeNull();
+    expect(page.unreadable).toBe(0);
   });
 });
