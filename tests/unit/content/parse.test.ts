@@ -262,3 +262,52 @@ describe('cards with the page’s ugly parts (hand-written)', () => {
     expect(page.unreadable).toBe(0);
   });
 });
+
+describe('the list around the cards (hand-written)', () => {
+  const card = (slug: string, name: string, extra = '') =>
+    `<p><a href="/in/${slug}/">${name}</a></p><p>Engineer</p>${extra}<p>Sent 2 weeks ago</p>`;
+
+  test.each([
+    ['disabled', '<button disabled>Load more</button>'],
+    ['aria-disabled', '<button aria-disabled="true">Show more results</button>'],
+  ])('a %s "Load more" is not offered: Scan all never clicks it', (_, button) => {
+    const doc = load(`<html lang="en"><body><div data-testid="lazy-column"></div>${button}</body></html>`);
+    expect(readLoadMore(doc)).toBeNull();
+    expect(
+      readLoadMore(load(`<html lang="en"><body>${button.replace(/ (aria-)?disabled(="true")?/, '')}</body></html>`)),
+    ).not.toBeNull();
+  });
+
+  test('the count is read from a later match when the first carries none', () => {
+    const page = parseSentPage(
+      load(`<html lang="en"><body><nav><a href="/mynetwork/invitation-manager/sent/CONNECTION/">Sent</a></nav>
+        <a href="/mynetwork/invitation-manager/sent/CONNECTION/">People (12)</a>
+        <div data-testid="lazy-column"><div role="listitem">${card('ada-1', 'Ada')}</div></div></body></html>`),
+      OBSERVED,
+    );
+    expect(page.total).toBe(12);
+  });
+
+  test('a known list whose items lost their markup: its plain <li>s are the cards', () => {
+    const page = parseSentPage(
+      load(`<html lang="en"><body><ul class="mn-invitation-list"><li>${card('ada-1', 'Ada')}</li>
+        <li>${card('grace-2', 'Grace')}</li></ul></body></html>`),
+      OBSERVED,
+    );
+    expect(page).toMatchObject({ layout: 'list', unreadable: 0 });
+    expect(page.invitations.map((i) => i.name)).toEqual(['Ada', 'Grace']);
+  });
+
+  test('a list item nested inside a card is part of that card, not a card of its own', () => {
+    // The card's actions as a list of their own, the Withdraw control in an item.
+    const nested =
+      '<div role="list"><div role="listitem"><a href="/feed/" aria-label="Withdraw invitation sent to Ada">Withdraw</a></div></div>';
+    const page = parseSentPage(
+      load(`<html lang="en"><body><div data-testid="lazy-column">
+        <div role="listitem">${card('ada-1', 'Ada', nested)}</div></div></body></html>`),
+      OBSERVED,
+    );
+    expect(page).toMatchObject({ unreadable: 0, skipped: 0 });
+    expect(page.invitations).toEqual([expect.objectContaining({ name: 'Ada', headline: 'Engineer' })]);
+  });
+});

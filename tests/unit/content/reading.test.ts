@@ -77,3 +77,27 @@ describe('pages that are not the Sent list, or too much to read', () => {
     expect(z.safeParse(ContentMessage, { type: 'reading', reading }).success).toBe(true);
   });
 });
+
+describe('a list with no count (hand-written)', () => {
+  const card = (slug: string, name: string) =>
+    `<div role="listitem"><p><a href="/in/${slug}/">${name}</a></p><p>Engineer</p><p>Sent 2 weeks ago</p></div>`;
+  const unreadable =
+    '<div role="listitem"><p>Sent 1 week ago</p><a href="/feed/" aria-label="Withdraw invitation sent to someone">Withdraw</a></div>';
+
+  it('is not complete while a card in it could not be read, even with nothing more to load', () => {
+    const reading = readingOf(
+      `<main><div data-testid="lazy-column">${card('ada-1', 'Ada')}${card('grace-2', 'Grace')}${unreadable}</div></main>`,
+    );
+    expect(reading).toMatchObject({ failed: false, unreadable: 1, complete: false });
+    expect(reading?.invitations).toHaveLength(2);
+  });
+
+  it('is complete once every card is read and nothing more can be loaded', () => {
+    const reading = readingOf(`<main><div data-testid="lazy-column">${card('ada-1', 'Ada')}</div></main>`);
+    expect(reading).toMatchObject({ failed: false, unreadable: 0, complete: true });
+  });
+
+  it('the Received tab’s "No pending invitations received" says nothing about the Sent list', () => {
+    expect(readingOf('<main><h2>No pending invitations received</h2></main>')).toBeNull();
+  });
+});
