@@ -159,3 +159,24 @@ test('a page still rendering (no cards) gives no reading at all', () => {
   const page = parseConnectionsPage(load('<main><div data-testid="lazy-column"></div></main>'), OBSERVED);
   expect(toConnectionsReading(page, 'https://www.linkedin.com/mynetwork/invite-connect/connections/', AT)).toBeNull();
 });
+
+describe('cards the markup no longer marks (hand-written)', () => {
+  const card = (slug: string, name: string, label: string) =>
+    `<div class="x1"><a href="/in/${slug}/"><span>${name}</span></a><p>Engineer</p><time>${label}</time></div>`;
+
+  test('are found around their profile links, each person once however often listed', () => {
+    const page = parseConnectionsPage(
+      load(`<html lang="en"><body><main><section>
+        ${card('ada-1', 'Ada Lovelace', 'Connected 2 weeks ago')}
+        ${card('grace-2', 'Grace Hopper', 'Connected 3 days ago')}
+        ${card('ada-1', 'Ada Lovelace', 'Connected 2 weeks ago')}
+      </section></main></body></html>`),
+      OBSERVED,
+    );
+    expect(page.people.map((p) => [p.name, p.connected])).toEqual([
+      ['Ada Lovelace', ago(2, 'week')],
+      ['Grace Hopper', ago(3, 'day')],
+    ]);
+    expect(page.unreadable).toBe(0);
+  });
+});
