@@ -60,7 +60,7 @@ const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 let script: { stop(): void } | null = null;
 const requestedPauses: number[] = [];
-function start() {
+function start(scan: { minPauseMs?: number } = {}) {
   script = startContentScript({
     debounceMs: 30,
     pollMs: 20,
@@ -69,7 +69,7 @@ function start() {
       requestedPauses.push(ms);
       return abortableDelay(Math.min(ms, 5), signal);
     },
-    scan: { stallMs: 300, pollMs: 20 },
+    scan: { stallMs: 300, pollMs: 20, ...scan },
   });
 }
 
@@ -202,7 +202,25 @@ describe('Scan all', () => {
     expect(lastReading()).toMatchObject({ complete: true });
     const pauses = requestedPauses.filter((ms) => ms > 100);
     expect(pauses).toHaveLength(2);
+    // 1.5 to 3 s, never the same twice: a person's pace, not a metronome's.
     for (const ms of pauses) expect(ms).toBeGreaterThanOrEqual(1500);
+    for (const ms of pauses) expect(ms).toBeLessThanOrEqual(3000);
+    expect(new Set(pauses).size).toBe(2);
+  });
+
+  test('never pages faster than a person, whatever pause it is asked for', async () => {
+    document.body.innerHTML = renderSentBody({
+      people: samplePeople(15, 8),
+      loadMore: { pageSize: 10, script: false },
+    });
+    fakeLoadMore();
+    start({ minPauseMs: 10 });
+    await vi.waitFor(() => expect(readings()).toHaveLength(1));
+    await command('scan-start');
+    await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('done'), { timeout: 3000 });
+    const pauses = requestedPauses.filter((ms) => ms > 100);
+    expect(pauses).toHaveLength(1);
+    expect(pauses[0]).toBeGreaterThanOrEqual(1500);
   });
 
   test('stops on Cancel', async () => {
@@ -234,6 +252,7 @@ describe('Scan all', () => {
     await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('running'));
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
     await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('cancelled'));
+    expect(progress().at(-1)?.message).toMatch(/left the Sent invitations page/);
   });
 
   test('says LinkedIn ignored the click when nothing loads', async () => {
