@@ -14,12 +14,23 @@ export interface DeliveryOptions {
 export const DELIVERY_ATTEMPTS = 6;
 /** The pause after the first failure; it doubles after each further one (1 s, 2 s, … 16 s). */
 export const FIRST_RETRY_MS = 1000;
+/**
+ * How long an attempt waits for the worker's answer. A send to a worker stopped while it starts
+ * may never settle (Chromium 156: stopped 0.1 s into its start, still unsettled 20 s on; how
+ * tests/e2e/worker-stop.test.ts once lost its reading). A reading of 20,000 invitations merges in
+ * seconds; sent again after the worker did apply it, it merges as unchanged.
+ */
+export const ANSWER_DEADLINE_MS = 30_000;
+
+/** Rejects after `ms`: raced with a send, an attempt unanswered by then has failed. */
+const silence = (ms: number) => new Promise<never>((_, reject) => setTimeout(reject, ms));
 
 /**
  * Delivers the latest message until the worker confirms it. MV3 stops an idle worker, and one
  * stopped mid-reading rolls the reading back and never answers: the message is kept and sent
- * again (a send wakes the worker), with backoff and a bounded number of attempts. A newer message
- * replaces one not yet confirmed (it says more); messages go one at a time, in order.
+ * again (a send wakes the worker) when the send fails or goes unanswered, with backoff and a
+ * bounded number of attempts. A newer message replaces one not yet confirmed (it says more);
+ * messages go one at a time, in order.
  */
 export function deliverLatest(options: DeliveryOptions): (message: ContentMessage) => void {
   const { send, signal, delay, mayStillSend } = options;
@@ -33,7 +44,7 @@ export function deliverLatest(options: DeliveryOptions): (message: ContentMessag
       while (latest !== null && !signal.aborted && mayStillSend()) {
         const message: ContentMessage = latest;
         try {
-          await send(message);
+          await Promise.race([send(message), silence(ANSWER_DEADLINE_MS)]);
           if (latest === message) latest = null;
           failures = 0;
         } catch {

@@ -50,8 +50,8 @@ const NOT_ONLY_SPACES = /\S/;
 /**
  * What the walk must know of elements it cannot tell by their tag: notes, and links that are
  * controls (the current layout's Withdraw is an `<a>`; every other control seen is a `<button>`).
- * Both are found once per page by the selector engine (`markedIn`): asking each element of
- * thousands of cards for its attributes costs more than the rest of the walk.
+ * Both are found once per page by the selector engine (src/content/parse.ts): asking each
+ * element of thousands of cards for its attributes costs more than the rest of the walk.
  */
 export interface Marked {
   /** Elements the markup marks as an invitation's note. */
@@ -62,14 +62,6 @@ export interface Marked {
 
 /** For a page whose markup marks neither notes nor control links. */
 export const NOTHING_MARKED: Marked = { notes: new Set(), controlLinks: new Set() };
-
-/** Notes and control links under `scope`, each found by its selector. */
-export function markedIn(scope: ParentNode, { note, controlLink }: { note: string; controlLink: string }): Marked {
-  return {
-    notes: new Set(scope.querySelectorAll(note)),
-    controlLinks: new Set(scope.querySelectorAll(`a:is(${controlLink})`)),
-  };
-}
 
 /** One walk over the card's nodes, in document order. */
 export function readCard(card: Element, { notes, controlLinks }: Marked): CardText {
@@ -206,7 +198,7 @@ export function shortTexts(card: Element): string[] {
 
 const isNoisePhrase = wholeTextReader(inAnyLanguage((p) => [...p.noise, ...p.withdraw.words, ...p.seeMore]));
 /** LinkedIn's connection degree ("· 2nd", "3rd+"): never a name or a headline. */
-const DEGREE = /^\s*[·•]?\s*(?:1st|2nd|3rd\+?)\s*$/i;
+const DEGREE = /^[·•]?\s*(?:1st|2nd|3rd\+?)$/i;
 const nameInside = nameReader(LANGUAGES.flatMap((language) => PHRASES[language].aroundName));
 
 /** Text that is never a name, a headline or a note: "Withdraw", "Pending", "…more". */

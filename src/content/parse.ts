@@ -1,6 +1,6 @@
 import type { Interval } from '../model/time';
 import { labelToInterval } from '../rules/label-interval';
-import { type CardText, markedIn, pageLanguage, readCard } from './dom-read';
+import { type CardText, type Marked, pageLanguage, readCard } from './dom-read';
 import type { Language } from './phrases';
 import { anyOf, NOTE, WITHDRAW_CONTROL } from './selectors';
 import { findCards, type Layout } from './sent/find-cards';
@@ -44,7 +44,7 @@ const CARDS_FOR_LANGUAGE = 50;
 /** One look at the Sent page. Never throws on strange markup: what it cannot read it counts. */
 export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPage {
   const { cards, layout, scope } = findCards(root);
-  const marked = markedIn(scope, { note: anyOf(NOTE), controlLink: anyOf(WITHDRAW_CONTROL) });
+  const marked = markedIn(scope);
   // Each card is read when it is interpreted, not all first: thousands of cards' texts kept
   // alive together would outlive the young generation, and the collector's copying them cost
   // more than the parse. Only the first few, which tell the language, are read ahead (once).
@@ -71,6 +71,14 @@ export function parseSentPage(root: ParentNode, observedAt: Date): ParsedSentPag
       return isLoading(root);
     },
     emptyState: cards.length === 0 && showsEmptyState(root),
+  };
+}
+
+/** Notes and Withdraw links under `scope`: what the walk cannot tell by an element's tag. */
+function markedIn(scope: ParentNode): Marked {
+  return {
+    notes: new Set(scope.querySelectorAll(anyOf(NOTE))),
+    controlLinks: new Set(scope.querySelectorAll(`a:is(${anyOf(WITHDRAW_CONTROL)})`)),
   };
 }
 

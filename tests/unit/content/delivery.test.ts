@@ -2,11 +2,11 @@
 // @vitest-environment-options {"url": "https://www.linkedin.com/mynetwork/invitation-manager/sent/"}
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { startContentScript } from '../../../src/content/content-script';
-import { DELIVERY_ATTEMPTS } from '../../../src/content/delivery';
+import { ANSWER_DEADLINE_MS, DELIVERY_ATTEMPTS } from '../../../src/content/delivery';
 import { abortableDelay } from '../../../src/content/scan-all';
 import type { ContentMessage } from '../../../src/model/messages';
 import { renderSentBody, samplePeople } from '../../fixtures/sent-page';
-import { PORT_CLOSED, stubExtension } from './page-stub';
+import { NO_ANSWER, PORT_CLOSED, stubExtension } from './page-stub';
 
 /**
  * A reading reaches the ledger even when MV3 stops the worker while it is handled: the content
@@ -65,6 +65,24 @@ describe('a reading the worker did not confirm', () => {
     // Three sends of the same reading, and none after it was applied.
     expect(readings()).toHaveLength(3);
     expect(new Set(readings().map((r) => JSON.stringify(r))).size).toBe(1);
+  });
+
+  test('is sent again when the worker never answers (stopped while it started), once the deadline passes', async () => {
+    let unanswered = 1;
+    ext.answer = (message) => {
+      if (message.type === 'reading' && unanswered-- > 0) return NO_ANSWER;
+      applied.push(message);
+      return { added: 0, updated: 0, markedGone: 0, ignored: false };
+    };
+    document.body.innerHTML = renderSentBody({ people: samplePeople(5, 84) });
+    start();
+    await advance(DEBOUNCE_MS);
+    await advance(ANSWER_DEADLINE_MS - 1);
+    expect(readings()).toHaveLength(1);
+    expect(appliedReadings()).toHaveLength(0);
+    await advance(ALL_RETRIES_MS);
+    expect(readings()).toHaveLength(2);
+    expect(appliedReadings()).toEqual([readings()[0]]);
   });
 
   test('is given up after a bounded number of attempts', async () => {

@@ -23,7 +23,7 @@ export function stubExtension() {
         ext.sent.push(structuredClone(message));
         try {
           const value = message.type === 'scan-requested' ? { scan: false } : ext.answer(message);
-          return Promise.resolve({ ok: true, value });
+          return value === NO_ANSWER ? new Promise(() => {}) : Promise.resolve({ ok: true, value });
         } catch (error) {
           return Promise.reject(error);
         }
@@ -41,6 +41,9 @@ export function stubExtension() {
   const readings = (): SentPageReading[] => ext.sent.flatMap((m) => (m.type === 'reading' ? [m.reading] : []));
   return { ext, readings };
 }
+
+/** `answer` returns this for a send Chrome never settles (the worker was stopped while it started). */
+export const NO_ANSWER = Symbol('no answer');
 
 /** What Chrome says when the worker was stopped while it handled the message. */
 export const PORT_CLOSED =
