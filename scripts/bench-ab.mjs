@@ -46,17 +46,6 @@ const html = (/** @type {number} */ n) =>
     () => `${scripts.map((js) => `<script>${js}</script>`).join('')}</body>`,
   );
 
-/**
- * Runs `after` then `before`, and answers in the order [before, after].
- * @param {() => Promise<number>} before
- * @param {() => Promise<number>} after
- * @returns {Promise<[number, number]>}
- */
-async function afterFirst(before, after) {
-  const b = await after();
-  return [await before(), b];
-}
-
 const lapse = await launchWithExtension({ headless: true });
 try {
   for (const n of cards) {
@@ -68,7 +57,16 @@ try {
     /** @type {number[]} */
     const ratios = [];
     for (let i = 0; i < WARM_UPS + RUNS; i++) {
-      const [a, b] = i % 2 ? [await before(), await after()] : await afterFirst(before, after);
+      // Which goes first alternates: neither always runs on the heap the other just left.
+      let a = 0;
+      let b = 0;
+      if (i % 2) {
+        a = await before();
+        b = await after();
+      } else {
+        b = await after();
+        a = await before();
+      }
       if (i >= WARM_UPS) ratios.push(b / a);
     }
     console.log(
