@@ -53,23 +53,44 @@ function axisTicks(top: number): number[] {
   return [0, top / 2, top];
 }
 
-export function BarChart({ summary, bars, tick, axisTitle, band, mark, limit }: BarChartProps) {
-  const highest = bars.reduce((max, b) => Math.max(max, b.solid + b.light), Math.max(0, limit?.value ?? 0));
+/** Where things fall in the picture: `x` in bar units (clamped to the plot), `y` in values up to `top`. */
+interface Scale {
+  top: number;
+  slot: number;
+  barWidth: number;
+  x: (units: number) => number;
+  y: (value: number) => number;
+}
+
+/** A scale tall enough for the highest bar and the limit line, wide enough for every bar. */
+function chartScale(bars: readonly Bar[], limitValue: number): Scale {
+  const highest = bars.reduce((max, b) => Math.max(max, b.solid + b.light), Math.max(0, limitValue));
   const top = niceCeiling(highest);
   const slot = PLOT_W / Math.max(1, bars.length);
-  const x = (units: number) => LEFT + Math.min(bars.length, Math.max(0, units)) * slot;
-  const y = (value: number) => TOP + PLOT_H - (value / top) * PLOT_H;
-  const barWidth = Math.max(1, slot * 0.8);
+  return {
+    top,
+    slot,
+    barWidth: Math.max(1, slot * 0.8),
+    x: (units: number) => LEFT + Math.min(bars.length, Math.max(0, units)) * slot,
+    y: (value: number) => TOP + PLOT_H - (value / top) * PLOT_H,
+  };
+}
+
+function ChartBand({ band, scale: { x } }: { band: NonNullable<BarChartProps['band']>; scale: Scale }) {
   return (
-    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
-      {band && band.to > band.from && (
-        <g class="chart-band">
-          <rect x={x(band.from)} y={TOP} width={x(band.to) - x(band.from)} height={PLOT_H} />
-          <text x={Math.max(x(band.from), LEFT + 120)} y={TOP - 28} text-anchor="end">
-            {band.label}
-          </text>
-        </g>
-      )}
+    <g class="chart-band">
+      <rect x={x(band.from)} y={TOP} width={x(band.to) - x(band.from)} height={PLOT_H} />
+      <text x={Math.max(x(band.from), LEFT + 120)} y={TOP - 28} text-anchor="end">
+        {band.label}
+      </text>
+    </g>
+  );
+}
+
+/** The baseline, with gridlines and values up the left side to read the bars by. */
+function ValueAxis({ scale: { top, y } }: { scale: Scale }) {
+  return (
+    <>
       <line class="chart-axis" x1={LEFT} y1={y(0)} x2={WIDTH - RIGHT} y2={y(0)} />
       {axisTicks(top).map((value) => (
         <g key={value}>
@@ -79,47 +100,70 @@ export function BarChart({ summary, bars, tick, axisTitle, band, mark, limit }: 
           </text>
         </g>
       ))}
-      {bars.map((bar, index) => {
-        const left = x(index) + (slot - barWidth) / 2;
-        const label = tick(index);
-        return (
-          <g key={bar.key}>
-            {bar.solid > 0 && (
-              <rect class="chart-bar" x={left} y={y(bar.solid)} width={barWidth} height={y(0) - y(bar.solid)} />
-            )}
-            {bar.light > 0 && (
-              <rect
-                class="chart-bar-light"
-                x={left}
-                y={y(bar.solid + bar.light)}
-                width={barWidth}
-                height={y(bar.solid) - y(bar.solid + bar.light)}
-              />
-            )}
-            {label !== null && (
-              <text class="chart-label" x={x(index) + slot / 2} y={y(0) + 20} text-anchor="middle">
-                {label}
-              </text>
-            )}
-          </g>
-        );
-      })}
-      {mark && (
-        <g class="chart-mark">
-          <line x1={x(mark.at)} y1={TOP - 2} x2={x(mark.at)} y2={y(0)} />
-          <text x={Math.max(x(mark.at), LEFT + 120)} y={TOP - 6} text-anchor="end">
-            {mark.label}
-          </text>
-        </g>
+    </>
+  );
+}
+
+/** One bar: its sure part, the possible part stacked on it, and its label underneath if it has one. */
+function BarColumn({ bar, index, label, scale }: { bar: Bar; index: number; label: string | null; scale: Scale }) {
+  const { slot, barWidth, x, y } = scale;
+  const left = x(index) + (slot - barWidth) / 2;
+  return (
+    <g>
+      {bar.solid > 0 && (
+        <rect class="chart-bar" x={left} y={y(bar.solid)} width={barWidth} height={y(0) - y(bar.solid)} />
       )}
-      {limit && (
-        <g class="chart-limit">
-          <line x1={LEFT} y1={y(limit.value)} x2={WIDTH - RIGHT} y2={y(limit.value)} />
-          <text x={WIDTH - RIGHT} y={y(limit.value) - 4} text-anchor="end">
-            {limit.label}
-          </text>
-        </g>
+      {bar.light > 0 && (
+        <rect
+          class="chart-bar-light"
+          x={left}
+          y={y(bar.solid + bar.light)}
+          width={barWidth}
+          height={y(bar.solid) - y(bar.solid + bar.light)}
+        />
       )}
+      {label !== null && (
+        <text class="chart-label" x={x(index) + slot / 2} y={y(0) + 20} text-anchor="middle">
+          {label}
+        </text>
+      )}
+    </g>
+  );
+}
+
+function ChartMark({ mark, scale: { x, y } }: { mark: NonNullable<BarChartProps['mark']>; scale: Scale }) {
+  return (
+    <g class="chart-mark">
+      <line x1={x(mark.at)} y1={TOP - 2} x2={x(mark.at)} y2={y(0)} />
+      <text x={Math.max(x(mark.at), LEFT + 120)} y={TOP - 6} text-anchor="end">
+        {mark.label}
+      </text>
+    </g>
+  );
+}
+
+function LimitLine({ limit, scale: { y } }: { limit: NonNullable<BarChartProps['limit']>; scale: Scale }) {
+  return (
+    <g class="chart-limit">
+      <line x1={LEFT} y1={y(limit.value)} x2={WIDTH - RIGHT} y2={y(limit.value)} />
+      <text x={WIDTH - RIGHT} y={y(limit.value) - 4} text-anchor="end">
+        {limit.label}
+      </text>
+    </g>
+  );
+}
+
+export function BarChart({ summary, bars, tick, axisTitle, band, mark, limit }: BarChartProps) {
+  const scale = chartScale(bars, limit?.value ?? 0);
+  return (
+    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
+      {band && band.to > band.from && <ChartBand band={band} scale={scale} />}
+      <ValueAxis scale={scale} />
+      {bars.map((bar, index) => (
+        <BarColumn key={bar.key} bar={bar} index={index} label={tick(index)} scale={scale} />
+      ))}
+      {mark && <ChartMark mark={mark} scale={scale} />}
+      {limit && <LimitLine limit={limit} scale={scale} />}
       <text class="chart-label" x={LEFT + PLOT_W / 2} y={HEIGHT - 6} text-anchor="middle">
         {axisTitle}
       </text>

@@ -14,6 +14,38 @@ function standing(week: WeekSends, limit: number): string {
   return t('insights_week_under');
 }
 
+/** The chart's numbers as a table, for those who cannot see the picture or want exact figures. */
+function WeeklyTable({ weeks, limit }: { weeks: readonly WeekSends[]; limit: number }) {
+  return (
+    <details>
+      <summary>{t('insights_show_table')}</summary>
+      <table>
+        <caption class="visually-hidden">{t('insights_weekly_title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('insights_weekly_col_week')}</th>
+            <th scope="col">{t('insights_weekly_col_exact')}</th>
+            <th scope="col">{t('insights_weekly_col_estimated')}</th>
+            <th scope="col">{t('insights_weekly_col_possible')}</th>
+            <th scope="col">{t('insights_weekly_col_limit')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((w) => (
+            <tr key={w.start}>
+              <th scope="row">{shortDate(w.start)}</th>
+              <td>{w.exact}</td>
+              <td>{countText(w.estimated)}</td>
+              <td>{w.possible}</td>
+              <td>{standing(w, limit)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 /** Invitations sent per calendar week against the user's weekly limit. */
 export function WeeklySection({
   sends,
@@ -53,32 +85,7 @@ export function WeeklySection({
         value={limit}
         save={save}
       />
-      <details>
-        <summary>{t('insights_show_table')}</summary>
-        <table>
-          <caption class="visually-hidden">{t('insights_weekly_title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('insights_weekly_col_week')}</th>
-              <th scope="col">{t('insights_weekly_col_exact')}</th>
-              <th scope="col">{t('insights_weekly_col_estimated')}</th>
-              <th scope="col">{t('insights_weekly_col_possible')}</th>
-              <th scope="col">{t('insights_weekly_col_limit')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {weeks.map((w) => (
-              <tr key={w.start}>
-                <th scope="row">{shortDate(w.start)}</th>
-                <td>{w.exact}</td>
-                <td>{countText(w.estimated)}</td>
-                <td>{w.possible}</td>
-                <td>{standing(w, limit)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <WeeklyTable weeks={weeks} limit={limit} />
     </section>
   );
 }
