@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
+import type { InvitationRecord } from '../model/invitation';
 import type { Settings } from '../model/settings';
-import { resolveSettings } from '../rules';
+import { type ResolvedSettings, resolveSettings } from '../rules';
 import { t, tCount } from '../shared/i18n';
 import { resetSettings, saveSettings } from '../shared/settings-store';
 import { downloadLedgerCsv } from '../shared/ui/csv-stream';
 import { NumberField } from '../shared/ui/NumberField';
+import type { SaveSettings } from '../shared/ui/setting-limits';
 import { useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';
 import { BackupSection } from './BackupSection';
@@ -15,15 +17,12 @@ import { RemindersSection } from './RemindersSection';
 import { TemplateEditor } from './TemplateEditor';
 import { WindowSection } from './WindowSection';
 
-/** The options page: every change is validated and saved at once; popup and badge follow. */
-export function Options() {
+/** The stored settings, saving a change to them, and resetting them all to the defaults. */
+function useOptionsSettings() {
   const [settings, setSettings] = useSettings();
-  const ledger = useLedger();
   // Remounts the fields on reset, so drafts with errors are discarded too.
   const [generation, setGeneration] = useState(0);
   const [resetDone, setResetDone] = useState(false);
-
-  if (!settings) return <main class="options">{t('loading')}</main>;
 
   const save = async (change: Partial<Settings>) => {
     setResetDone(false);
@@ -34,6 +33,108 @@ export function Options() {
     setGeneration(generation + 1);
     setResetDone(true);
   };
+  return { settings, generation, resetDone, setResetDone, save, reset };
+}
+
+/** When the badge, warnings and follow-ups come due. */
+function TimingSection({ settings, save }: { settings: Settings; save: SaveSettings }) {
+  return (
+    <section aria-labelledby="timing-title">
+      <h2 id="timing-title">{t('timing_title')}</h2>
+      <NumberField
+        setting="badgeWeeks"
+        label={t('badge_weeks_label')}
+        unit={t('unit_weeks')}
+        hint={t('badge_weeks_hint')}
+        value={settings.badgeWeeks}
+        save={save}
+      />
+      <NumberField
+        setting="warningDays"
+        label={t('warning_days_label')}
+        unit={t('unit_days')}
+        hint={t('warning_days_hint')}
+        value={settings.warningDays}
+        save={save}
+      />
+      <NumberField
+        setting="followUpDays"
+        label={t('follow_up_days_label')}
+        unit={t('unit_days')}
+        hint={t('follow_up_days_hint')}
+        value={settings.followUpDays}
+        save={save}
+      />
+      <NumberField
+        setting="followUpWaitDays"
+        label={t('followup_wait_days_label')}
+        unit={t('unit_days')}
+        hint={t('followup_wait_days_hint')}
+        value={settings.followUpWaitDays}
+        save={save}
+      />
+    </section>
+  );
+}
+
+/** Back to the defaults, after a confirmation; `done` says so until the next change. */
+function ResetSection({
+  done,
+  onOpen,
+  onConfirm,
+}: {
+  done: boolean;
+  onOpen: () => void;
+  onConfirm: () => Promise<void>;
+}) {
+  return (
+    <section aria-labelledby="reset-title">
+      <h2 id="reset-title" class="visually-hidden">
+        {t('reset_defaults')}
+      </h2>
+      <ConfirmStep
+        label={t('reset_defaults')}
+        question={t('reset_confirm')}
+        confirmLabel={t('reset_confirm_yes')}
+        onOpen={onOpen}
+        onConfirm={onConfirm}
+      />
+      {done && <p role="status">{t('reset_done')}</p>}
+    </section>
+  );
+}
+
+/** The ledger as CSV; both are null until the ledger is read. */
+function ExportSection({
+  records,
+  resolved,
+}: {
+  records: readonly InvitationRecord[] | null;
+  resolved: ResolvedSettings | null;
+}) {
+  return (
+    <section aria-labelledby="export-title">
+      <h2 id="export-title">{t('export_title')}</h2>
+      <p class="hint">{t('export_hint')}</p>
+      <button
+        type="button"
+        disabled={!records || !resolved || records.length === 0}
+        onClick={() => resolved && void downloadLedgerCsv(resolved, Date.now())}
+      >
+        {t('export_csv')}
+      </button>{' '}
+      {records && <span class="hint">{tCount('record_count', records.length)}</span>}
+    </section>
+  );
+}
+
+/** The options page: every change is validated and saved at once; popup and badge follow. */
+export function Options() {
+  const { settings, generation, resetDone, setResetDone, save, reset } = useOptionsSettings();
+  const ledger = useLedger();
+
+  if (!settings) return <main class="options">{t('loading')}</main>;
+
   const records = ledger.snapshot?.records ?? null;
   // A learned window is learned from the whole ledger: the CSV and the evidence use it.
   const resolved = records ? resolveSettings(settings, records) : null;
@@ -47,72 +148,15 @@ export function Options() {
 
       <WindowSection settings={settings} resolved={resolved} records={records} save={save} />
 
-      <section aria-labelledby="timing-title">
-        <h2 id="timing-title">{t('timing_title')}</h2>
-        <NumberField
-          setting="badgeWeeks"
-          label={t('badge_weeks_label')}
-          unit={t('unit_weeks')}
-          hint={t('badge_weeks_hint')}
-          value={settings.badgeWeeks}
-          save={save}
-        />
-        <NumberField
-          setting="warningDays"
-          label={t('warning_days_label')}
-          unit={t('unit_days')}
-          hint={t('warning_days_hint')}
-          value={settings.warningDays}
-          save={save}
-        />
-        <NumberField
-          setting="followUpDays"
-          label={t('follow_up_days_label')}
-          unit={t('unit_days')}
-          hint={t('follow_up_days_hint')}
-          value={settings.followUpDays}
-          save={save}
-        />
-        <NumberField
-          setting="followUpWaitDays"
-          label={t('followup_wait_days_label')}
-          unit={t('unit_days')}
-          hint={t('followup_wait_days_hint')}
-          value={settings.followUpWaitDays}
-          save={save}
-        />
-      </section>
+      <TimingSection settings={settings} save={save} />
 
       <TemplateEditor settings={settings} save={save} />
 
       <RemindersSection settings={settings} save={save} />
 
-      <section aria-labelledby="reset-title">
-        <h2 id="reset-title" class="visually-hidden">
-          {t('reset_defaults')}
-        </h2>
-        <ConfirmStep
-          label={t('reset_defaults')}
-          question={t('reset_confirm')}
-          confirmLabel={t('reset_confirm_yes')}
-          onOpen={() => setResetDone(false)}
-          onConfirm={reset}
-        />
-        {resetDone && <p role="status">{t('reset_done')}</p>}
-      </section>
+      <ResetSection done={resetDone} onOpen={() => setResetDone(false)} onConfirm={reset} />
 
-      <section aria-labelledby="export-title">
-        <h2 id="export-title">{t('export_title')}</h2>
-        <p class="hint">{t('export_hint')}</p>
-        <button
-          type="button"
-          disabled={!records || !resolved || records.length === 0}
-          onClick={() => resolved && void downloadLedgerCsv(resolved, Date.now())}
-        >
-          {t('export_csv')}
-        </button>{' '}
-        {records && <span class="hint">{tCount('record_count', records.length)}</span>}
-      </section>
+      <ExportSection records={records} resolved={resolved} />
 
       <BackupSection />
 

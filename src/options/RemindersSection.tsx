@@ -24,12 +24,10 @@ async function notificationsAllowed(): Promise<boolean> {
 const messageOf = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
 
 /**
- * Reminders: off by default. Choosing a cadence asks the browser for the notifications
- * permission at that moment (the request must come straight from the user's click), turning
- * them off gives it back. Settings sync across browsers but permissions do not: a browser where
- * reminders are on without the permission says so and offers to allow it.
+ * Whether this browser lets Lapse notify (null until known), what went wrong last, and the
+ * actions that change the cadence or ask again, keeping the permission in step with the choice.
  */
-export function RemindersSection({ settings, save }: { settings: Settings; save: SaveSettings }) {
+function useReminderChoice(save: SaveSettings) {
   const [allowed, setAllowed] = useState<boolean | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -59,6 +57,18 @@ export function RemindersSection({ settings, save }: { settings: Settings; save:
       .then(() => setAllowed(false))
       .catch((cause: unknown) => setProblem(t('reminder_failed', messageOf(cause))));
   };
+
+  return { allowed, problem, ask, choose };
+}
+
+/**
+ * Reminders: off by default. Choosing a cadence asks the browser for the notifications
+ * permission at that moment (the request must come straight from the user's click), turning
+ * them off gives it back. Settings sync across browsers but permissions do not: a browser where
+ * reminders are on without the permission says so and offers to allow it.
+ */
+export function RemindersSection({ settings, save }: { settings: Settings; save: SaveSettings }) {
+  const { allowed, problem, ask, choose } = useReminderChoice(save);
 
   return (
     <section aria-labelledby="reminders-title">

@@ -11,14 +11,16 @@ import type { SaveSettings } from '../shared/ui/setting-limits';
 /** Typing saves after this pause (storage.sync allows few writes a minute); leaving saves at once. */
 const SAVE_DELAY_MS = 500;
 
-/** One suggestion kind's message: edited, previewed for a sample person, restorable. */
-function TemplateField({ kind, settings, save }: { kind: SuggestionKind; settings: Settings; save: SaveSettings }) {
+/**
+ * One kind's message as being edited: saved after a pause in typing or at once on leaving,
+ * only while valid, and only when it differs from what is stored.
+ */
+function useTemplateDraft(kind: SuggestionKind, settings: Settings, save: SaveSettings) {
   const fallback = defaultTemplates(t)(kind);
   const stored = templateFor(kind, settings, () => fallback);
   const [draft, setDraft] = useState(stored);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const id = useId();
 
   useEffect(() => {
     if (timer.current === null) setDraft(stored);
@@ -49,6 +51,20 @@ function TemplateField({ kind, settings, save }: { kind: SuggestionKind; setting
     timer.current = tooLong ? null : setTimeout(() => void commit(text), SAVE_DELAY_MS);
   };
 
+  const restore = () => {
+    setDraft(fallback);
+    setError(null);
+    void commit(fallback);
+  };
+
+  return { draft, error, isDefault: draft === fallback, onInput, onBlur: () => void commit(draft), restore };
+}
+
+/** One suggestion kind's message: edited, previewed for a sample person, restorable. */
+function TemplateField({ kind, settings, save }: { kind: SuggestionKind; settings: Settings; save: SaveSettings }) {
+  const { draft, error, isDefault, onInput, onBlur, restore } = useTemplateDraft(kind, settings, save);
+  const id = useId();
+
   const sample = { name: t('preview_sample_name'), headline: t('preview_sample_headline') };
   return (
     <div class="template">
@@ -60,7 +76,7 @@ function TemplateField({ kind, settings, save }: { kind: SuggestionKind; setting
         aria-invalid={error !== null}
         aria-describedby={`${id}-preview`}
         onInput={(event) => onInput(event.currentTarget.value)}
-        onBlur={() => void commit(draft)}
+        onBlur={onBlur}
       />
       {error && (
         <p class="field-error" role="alert">
@@ -70,16 +86,8 @@ function TemplateField({ kind, settings, save }: { kind: SuggestionKind; setting
       <p class="preview" id={`${id}-preview`}>
         <span class="preview-label">{t('template_preview')}</span> {fillTemplate(draft, sample)}
       </p>
-      {draft !== fallback && (
-        <button
-          type="button"
-          class="small"
-          onClick={() => {
-            setDraft(fallback);
-            setError(null);
-            void commit(fallback);
-          }}
-        >
+      {!isDefault && (
+        <button type="button" class="small" onClick={restore}>
           {t('template_restore', t(SUGGESTION_TITLE[kind]))}
         </button>
       )}
