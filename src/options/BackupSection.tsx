@@ -78,14 +78,25 @@ function RestoreReport({ report }: { report: ImportReport }) {
   );
 }
 
-/** Download the whole ledger as JSON, and merge such a file back in, with a report. */
-export function BackupSection() {
+/** The current account's ledger, or every account's: written here, straight from the database. */
+async function downloadBackup(which: typeof ALL_ACCOUNTS | undefined, onProgress: (progress: Progress) => void) {
+  const now = Date.now();
+  const blob = await backupBlob(await openForReading(), {
+    settings: await loadSettings(),
+    now,
+    which,
+    onProgress: ({ records, total }) => onProgress({ phase: 'writing', done: records, total }),
+  });
+  downloadBlob(datedFileName('lapse-backup', 'json', now), blob);
+}
+
+/** A download or a restore, one at a time: how far it got, and what it ended with. */
+function useBackupWork() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState(false);
   const cancel = useRef<AbortController | null>(null);
-  const long = useLongRunning(busy);
 
   const run = async (work: () => Promise<void>) => {
     setError(null);
@@ -100,18 +111,10 @@ export function BackupSection() {
     }
   };
 
-  /** The current account's ledger, or every account's: written here, straight from the database. */
   const download = (which?: typeof ALL_ACCOUNTS) =>
     run(async () => {
       try {
-        const now = Date.now();
-        const blob = await backupBlob(await openForReading(), {
-          settings: await loadSettings(),
-          now,
-          which,
-          onProgress: ({ records, total }) => setProgress({ phase: 'writing', done: records, total }),
-        });
-        downloadBlob(datedFileName('lapse-backup', 'json', now), blob);
+        await downloadBackup(which, setProgress);
       } catch (cause) {
         setError(t('backup_failed', cause instanceof Error ? cause.message : String(cause)));
       }
@@ -134,42 +137,72 @@ export function BackupSection() {
       }
     });
 
+  // Only a restore can be cancelled: a download has no controller.
+  const abort = cancel.current ? () => cancel.current?.abort() : null;
+  return { report, error, progress, busy, download, restore, abort };
+}
+
+/** Download this account's ledger or every account's, or choose a backup file to restore. */
+function BackupButtons({
+  busy,
+  onDownload,
+  onRestore,
+}: {
+  busy: boolean;
+  onDownload: (which?: typeof ALL_ACCOUNTS) => Promise<void>;
+  onRestore: (file: File) => Promise<void>;
+}) {
+  return (
+    <div class="button-row">
+      <button type="button" disabled={busy} onClick={() => void onDownload()}>
+        {t('backup_download')}
+      </button>
+      <button type="button" disabled={busy} onClick={() => void onDownload(ALL_ACCOUNTS)}>
+        {t('export_all_accounts')}
+      </button>
+      <label class="file-button">
+        {t('backup_restore')}
+        <input
+          type="file"
+          accept="application/json,.json"
+          disabled={busy}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            if (file) void onRestore(file).finally(() => (input.value = ''));
+          }}
+        />
+      </label>
+    </div>
+  );
+}
+
+/** How far the work has got; a restore can be cancelled from here. */
+function BackupProgress({ progress, onCancel }: { progress: Progress; onCancel: (() => void) | null }) {
+  return (
+    <div class="backup-progress" role="status">
+      <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={progressText(progress)} />{' '}
+      <span>{progressText(progress)}</span>{' '}
+      {onCancel && (
+        <button type="button" class="small" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Download the whole ledger as JSON, and merge such a file back in, with a report. */
+export function BackupSection() {
+  const { report, error, progress, busy, download, restore, abort } = useBackupWork();
+  const long = useLongRunning(busy);
+
   return (
     <section aria-labelledby="backup-title">
       <h2 id="backup-title">{t('backup_title')}</h2>
       <p class="hint">{t('backup_hint')}</p>
-      <div class="button-row">
-        <button type="button" disabled={busy} onClick={() => void download()}>
-          {t('backup_download')}
-        </button>
-        <button type="button" disabled={busy} onClick={() => void download(ALL_ACCOUNTS)}>
-          {t('export_all_accounts')}
-        </button>
-        <label class="file-button">
-          {t('backup_restore')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            disabled={busy}
-            onChange={(event) => {
-              const input = event.currentTarget;
-              const file = input.files?.[0];
-              if (file) void restore(file).finally(() => (input.value = ''));
-            }}
-          />
-        </label>
-      </div>
-      {busy && long && progress && (
-        <div class="backup-progress" role="status">
-          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={progressText(progress)} />{' '}
-          <span>{progressText(progress)}</span>{' '}
-          {cancel.current && (
-            <button type="button" class="small" onClick={() => cancel.current?.abort()}>
-              {t('cancel')}
-            </button>
-          )}
-        </div>
-      )}
+      <BackupButtons busy={busy} onDownload={download} onRestore={restore} />
+      {busy && long && progress && <BackupProgress progress={progress} onCancel={abort} />}
       {error && (
         <p class="field-error" role="alert">
           {error}

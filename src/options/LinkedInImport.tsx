@@ -17,22 +17,24 @@ const REASONS: Record<ExportSkipReason, MessageKey> = {
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
-/**
- * Imports Invitations.csv, Connections.csv or LinkedIn's whole archive. Every file is read and
- * checked here first; only when all of them are sound does the worker merge them, in one
- * transaction. Any problem names the file and row, and nothing is imported.
- */
-export function LinkedInImport() {
+/** An export of an account Lapse has not seen, waiting for the user to say whose it is. */
+interface PendingExport {
+  data: LinkedInExport;
+  files: string;
+  account: string;
+  known: string[];
+}
+
+/** The chosen files' bytes, each with its name. */
+const readFiles = (files: File[]) =>
+  Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+
+/** Reads the chosen files, hands them to the worker, and keeps its report, its question or the error. */
+function useLinkedInImport() {
   const [report, setReport] = useState<{ files: string; result: LinkedInImportReport } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // An export of an account Lapse has not seen waits here for the user to say whose it is.
-  const [asking, setAsking] = useState<{
-    data: LinkedInExport;
-    files: string;
-    account: string;
-    known: string[];
-  } | null>(null);
+  const [asking, setAsking] = useState<PendingExport | null>(null);
 
   const send = async (data: LinkedInExport, files: string, into?: string) => {
     const result = await sendToBackground({ type: 'import-linkedin-export', export: data, into });
@@ -52,10 +54,7 @@ export function LinkedInImport() {
     setReport(null);
     setBusy(true);
     try {
-      const chosen = await Promise.all(
-        files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
-      );
-      await send(readExport(chosen), files.map((f) => f.name).join(', '));
+      await send(readExport(await readFiles(files)), files.map((f) => f.name).join(', '));
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
       setError(t('import_failed', sentence(message)));
@@ -63,6 +62,17 @@ export function LinkedInImport() {
       setBusy(false);
     }
   };
+
+  return { report, error, busy, asking, importFiles, choose, dismiss: () => setAsking(null) };
+}
+
+/**
+ * Imports Invitations.csv, Connections.csv or LinkedIn's whole archive. Every file is read and
+ * checked here first; only when all of them are sound does the worker merge them, in one
+ * transaction. Any problem names the file and row, and nothing is imported.
+ */
+export function LinkedInImport() {
+  const { report, error, busy, asking, importFiles, choose, dismiss } = useLinkedInImport();
 
   return (
     <section aria-labelledby="import-title">
@@ -91,12 +101,7 @@ export function LinkedInImport() {
         </p>
       )}
       {asking && (
-        <ImportAccountQuestion
-          account={asking.account}
-          known={asking.known}
-          onChoose={choose}
-          onCancel={() => setAsking(null)}
-        />
+        <ImportAccountQuestion account={asking.account} known={asking.known} onChoose={choose} onCancel={dismiss} />
       )}
       {report && <ImportReportView files={report.files} report={report.result} />}
     </section>

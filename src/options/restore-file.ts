@@ -151,7 +151,95 @@ interface Batch {
   chars: number;
 }
 
+type RowPiece = Extract<BackupPiece, { kind: 'row' }>;
+
 const emptyReport = (): ImportReport => ({ imported: 0, unchanged: 0, rejected: [] });
+
+/** Sends batches to the worker, one in flight at a time, and adds up what it merged. */
+function batchSender(
+  send: Send,
+  { header, into }: { header: Record<string, unknown>; into: string | undefined },
+  total: number,
+  onProgress: RestoreOptions['onProgress'],
+) {
+  const report = emptyReport();
+  let merged = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const sendBatch = async (batch: Batch) => {
+    const message = {
+      type: 'restore-batch' as const,
+      header,
+      into,
+      list: batch.list,
+      first: batch.first,
+      rows: `[${batch.texts.join(',')}]`,
+    };
+    // A worker stopped mid-batch rolled that batch back: sending it again is safe.
+    const reply = await send(message).catch(() => send(message));
+    report.imported += reply.imported;
+    report.unchanged += reply.unchanged;
+    report.rejected.push(...reply.rejected);
+    merged += batch.texts.length;
+    onProgress?.({ phase: 'restoring', done: merged, total });
+  };
+
+  return {
+    report,
+    get merged() {
+      return merged;
+    },
+    /** A row too large for any batch is refused here, not sent; it counts as merged. */
+    refuse(row: RowPiece) {
+      report.rejected.push({ index: row.index, reason: `${row.list}: too large to be a Lapse entry` });
+      merged++;
+    },
+    // One batch in flight while the next is read: the page reads while the worker merges.
+    async flush(batch: Batch | null) {
+      await inFlight;
+      if (batch && batch.texts.length > 0) inFlight = sendBatch(batch);
+    },
+    /** The batch in flight, if any. */
+    settled: () => inFlight,
+  };
+}
+
+type BatchSender = ReturnType<typeof batchSender>;
+
+/** How the second pass reads the file, and how large its batches may grow. */
+interface RowPass {
+  signal: AbortSignal | undefined;
+  chunkBytes: number;
+  batchChars: number;
+  batchRows: number;
+}
+
+/** The second pass: the file's rows, gathered into batches of one list, bounded in rows and text. */
+async function sendRows(
+  file: Blob,
+  sender: BatchSender,
+  { signal, chunkBytes, batchChars, batchRows }: RowPass,
+): Promise<void> {
+  let batch: Batch | null = null;
+  await scanFile(file, chunkBytes, signal, async (pieces) => {
+    for (const piece of pieces) {
+      if (piece.kind !== 'row') continue;
+      if (piece.text.length > RESTORE_BATCH_MAX_CHARS) {
+        sender.refuse(piece);
+        continue;
+      }
+      const full = batch && (batch.chars + piece.text.length > batchChars || batch.texts.length >= batchRows);
+      if (!batch || batch.list !== piece.list || full) {
+        await sender.flush(batch);
+        batch = { list: piece.list, first: piece.index, texts: [], chars: 0 };
+      }
+      batch.texts.push(piece.text);
+      batch.chars += piece.text.length + 1;
+    }
+  });
+  await sender.flush(batch);
+  await sender.settled();
+}
 
 /**
  * Restores `file`: checks it whole (throws RestoreFileError, nothing written), then merges it
@@ -169,64 +257,20 @@ export async function restoreFile(file: Blob, options: RestoreOptions): Promise<
     return { report: emptyReport(), rows: 0, merged: 0, stopped: { reason: 'cancelled' } };
   }
   const total = checked.rows.invitations + checked.rows.readings;
-  const report = emptyReport();
-  let merged = 0;
-  let inFlight: Promise<void> = Promise.resolve();
-
-  const sendBatch = async (batch: Batch) => {
-    const message = {
-      type: 'restore-batch' as const,
-      header: checked.header,
-      into,
-      list: batch.list,
-      first: batch.first,
-      rows: `[${batch.texts.join(',')}]`,
-    };
-    // A worker stopped mid-batch rolled that batch back: sending it again is safe.
-    const reply = await send(message).catch(() => send(message));
-    report.imported += reply.imported;
-    report.unchanged += reply.unchanged;
-    report.rejected.push(...reply.rejected);
-    merged += batch.texts.length;
-    onProgress?.({ phase: 'restoring', done: merged, total });
-  };
-  // One batch in flight while the next is read: the page reads while the worker merges.
-  const flush = async (batch: Batch | null) => {
-    await inFlight;
-    if (batch && batch.texts.length > 0) inFlight = sendBatch(batch);
-  };
+  const sender = batchSender(send, { header: checked.header, into }, total, onProgress);
 
   onProgress?.({ phase: 'restoring', done: 0, total });
   try {
-    let batch: Batch | null = null;
-    await scanFile(file, chunkBytes, signal, async (pieces) => {
-      for (const piece of pieces) {
-        if (piece.kind !== 'row') continue;
-        if (piece.text.length > RESTORE_BATCH_MAX_CHARS) {
-          report.rejected.push({ index: piece.index, reason: `${piece.list}: too large to be a Lapse entry` });
-          merged++;
-          continue;
-        }
-        const full = batch && (batch.chars + piece.text.length > batchChars || batch.texts.length >= batchRows);
-        if (!batch || batch.list !== piece.list || full) {
-          await flush(batch);
-          batch = { list: piece.list, first: piece.index, texts: [], chars: 0 };
-        }
-        batch.texts.push(piece.text);
-        batch.chars += piece.text.length + 1;
-      }
-    });
-    await flush(batch);
-    await inFlight;
+    await sendRows(file, sender, { signal, chunkBytes, batchChars, batchRows });
     await send({ type: 'restore-finish', settings: checked.envelope.settings });
-    return { report, rows: total, merged, stopped: null };
+    return { report: sender.report, rows: total, merged: sender.merged, stopped: null };
   } catch (error) {
-    await inFlight.catch(() => {});
+    await sender.settled().catch(() => {});
     // What was merged is in: the pages (and the badge) must show it. Settings stay as they are.
     await send({ type: 'restore-finish', settings: undefined }).catch(() => {});
     const stopped = signal?.aborted
       ? ({ reason: 'cancelled' } as const)
       : ({ reason: 'failed', message: error instanceof Error ? error.message : String(error) } as const);
-    return { report, rows: total, merged, stopped };
+    return { report: sender.report, rows: total, merged: sender.merged, stopped };
   }
 }
