@@ -63,18 +63,7 @@ export function FollowUpForm({
           onInput={(event) => setDay(event.currentTarget.value)}
         />
         <label for={ids.channel}>{t('followup_form_channel')}</label>
-        <select
-          id={ids.channel}
-          value={channel}
-          onChange={(event) => setChannel(event.currentTarget.value as FollowUpChannel | '')}
-        >
-          <option value="">{t('followup_channel_none')}</option>
-          {FollowUpChannel.options.map((option) => (
-            <option key={option} value={option}>
-              {t(CHANNEL_LABEL[option])}
-            </option>
-          ))}
-        </select>
+        <ChannelSelect id={ids.channel} value={channel} onChange={setChannel} />
       </div>
       {at === null && (
         <p id={ids.error} class="field-error">
@@ -83,5 +72,27 @@ export function FollowUpForm({
       )}
       <SaveCancel label={t('followup_form_save')} disabled={at === null} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** How the follow-up went: "not said" unless the user picks a channel. */
+function ChannelSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: FollowUpChannel | '';
+  onChange: (channel: FollowUpChannel | '') => void;
+}) {
+  return (
+    <select id={id} value={value} onChange={(event) => onChange(event.currentTarget.value as FollowUpChannel | '')}>
+      <option value="">{t('followup_channel_none')}</option>
+      {FollowUpChannel.options.map((option) => (
+        <option key={option} value={option}>
+          {t(CHANNEL_LABEL[option])}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { type InvitationRecord, MAX_FOLLOW_UPS } from '../model/invitation';
 import type { PageMessage } from '../model/messages';
@@ -41,9 +42,31 @@ function useCopy(message: string, onCopied: () => void): [Copied, () => Promise<
   return [copied, copy];
 }
 
-function menuItems(row: Row, onAct: (message: PageMessage) => void, extra: MenuItem[]): MenuItem[] {
+/**
+ * The row's suggested message, and whether it is the row's one action. After it is copied for an
+ * invitation still pending, "Sent it?" is asked: `sentIt` (null when not asked) logs the follow-up.
+ */
+function useSuggestedMessage(row: Row, templates: Settings['templates'], change: (change: Change) => void) {
+  const { record, assessment } = row;
+  const kind = assessment.suggestion.kind;
+  const message = suggestedMessage(record, kind, { templates }, t);
+  // The template just copied, while "Sent it?" is asked (only of invitations still pending).
+  const [copiedKind, setCopiedKind] = useState<SuggestionKind | null>(null);
+  const [copied, copy] = useCopy(message, () => record.status === 'pending' && setCopiedKind(kind));
+  const sentIt =
+    copiedKind === null
+      ? null
+      : () => {
+          setCopiedKind(null);
+          change(logFollowUp(record, { at: Date.now(), template: copiedKind }));
+        };
+  return { message, primary: message !== '' && WRITE_NOW.has(kind), copied, copy, sentIt };
+}
+
+/** The row menu's status and tracking items, which apply to every invitation. */
+function statusItems(row: Row, onAct: (message: PageMessage) => void): MenuItem[] {
   const { record } = row;
-  const items: MenuItem[] = [...extra];
+  const items: MenuItem[] = [];
   const setStatus = (status: 'pending' | 'accepted' | 'withdrawn') => () =>
     onAct({ type: 'set-status', id: record.id, status });
   if (record.status !== 'accepted')
@@ -77,6 +100,41 @@ function followUpItems(row: Row, open: (form: Editing) => void, wake: () => void
   return items;
 }
 
+/** The row's whole menu: copy (when not the row's one action), note, follow-up and snooze, status. */
+function rowMenuItems(
+  row: Row,
+  {
+    copy,
+    edit,
+    change,
+    onAct,
+  }: {
+    copy: (() => void) | null;
+    edit: (form: Editing) => void;
+    change: (change: Change) => void;
+    onAct: (message: PageMessage) => void;
+  },
+): MenuItem[] {
+  const { record, assessment } = row;
+  return [
+    ...(copy ? [{ id: 'copy', label: t('menu_copy_message'), run: copy }] : []),
+    { id: 'note', label: record.note ? t('menu_edit_note') : t('menu_add_note'), run: () => edit('note') },
+    ...followUpItems(row, edit, () => change(setSnooze(record, null, assessment.snoozedUntil))),
+    ...statusItems(row, onAct),
+  ];
+}
+
+/** The row's open form, if any; closing it returns focus to the row's menu, where it was opened. */
+function useEditing(menuButton: RefObject<HTMLButtonElement>): [Editing, (form: Editing) => void, () => void] {
+  const [editing, setEditing] = useState<Editing>(null);
+  const close = () => {
+    setEditing(null);
+    // The editor was opened from the row's menu: focus goes back there.
+    menuButton.current?.focus();
+  };
+  return [editing, setEditing, close];
+}
+
 /**
  * One invitation. Everything from LinkedIn (name, headline) and from the user (note) is rendered
  * as text children only. Its controls are in the Tab order only while the row is the list's
@@ -103,28 +161,14 @@ export function InvitationRow({
   onFocusIn: () => void;
 }) {
   const { record, assessment } = row;
-  const [editing, setEditing] = useState<Editing>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
-  const kind = assessment.suggestion.kind;
-  const message = suggestedMessage(record, kind, { templates }, t);
-  // The template just copied, while "Sent it?" is asked (only of invitations still pending).
-  const [copiedKind, setCopiedKind] = useState<SuggestionKind | null>(null);
-  const [copied, copy] = useCopy(message, () => record.status === 'pending' && setCopiedKind(kind));
+  const [editing, setEditing, closeEditor] = useEditing(menuButton);
   const perform = useContext(UndoContext);
   const change = ([message, undoable]: Change) => (perform ? perform(message, undoable) : onAct(message));
+  const { message, primary, copied, copy, sentIt } = useSuggestedMessage(row, templates, change);
   const chip = statusChip(record, assessment);
-  const primary = message !== '' && WRITE_NOW.has(kind);
   const tabIndex = tabbable ? 0 : -1;
-  const extra: MenuItem[] = [
-    { id: 'note', label: record.note ? t('menu_edit_note') : t('menu_add_note'), run: () => setEditing('note') },
-    ...followUpItems(row, setEditing, () => change(setSnooze(record, null, assessment.snoozedUntil))),
-  ];
-  if (message !== '' && !primary) extra.unshift({ id: 'copy', label: t('menu_copy_message'), run: () => void copy() });
-  const closeEditor = () => {
-    setEditing(null);
-    // The editor was opened from the row's menu: focus goes back there.
-    menuButton.current?.focus();
-  };
+  const menuCopy = message !== '' && !primary ? () => void copy() : null;
 
   return (
     <li
@@ -139,46 +183,14 @@ export function InvitationRow({
         <span class={`chip chip-${chip.tone}`}>{chip.text}</span>
         <RowMenu
           label={t('menu_label', record.name)}
-          items={menuItems(row, onAct, extra)}
+          items={rowMenuItems(row, { copy: menuCopy, edit: setEditing, change, onAct })}
           tabIndex={tabIndex}
           buttonRef={menuButton}
         />
       </div>
-      {record.headline && (
-        <p class="row-headline" title={record.headline}>
-          {record.headline}
-        </p>
-      )}
-      <p class="row-meta">
-        {sentDatesText(record, now)}
-        {record.hidden && <span class="row-hidden"> · {t('row_hidden')}</span>}
-      </p>
-      <div class="row-suggestion">
-        <p>{suggestionText(assessment)}</p>
-        {primary && (
-          <button
-            type="button"
-            class="small primary-action"
-            onClick={copy}
-            tabIndex={tabIndex}
-            aria-label={t('copy_message_label', record.name)}
-          >
-            {copied === 'yes' ? t('copied') : copied === 'failed' ? t('copy_failed') : t('copy_message')}
-          </button>
-        )}
-        <span class="visually-hidden" aria-live="polite">
-          {copied === 'yes' ? t('copied') : ''}
-        </span>
-      </div>
-      {copiedKind !== null && (
-        <SentItPrompt
-          personName={record.name}
-          onYes={() => {
-            setCopiedKind(null);
-            change(logFollowUp(record, { at: Date.now(), template: copiedKind }));
-          }}
-        />
-      )}
+      <RowFacts record={record} now={now} />
+      <RowSuggestion row={row} primary={primary} copied={copied} onCopy={copy} tabIndex={tabIndex} />
+      {sentIt && <SentItPrompt personName={record.name} onYes={sentIt} />}
       <RowFollowUps record={record} snoozedUntil={assessment.snoozedUntil} />
       {record.note && editing !== 'note' && (
         <p class="row-note">
@@ -194,6 +206,60 @@ export function InvitationRow({
         onNote={(note) => onAct({ type: 'set-note', id: record.id, note })}
       />
     </li>
+  );
+}
+
+/** LinkedIn's headline (cut to one line, whole in its tooltip) and when the invitation was sent. */
+function RowFacts({ record, now }: { record: InvitationRecord; now: number }) {
+  return (
+    <>
+      {record.headline && (
+        <p class="row-headline" title={record.headline}>
+          {record.headline}
+        </p>
+      )}
+      <p class="row-meta">
+        {sentDatesText(record, now)}
+        {record.hidden && <span class="row-hidden"> · {t('row_hidden')}</span>}
+      </p>
+    </>
+  );
+}
+
+/** What to do next, with the message to copy as a button when writing is the advice. */
+function RowSuggestion({
+  row: { record, assessment },
+  primary,
+  copied,
+  onCopy,
+  tabIndex,
+}: {
+  row: Row;
+  /** The message is the row's one action (shown here, not in the menu). */
+  primary: boolean;
+  copied: Copied;
+  onCopy: () => void;
+  tabIndex: number;
+}) {
+  return (
+    <div class="row-suggestion">
+      <p>{suggestionText(assessment)}</p>
+      {primary && (
+        <button
+          type="button"
+          class="small primary-action"
+          onClick={onCopy}
+          tabIndex={tabIndex}
+          aria-label={t('copy_message_label', record.name)}
+        >
+          {copied === 'yes' ? t('copied') : copied === 'failed' ? t('copy_failed') : t('copy_message')}
+        </button>
+      )}
+      {/* Copying from the menu is announced too. */}
+      <span class="visually-hidden" aria-live="polite">
+        {copied === 'yes' ? t('copied') : ''}
+      </span>
+    </div>
   );
 }
 

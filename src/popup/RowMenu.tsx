@@ -15,22 +15,16 @@ const MOVES: Record<string, (at: number, count: number) => number> = {
   End: (_, count) => count - 1,
 };
 
-/**
- * A row's "More actions" menu: a real button that opens a list of real buttons. Arrow keys move,
- * Home/End jump, Escape (or Tab, or a click elsewhere) closes it and focus returns to the button.
- */
-export function RowMenu({
-  label,
-  items,
-  tabIndex = 0,
-  buttonRef,
-}: {
-  label: string;
-  items: readonly MenuItem[];
-  tabIndex?: number;
-  /** The menu's button, for callers that return focus to it (the note editor). */
-  buttonRef?: RefObject<HTMLButtonElement>;
-}) {
+/** Moves focus to the item a key in MOVES points at; other keys are left alone. */
+function moveFocus(event: KeyboardEvent, buttons: HTMLButtonElement[]) {
+  const to = MOVES[event.key]?.(buttons.indexOf(document.activeElement as HTMLButtonElement), buttons.length);
+  if (to === undefined) return;
+  event.preventDefault();
+  buttons[(to + buttons.length) % buttons.length]?.focus();
+}
+
+/** Whether the menu is open, and where focus goes as it opens, moves and closes (see RowMenu). */
+function useMenu(buttonRef: RefObject<HTMLButtonElement> | undefined) {
   const [open, setOpen] = useState(false);
   const own = useRef<HTMLButtonElement>(null);
   const button = buttonRef ?? own;
@@ -61,12 +55,28 @@ export function RowMenu({
       event.stopPropagation();
       return close(true);
     }
-    const buttons = itemButtons();
-    const to = MOVES[event.key]?.(buttons.indexOf(document.activeElement as HTMLButtonElement), buttons.length);
-    if (to === undefined) return;
-    event.preventDefault();
-    buttons[(to + buttons.length) % buttons.length]?.focus();
+    moveFocus(event, itemButtons());
   };
+  return { open, setOpen, button, menu, menuId, close, onKeyDown };
+}
+
+/**
+ * A row's "More actions" menu: a real button that opens a list of real buttons. Arrow keys move,
+ * Home/End jump, Escape (or Tab, or a click elsewhere) closes it and focus returns to the button.
+ */
+export function RowMenu({
+  label,
+  items,
+  tabIndex = 0,
+  buttonRef,
+}: {
+  label: string;
+  items: readonly MenuItem[];
+  tabIndex?: number;
+  /** The menu's button, for callers that return focus to it (the row's forms). */
+  buttonRef?: RefObject<HTMLButtonElement>;
+}) {
+  const { open, setOpen, button, menu, menuId, close, onKeyDown } = useMenu(buttonRef);
 
   return (
     <div class="menu">
