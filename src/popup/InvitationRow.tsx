@@ -22,6 +22,8 @@ const WRITE_NOW: ReadonlySet<SuggestionKind> = new Set(['follow-up', 'act-now', 
 
 type Copied = 'yes' | 'failed' | null;
 
+const copiedText = (copied: 'yes' | 'failed') => (copied === 'yes' ? t('copied') : t('copy_failed'));
+
 /** Copies the suggested message; says so for two seconds (and to screen readers). */
 function useCopy(message: string, onCopied: () => void): [Copied, () => Promise<void>] {
   const [copied, setCopied] = useState<Copied>(null);
@@ -252,12 +254,12 @@ function RowSuggestion({
           tabIndex={tabIndex}
           aria-label={t('copy_message_label', record.name)}
         >
-          {copied === 'yes' ? t('copied') : copied === 'failed' ? t('copy_failed') : t('copy_message')}
+          {copied === null ? t('copy_message') : copiedText(copied)}
         </button>
       )}
-      {/* Copying from the menu is announced too. */}
+      {/* Copying from the menu, which has no button to show it, is announced too: success or failure. */}
       <span class="visually-hidden" aria-live="polite">
-        {copied === 'yes' ? t('copied') : ''}
+        {copied === null ? '' : copiedText(copied)}
       </span>
     </div>
   );

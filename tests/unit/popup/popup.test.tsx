@@ -260,6 +260,20 @@ describe('popup rows', () => {
     await waitFor(() => expect(button.textContent).toBe('Copied'));
     expect(clipboard.writeText).toHaveBeenCalledWith('Hello Fred (Chief Baker)!');
   });
+
+  it('says so when a message copied from the row menu could not be copied', async () => {
+    clipboard.writeText.mockRejectedValueOnce(new Error('Document is not focused'));
+    // Sent days ago: the advice is to give it time, so the message waits in the menu, not on a button.
+    await seed([record('Gina Newly', [2, 3])]);
+    render(<Popup />);
+    await screen.findByText('Gina Newly');
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for Gina Newly' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Copy a message' }));
+    const row = screen.getByText('Gina Newly', { selector: '.row-name' }).closest('li') as HTMLElement;
+    const announced = () => row.querySelector('[aria-live="polite"]')?.textContent;
+    await waitFor(() => expect(announced()).toBe('Could not copy'));
+    expect(within(row).queryByRole('button', { name: /^Copy message for/ })).toBeNull();
+  });
 });
 
 describe('popup row menu', () => {
