@@ -93,10 +93,21 @@ function orderByStatusChange(_db: IDBDatabase, tx: IDBTransaction, done: () => v
   };
 }
 
+/**
+ * Version 5: the `byAccount` indexes go. Invitations and facts are keyed by [account, …]: their
+ * keys hold each account's entries together already, and a write no longer updates a copy of that.
+ */
+function readAccountsByKey(_db: IDBDatabase, tx: IDBTransaction, done: () => void): void {
+  tx.objectStore('invitations').deleteIndex('byAccount');
+  tx.objectStore('facts').deleteIndex('byAccount');
+  done();
+}
+
 const LATER_STEPS: [number, Step][] = [
   [2, keyInvitationsByAccount],
   [3, keepCountFacts],
   [4, orderByStatusChange],
+  [5, readAccountsByKey],
 ];
 
 /**

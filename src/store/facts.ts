@@ -2,6 +2,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { AccountKey } from '../model/account';
 import type { FactGroup } from '../model/count-facts';
 import { countFactsOf, factsKey } from '../rules/counts';
+import { accountRange } from './paging';
 import type { LapseSchema, StoredFactGroup, StoredRecord } from './schema';
 
 /**
@@ -84,7 +85,7 @@ export async function putRecords(
 
 /** One account's fact groups. */
 export async function accountFacts(tx: Tx<'readonly'> | WriteTx, account: AccountKey): Promise<FactGroup[]> {
-  const groups = await tx.objectStore('facts').index('byAccount').getAll(account);
+  const groups = await tx.objectStore('facts').getAll(accountRange(account));
   return groups.map(({ facts, count }) => ({ facts, count }));
 }
 

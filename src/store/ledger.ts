@@ -45,6 +45,7 @@ import {
 } from './ledgers';
 import { applyWithdraw, entryLoadedAt, findWithdrawn, type MergeResult, mergeReading } from './merge';
 import { FUTURE_TOLERANCE_MS, sameRecord, trusted } from './merge-core';
+import { accountRange } from './paging';
 import { readAccountsForPages } from './read';
 import type { LapseSchema, StoredRecord } from './schema';
 
@@ -298,7 +299,7 @@ export async function applyConnectionsReading(
 /** One account's records (the account last read when none is named). */
 export async function getAllRecords(db: LapseDb, account?: AccountKey): Promise<InvitationRecord[]> {
   const chosen = await resolveAccount(db, account);
-  return (await db.getAllFromIndex('invitations', 'byAccount', chosen)).map(strip);
+  return (await db.getAll('invitations', accountRange(chosen))).map(strip);
 }
 
 export async function lastReadings(

@@ -5,6 +5,7 @@ import type { InvitationRecord } from '../model/invitation';
 import type { ReadingLogEntry } from '../model/reading';
 import type { LedgerView } from './accounts';
 import { type FactChanges, noteRecordChange, saveFactChanges } from './facts';
+import { accountRange } from './paging';
 import type { LapseSchema, ReadingMetaKey, StoredRecord } from './schema';
 
 /**
@@ -55,7 +56,7 @@ export function withKnown(state: AccountsState, account: AccountKey): AccountsSt
 }
 
 export async function accountRecords(tx: AnyTx, account: AccountKey): Promise<StoredRecord[]> {
-  return tx.objectStore('invitations').index('byAccount').getAll(account);
+  return tx.objectStore('invitations').getAll(accountRange(account));
 }
 
 /**
@@ -156,16 +157,17 @@ export async function withRecordAccounts(tx: AnyTx, state: AccountsState): Promi
 }
 
 /**
- * Every account that holds records: one seek per account, past all of its records (stepping
- * through them, as a 'nextunique' cursor does in Chromium, costs as much as reading every key).
+ * Every account that holds records: one seek per account, past all of its records' keys
+ * ([account, id] sorts before [account, []]), not a step through each of them.
  */
 async function recordAccounts(tx: AnyTx): Promise<AccountKey[]> {
-  const byAccount = tx.objectStore('invitations').index('byAccount');
+  const invitations = tx.objectStore('invitations');
   const accounts: AccountKey[] = [];
   for (;;) {
-    const after = accounts.length === 0 ? null : IDBKeyRange.lowerBound(accounts.at(-1), true);
-    const cursor = await byAccount.openKeyCursor(after);
+    const last = accounts.at(-1);
+    const after = last === undefined ? null : IDBKeyRange.lowerBound([last, []], true);
+    const cursor = await invitations.openKeyCursor(after);
     if (!cursor) return accounts;
-    accounts.push(cursor.key);
+    accounts.push(cursor.key[0]);
   }
 }

@@ -8,7 +8,7 @@ export type { LapseDb } from './db';
 export { accountRange, forEachPage, type ReadTx } from './paging';
 
 import { metaKey, readAccountsState, withRecordAccounts } from './ledgers';
-import type { ReadTx } from './paging';
+import { accountRange, type ReadTx } from './paging';
 
 /**
  * Read-only access for extension pages (popup, options), which share the worker's origin and
@@ -44,7 +44,7 @@ export async function readRawLedger(db: LapseDb, account?: string): Promise<RawL
   settled(tx.done);
   const chosen = await shownAccount(tx, account);
   const [records, readings] = await Promise.all([
-    tx.objectStore('invitations').index('byAccount').getAll(chosen),
+    tx.objectStore('invitations').getAll(accountRange(chosen)),
     readingsOf(tx, chosen),
   ]);
   return { records, ...readings };

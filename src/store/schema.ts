@@ -12,7 +12,7 @@ export const DB_NAME = 'lapse';
  * db.ts, a named type for the shape it leaves behind below, and a fixture in
  * tests/unit/store/migrations.test.ts that creates the previous version with data.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * Keys of the `meta` store: the readings the merge and the popup need without scanning the log,
@@ -104,5 +104,28 @@ export interface LapseSchemaV4 extends DBSchema {
   facts: LapseSchemaV3['facts'];
 }
 
+/**
+ * Version 5: no `byAccount` index, on invitations or facts. Both stores are keyed by
+ * [account, …], so their keys already hold one account's entries together (paging.ts
+ * accountRange); the index repeated that order, and every write paid for it.
+ */
+export interface LapseSchemaV5 extends DBSchema {
+  invitations: {
+    key: [AccountKey, string];
+    value: StoredRecord;
+    indexes: {
+      byAccountStatus: [AccountKey, LedgerStatus];
+      byStatusSent: [AccountKey, LedgerStatus, number];
+      byAccountChanged: [AccountKey, number];
+    };
+  };
+  readings: LapseSchemaV4['readings'];
+  meta: LapseSchemaV4['meta'];
+  facts: {
+    key: [AccountKey, string];
+    value: StoredFactGroup;
+  };
+}
+
 /** The current schema. */
-export type LapseSchema = LapseSchemaV4;
+export type LapseSchema = LapseSchemaV5;

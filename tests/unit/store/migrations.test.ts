@@ -45,6 +45,12 @@ function createV4(_db: IDBDatabase, tx: IDBTransaction): void {
   invitations.deleteIndex('bySentEarliest');
 }
 
+/** Version 5 step as released: no byAccount index, on invitations or facts (their keys start with the account). */
+function createV5(_db: IDBDatabase, tx: IDBTransaction): void {
+  tx.objectStore('invitations').deleteIndex('byAccount');
+  tx.objectStore('facts').deleteIndex('byAccount');
+}
+
 /** The facts as version 3 filed them: every record's dates, no `listedDays`. */
 function v3Facts(stored: StoredRecord[]) {
   const groups = new Map<string, { account: string; key: string; facts: object; count: number }>();
@@ -137,6 +143,11 @@ const FIXTURES: VersionFixture[] = [
     create: createV4,
     fill: (tx) => fillWithFacts(tx, groupFacts),
   },
+  {
+    version: 5,
+    create: createV5,
+    fill: (tx) => fillWithFacts(tx, groupFacts),
+  },
 ];
 
 /** Creates the database at `upTo`, climbing the fixtures' own steps, and fills it at that version. */
@@ -179,13 +190,9 @@ describe('schema migrations', () => {
     const db = await openLapseDb('fresh');
     expect([...db.objectStoreNames].sort()).toEqual(['facts', 'invitations', 'meta', 'readings']);
     const tx = db.transaction('invitations');
-    expect([...tx.store.indexNames].sort()).toEqual([
-      'byAccount',
-      'byAccountChanged',
-      'byAccountStatus',
-      'byStatusSent',
-    ]);
+    expect([...tx.store.indexNames].sort()).toEqual(['byAccountChanged', 'byAccountStatus', 'byStatusSent']);
     expect(tx.store.keyPath).toEqual(['account', 'id']);
+    expect([...db.transaction('facts').store.indexNames]).toEqual([]);
     db.close();
   });
 
@@ -220,6 +227,9 @@ describe('schema migrations', () => {
       ['', 'ada'],
       ['', 'bob'],
     ]);
+    // Version 5: one account's records and facts are read by key, with no index left to keep.
+    expect([...db.transaction('invitations').store.indexNames]).not.toContain('byAccount');
+    expect([...db.transaction('facts').store.indexNames]).toEqual([]);
     // And the upgraded database takes new readings without touching the user's edits.
     await applyReading(db, reading(T0 + 1, [person('ada', T0 + 1)]), NOW);
     expect((await getAllRecords(db)).find((r) => r.id === 'ada')).toMatchObject({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvitationRecord } from '../../../src/model/invitation';
 import { putRecords } from '../../../src/store/facts';
-import { type HeadWalk, readLedgerHead, readRawLedger } from '../../../src/store/read';
+import { type HeadWalk, readAccountsForPages, readLedgerHead, readRawLedger } from '../../../src/store/read';
 import { record } from '../popup/records';
 import { openTestDb } from './open-test-db';
 
@@ -74,6 +74,26 @@ describe('readLedgerHead', () => {
     expect(head.account).toBe('ada');
     expect(seen.facts).toBe(records.length);
     expect(seen.records).toHaveLength(records.length);
+    db.close();
+  });
+});
+
+describe('readAccountsForPages', () => {
+  it('lists every account that holds records, however many each holds, after the ones already known', async () => {
+    const db = await openTestDb();
+    const tx = db.transaction(['invitations', 'meta'], 'readwrite');
+    const ledgers = { '': 1, 'ada-l': 30, 'bo-r': 1, 'cy-m': 12 };
+    const puts = Object.entries(ledgers).flatMap(([account, count]) =>
+      Array.from({ length: count }, (_, i) =>
+        tx.objectStore('invitations').put({ ...record(`P${i}`, [3, 4]), account }),
+      ),
+    );
+    // An account the worker named but whose records were since deleted stays known.
+    const meta = tx.objectStore('meta').put({ lastSeen: 'cy-m', known: ['cy-m', 'dee-s'], question: null }, 'accounts');
+    await Promise.all([...puts, meta, tx.done]);
+    const state = await readAccountsForPages(db);
+    expect(state.known).toEqual(['cy-m', 'dee-s', '', 'ada-l', 'bo-r']);
+    expect(state.lastSeen).toBe('cy-m');
     db.close();
   });
 });
