@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { InvitationRecord } from '../model/invitation';
-import type { Settings } from '../model/settings';
+import type { NumericSetting, Settings } from '../model/settings';
 import { type ResolvedSettings, resolveSettings } from '../rules';
-import { t, tCount } from '../shared/i18n';
+import { type MessageKey, t, tCount } from '../shared/i18n';
 import { resetSettings, saveSettings } from '../shared/settings-store';
 import { downloadLedgerCsv } from '../shared/ui/csv-stream';
 import { NumberField } from '../shared/ui/NumberField';
@@ -36,43 +36,35 @@ function useOptionsSettings() {
   return { settings, generation, resetDone, setResetDone, save, reset };
 }
 
+/** The settings of when things come due, each with its words. */
+const TIMING_FIELDS: readonly { setting: NumericSetting; label: MessageKey; unit: MessageKey; hint: MessageKey }[] = [
+  { setting: 'badgeWeeks', label: 'badge_weeks_label', unit: 'unit_weeks', hint: 'badge_weeks_hint' },
+  { setting: 'warningDays', label: 'warning_days_label', unit: 'unit_days', hint: 'warning_days_hint' },
+  { setting: 'followUpDays', label: 'follow_up_days_label', unit: 'unit_days', hint: 'follow_up_days_hint' },
+  {
+    setting: 'followUpWaitDays',
+    label: 'followup_wait_days_label',
+    unit: 'unit_days',
+    hint: 'followup_wait_days_hint',
+  },
+];
+
 /** When the badge, warnings and follow-ups come due. */
 function TimingSection({ settings, save }: { settings: Settings; save: SaveSettings }) {
   return (
     <section aria-labelledby="timing-title">
       <h2 id="timing-title">{t('timing_title')}</h2>
-      <NumberField
-        setting="badgeWeeks"
-        label={t('badge_weeks_label')}
-        unit={t('unit_weeks')}
-        hint={t('badge_weeks_hint')}
-        value={settings.badgeWeeks}
-        save={save}
-      />
-      <NumberField
-        setting="warningDays"
-        label={t('warning_days_label')}
-        unit={t('unit_days')}
-        hint={t('warning_days_hint')}
-        value={settings.warningDays}
-        save={save}
-      />
-      <NumberField
-        setting="followUpDays"
-        label={t('follow_up_days_label')}
-        unit={t('unit_days')}
-        hint={t('follow_up_days_hint')}
-        value={settings.followUpDays}
-        save={save}
-      />
-      <NumberField
-        setting="followUpWaitDays"
-        label={t('followup_wait_days_label')}
-        unit={t('unit_days')}
-        hint={t('followup_wait_days_hint')}
-        value={settings.followUpWaitDays}
-        save={save}
-      />
+      {TIMING_FIELDS.map(({ setting, label, unit, hint }) => (
+        <NumberField
+          key={setting}
+          setting={setting}
+          label={t(label)}
+          unit={t(unit)}
+          hint={t(hint)}
+          value={settings[setting]}
+          save={save}
+        />
+      ))}
     </section>
   );
 }
