@@ -5,10 +5,12 @@ import { defaultSettings } from '../../../src/model/settings';
 import type { Interval } from '../../../src/model/time';
 import {
   assess,
+  countFactsOf,
   EXPIRY_STATUSES,
   type ExpiryStatus,
   expiryFigures,
   expiryStatus,
+  figuresFromFacts,
   lastListedAt,
   learnedWindowDays,
   ledgerCounts,
@@ -86,6 +88,14 @@ describe('the status ladder with what the Sent page listed', () => {
     expect(row.suggestion.kind).toBe('withdraw-reinvite');
     // LinkedIn blocks a re-invite for about three weeks after withdrawing today.
     expect(row.suggestion.reinviteFrom).toBe(addDays(now, 21).getTime());
+  });
+
+  it('past the window by 0 days, not a negative number, when the sighting is stamped ahead of the clock', () => {
+    // The clock ran three days fast at the scan and was set right since: the page listed it "after"
+    // the window closed, but by the clock now the window closes in two days.
+    const sent = at(MARCH_1);
+    const figures = expiryFigures(sent, sixMonths, SEPT_1 - 2 * DAY, SEPT_1 + DAY);
+    expect(figures).toMatchObject({ status: 'past-window', daysLeft: null, pastWindowDays: 0 });
   });
 
   it('a record LinkedIn never listed (from the data export) has no sighting, whatever its lastSeenAt', () => {
@@ -177,6 +187,11 @@ describe('the window against the evidence', () => {
       ['two-hundred', 199],
       ['hundred', 99],
     ]);
+    // Options shows each one's possible age then: sent 205–200 days before, seen an hour short of it.
+    expect(check.evidence.map((e) => [e.youngestDaysWhenSeen, e.oldestDaysWhenSeen])).toEqual([
+      [199, 204],
+      [99, 109],
+    ]);
     // Whole weeks just past the oldest sighting's youngest age (199 days): 203.
     expect(check.suggestion).toEqual({ expiryWindow: 'custom', customWindowDays: 203 });
     expect(windowCheck(ledger, settings({ expiryWindow: 'custom', customWindowDays: 203 })).evidence).toEqual([]);
@@ -194,6 +209,14 @@ describe('the window against the evidence', () => {
     const learned = resolveSettings({ ...defaultSettings(), expiryWindow: 'learned' }, ledger);
     expect(learned).toMatchObject({ expiryWindow: 'custom', customWindowDays: 200 });
     expect(ledgerCounts(ledger, learned, now).pastWindow).toBe(0);
+  });
+
+  it('the badge and header, counting from the stored facts, keep the learned window at the floor as the ledger does', () => {
+    // The oldest one listed teaches 200 days; a floor of a year wins, on either path.
+    const chosen = { ...defaultSettings(), expiryWindow: 'learned' as const, learnedFloorDays: 365 };
+    const groups = ledger.map((r) => ({ facts: countFactsOf(r), count: 1 }));
+    expect(figuresFromFacts(groups, chosen, now).settings.customWindowDays).toBe(365);
+    expect(resolveSettings(chosen, ledger).customWindowDays).toBe(365);
   });
 
   const person = fc.record({

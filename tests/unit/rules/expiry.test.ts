@@ -14,6 +14,7 @@ import {
   expiryInterval,
   expiryStatus,
   type ResolvedSettings,
+  windowDays,
 } from '../../../src/rules/expiry';
 import { at, between, record, settings, settingsArb } from './support';
 
@@ -92,6 +93,12 @@ describe('the window lengths, as dates a user would check on a calendar', () => 
     ['custom 730 days', settings({ expiryWindow: 'custom', customWindowDays: 730 }), local(2028, 1, 15)],
   ])('%s', (_, windowSettings, expected) => {
     expect(expiryInterval(sent, windowSettings)).toEqual(at(expected));
+  });
+
+  it('the length shown in days: 90, or the custom number; six months is shown in months, not days', () => {
+    expect(windowDays(settings({ expiryWindow: '90-days' }))).toBe(90);
+    expect(windowDays(settings({ expiryWindow: 'custom', customWindowDays: 45 }))).toBe(45);
+    expect(windowDays(settings())).toBeNull();
   });
 
   it('six months from the 31st of August ends on the last day of February', () => {
@@ -279,6 +286,14 @@ describe('badge rule', () => {
     });
     expect(badgeSummary([old, young], settings(), now)).toMatchObject({ text: '1', tone: 'normal' });
     expect(badgeSummary([], settings(), now)).toMatchObject({ olderCount: 0, text: '' });
+  });
+
+  it('a snoozed invitation nearing expiry leaves the badge calm until the snooze date, then turns it amber', () => {
+    // Could lapse in ten days (warning 14): "act this week", but the user asked to be reminded later.
+    const until = ms(addDays(now, 3));
+    const snoozed = record({ sent: at(subDays(addMonths(now, -6), -10)), snoozedUntil: until });
+    expect(badgeSummary([snoozed], settings(), now)).toMatchObject({ nearingCount: 0, tone: 'normal' });
+    expect(badgeSummary([snoozed], settings(), until)).toMatchObject({ nearingCount: 1, tone: 'warning' });
   });
 
   it('property: counted exactly when pending and the youngest possible age is N weeks (within the hour DST moves)', () => {

@@ -114,6 +114,44 @@ describe('the reminder rule', () => {
     expect(sent[0]?.at).toBeGreaterThanOrEqual(wake);
   });
 
+  it('reminds again when a snooze set after the reminder ends (the reminder the user asked for)', () => {
+    const amara = crossingIn('Amara Okafor', 1);
+    const snoozedAt = addDays(START, 2).getTime();
+    const wake = addDays(START, 5).getTime();
+    const announce = { lastNotifiedAt: null, announced: [] };
+    const before = runHourly([amara], daily, START, snoozedAt, announce);
+    expect(before.sent.map((s) => s.names)).toEqual([['Amara Okafor']]);
+    // The user snoozes it the next day; it is still nearing when the snooze ends.
+    const after = runHourly(
+      [{ ...amara, snoozedUntil: wake }],
+      daily,
+      snoozedAt + 1,
+      addDays(START, 8).getTime(),
+      before.state,
+    );
+    expect(after.sent.map((s) => s.names)).toEqual([['Amara Okafor']]);
+    expect(after.sent[0]?.at).toBeGreaterThanOrEqual(wake);
+    expect(after.sent[0]?.at).toBeLessThan(addHours(wake, 1).getTime());
+  });
+
+  it('does not announce again an invitation that may have lapsed and is then listed again', () => {
+    // Sent some time in ten days: its window may close three days after START, surely ten days later.
+    const mayClose = addDays(START, 3);
+    const earliest = addMonths(mayClose, -6).getTime();
+    const sent = { earliest, latest: addDays(earliest, 10).getTime() };
+    const amara = record({ id: 'amara', name: 'Amara Okafor', sent, sentLabel: 'Sent', lastSeenAt: START - 3_600_000 });
+    const liWei = crossingIn('Li Wei', 4);
+    // Reminders turned on with Amara already in "act this week"; from day 3 she may have lapsed,
+    // and on day 4 Li Wei's crossing is announced.
+    const first = runHourly([amara, liWei], daily, START, addDays(START, 5).getTime());
+    expect(first.sent.map((s) => s.names)).toEqual([['Li Wei']]);
+    // The next scan lists Amara again: back in "act this week", the same crossing as before.
+    const seen = addDays(START, 5).getTime() + 1;
+    const relisted = { ...amara, lastSeenAt: seen };
+    const second = runHourly([relisted, liWei], daily, seen, addDays(START, 9).getTime(), first.state);
+    expect(second.sent).toEqual([]);
+  });
+
   it('never counts hidden or resolved invitations', () => {
     const records = [
       crossingIn('Hidden One', 1, { hidden: true }),
