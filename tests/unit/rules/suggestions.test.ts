@@ -170,7 +170,13 @@ describe('describeAge', () => {
     ['under a day', at(NOW - 3_600_000), { unit: 'day', min: 0, max: 0 }],
     ['13 days is still days', at(NOW - 13 * DAY), { unit: 'day', min: 13, max: 13 }],
     ['14 days reads as 2 weeks', at(NOW - 14 * DAY), { unit: 'week', min: 2, max: 2 }],
+    ['62 days is still weeks', at(subDays(NOW, 62).getTime()), { unit: 'week', min: 8, max: 8 }],
+    // Nine weeks is past two months (~61 days): from there the age reads in months.
+    ['63 days reads as 2 months', at(subDays(NOW, 63).getTime()), { unit: 'month', min: 2, max: 2 }],
     ['two to three months', between(NOW - 95 * DAY, NOW - 62 * DAY), { unit: 'month', min: 2, max: 3 }],
+    // An age never reads younger as it grows: "23 months" is followed by "2 years", not "1 year".
+    ['730 days is still 23 months', at(subDays(NOW, 730).getTime()), { unit: 'month', min: 23, max: 23 }],
+    ['731 days reads as 2 years', at(subDays(NOW, 731).getTime()), { unit: 'year', min: 2, max: 2 }],
     ['over two years', at(NOW - 800 * DAY), { unit: 'year', min: 2, max: 2 }],
     ['a send time in the future (clock skew) reads as 0 days', at(NOW + DAY), { unit: 'day', min: 0, max: 0 }],
   ] as const)('%s', (_, sent, expected) => {
