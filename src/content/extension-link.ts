@@ -1,6 +1,7 @@
 import type { ContentReplies } from '../model/content-replies';
 import type { ContentMessage } from '../model/messages';
 import type { MessageOf } from '../model/protocol';
+import { errorMessage } from '../shared/reply';
 import { runtimeAlive, type SendToBackground, sendToBackground } from './runtime';
 import { sendAndReportToPage } from './test-hook';
 
@@ -19,7 +20,7 @@ export function linkToBackground(win: Window, life: AbortController): SendToBack
     try {
       return await (__LAPSE_TEST_HOOKS__ ? sendAndReportToPage(win, message) : sendToBackground(message));
     } catch (error) {
-      if (INVALIDATED.test(error instanceof Error ? error.message : String(error))) life.abort('invalidated');
+      if (INVALIDATED.test(errorMessage(error))) life.abort('invalidated');
       throw error;
     }
   };

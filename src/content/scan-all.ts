@@ -1,4 +1,5 @@
 import type { ScanProgress, ScanState } from '../model/messages';
+import { errorMessage } from '../shared/reply';
 import type { PageReader } from './scanner';
 import { anyOf, PROFILE_LINK } from './selectors';
 import { readLoadMore } from './sent/list-state';
@@ -88,7 +89,7 @@ export async function scanAll(options: ScanAllOptions): Promise<ScanState> {
       }
       return 'cancelled';
     }
-    report('error', (error instanceof Error ? error.message : String(error)).slice(0, 500));
+    report('error', errorMessage(error).slice(0, 500));
     return 'error';
   }
 }

@@ -1,4 +1,5 @@
 import type { SentPageReading } from '../model/reading';
+import { errorMessage } from '../shared/reply';
 import { readAccount } from './identity';
 import { type PageWatchOptions, type PageReader as Reader, watchPage } from './page-watch';
 import { type ParsedSentPage, parseSentPage } from './parse';
@@ -42,7 +43,7 @@ export function watchSentPage(options: PageReaderOptions): PageReader {
       reading = toReading(parsed, url, observedAt, loadedAt);
     } catch (error) {
       // Never silence: a page that breaks the parser is a failed reading the popup shows.
-      const why = error instanceof Error ? error.message : String(error);
+      const why = errorMessage(error);
       reading = failedReading(url, observedAt, loadedAt, `Lapse could not read LinkedIn's page (${why}).`);
     }
     if (reading) reading.account = readAccount(doc);

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { ContentReplies } from '../model/content-replies';
 import type { ContentMessage } from '../model/messages';
 import type { MessageOf } from '../model/protocol';
-import { unwrap } from '../shared/reply';
+import { errorMessage, unwrap } from '../shared/reply';
 import { sendMessage, sendToBackground } from './runtime';
 
 /**
@@ -40,7 +40,7 @@ export async function sendAndReportToPage<K extends ContentMessage['type']>(
     );
     return reply;
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
+    const text = errorMessage(error);
     win.postMessage({ source: TEST_HOOK_SOURCE, kind: `${message.type}-error`, error: text }, '*');
     throw error;
   }
@@ -56,6 +56,6 @@ async function ledgerSummary(): Promise<unknown> {
     });
     return unwrap(summary, await sendMessage({ type: TEST_LEDGER_SUMMARY }));
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: errorMessage(error) };
   }
 }

@@ -12,6 +12,7 @@ import {
   windowCheck,
 } from '../rules';
 import { t } from '../shared/i18n';
+import { errorMessage } from '../shared/reply';
 import { saveSettings } from '../shared/settings-store';
 import { windowText } from '../shared/ui/format';
 import { LedgerUnavailable } from '../shared/ui/LedgerUnavailable';
@@ -23,10 +24,6 @@ import { CapSection } from './CapSection';
 import { WeeklySection } from './WeeklySection';
 import { WhatWorksSection } from './WhatWorksSection';
 import { WindowCheckNotice } from './WindowCheckNotice';
-
-function errorText(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
-}
 
 /** Every figure the page shows, from one reading of the ledger and the settings in force. */
 function insightFigures(records: readonly InvitationRecord[], settings: Settings, now: number) {
@@ -58,7 +55,7 @@ function useWindowSwitch(): [Status | null, (change: Partial<Settings>) => Promi
       const saved = await saveSettings(change);
       setStatus({ text: t('insights_window_saved', windowText(saved)), error: false });
     } catch (cause) {
-      setStatus({ text: t('insights_save_failed', errorText(cause)), error: true });
+      setStatus({ text: t('insights_save_failed', errorMessage(cause)), error: true });
     }
   };
   return [status, switchWindow];

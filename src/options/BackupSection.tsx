@@ -3,6 +3,7 @@ import type { ImportReport } from '../model/messages';
 import { datedFileName } from '../shared/dated-file-name';
 import { t, tCount, uiLocale } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
+import { errorMessage } from '../shared/reply';
 import { loadSettings } from '../shared/settings-store';
 import { downloadBlob } from '../shared/ui/download';
 import { ALL_ACCOUNTS, backupBlob, openForReading } from '../store/read';
@@ -36,7 +37,7 @@ function progressText(progress: Progress): string {
 /** Why the file was refused, in words; nothing was restored from it. */
 function refusalText(error: unknown, fileName: string): string {
   if (!(error instanceof RestoreFileError)) {
-    return t('restore_failed', error instanceof Error ? error.message : String(error));
+    return t('restore_failed', errorMessage(error));
   }
   switch (error.problem) {
     case 'not-json':
@@ -116,7 +117,7 @@ function useBackupWork() {
       try {
         await downloadBackup(which, setProgress);
       } catch (cause) {
-        setError(t('backup_failed', cause instanceof Error ? cause.message : String(cause)));
+        setError(t('backup_failed', errorMessage(cause)));
       }
     });
 

@@ -3,6 +3,7 @@ import { readExport } from '../import/read-export';
 import type { ExportSkipReason, LinkedInExport, LinkedInImportReport } from '../model/linkedin-export';
 import { type MessageKey, t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
+import { errorMessage } from '../shared/reply';
 import { ImportAccountQuestion } from './ImportAccountQuestion';
 
 const REASONS: Record<ExportSkipReason, MessageKey> = {
@@ -56,7 +57,7 @@ function useLinkedInImport() {
     try {
       await send(readExport(await readFiles(files)), files.map((f) => f.name).join(', '));
     } catch (cause) {
-      const message = cause instanceof Error ? cause.message : String(cause);
+      const message = errorMessage(cause);
       setError(t('import_failed', sentence(message)));
     } finally {
       setBusy(false);

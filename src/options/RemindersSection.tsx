@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser, { type Permissions } from 'webextension-polyfill';
 import type { ReminderCadence, Settings } from '../model/settings';
 import { type MessageKey, t } from '../shared/i18n';
+import { errorMessage } from '../shared/reply';
 import type { SaveSettings } from '../shared/ui/setting-limits';
 
 const CHOICES: { cadence: ReminderCadence; label: MessageKey }[] = [
@@ -20,8 +21,6 @@ async function notificationsAllowed(): Promise<boolean> {
     return false;
   }
 }
-
-const messageOf = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
 
 /**
  * Whether this browser lets Lapse notify (null until known), what went wrong last, and the
@@ -44,7 +43,7 @@ function useReminderChoice(save: SaveSettings) {
         if (!granted) setProblem(t('reminder_denied'));
         await then(granted);
       })
-      .catch((cause: unknown) => setProblem(t('reminder_failed', messageOf(cause))));
+      .catch((cause: unknown) => setProblem(t('reminder_failed', errorMessage(cause))));
   };
   const choose = (cadence: ReminderCadence) => {
     if (cadence !== 'off') {
@@ -55,7 +54,7 @@ function useReminderChoice(save: SaveSettings) {
     save({ reminders: 'off' })
       .then(() => browser.permissions.remove(NOTIFICATIONS))
       .then(() => setAllowed(false))
-      .catch((cause: unknown) => setProblem(t('reminder_failed', messageOf(cause))));
+      .catch((cause: unknown) => setProblem(t('reminder_failed', errorMessage(cause))));
   };
 
   return { allowed, problem, ask, choose };

@@ -3,6 +3,7 @@ import { FIELD_LIMITS } from '../model/field-limits';
 import type { Settings, SuggestionKind } from '../model/settings';
 import { fillTemplate, templateFor } from '../rules';
 import { t } from '../shared/i18n';
+import { errorMessage } from '../shared/reply';
 import { loadSettings } from '../shared/settings-store';
 import { defaultTemplates, KINDS_WITH_TEMPLATE } from '../shared/templates';
 import { SUGGESTION_TITLE } from '../shared/ui/format';
@@ -39,7 +40,7 @@ function useTemplateDraft(kind: SuggestionKind, settings: Settings, save: SaveSe
     try {
       await save({ templates });
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(errorMessage(cause));
     }
   };
 

@@ -1,6 +1,7 @@
 import { type ImportReport, type PageMessage, type PageReplies, RESTORE_BATCH_MAX_CHARS } from '../model/messages';
 import type { MessageOf } from '../model/protocol';
 import { type BackupList, type BackupPiece, BackupScanner, BackupSyntaxError } from '../shared/backup-scanner';
+import { errorMessage } from '../shared/reply';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Envelope, parseEnvelope } from '../store/read';
 
 /**
@@ -96,7 +97,7 @@ function envelopeOf(fields: Record<string, unknown>, lists: ReadonlySet<BackupLi
   try {
     return parseEnvelope({ ...fields, ...Object.fromEntries([...lists].map((list) => [list, []])) });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     throw new RestoreFileError(/newer version/.test(message) ? 'newer-version' : 'not-backup', message);
   }
 }
@@ -270,7 +271,7 @@ export async function restoreFile(file: Blob, options: RestoreOptions): Promise<
     await send({ type: 'restore-finish', settings: undefined }).catch(() => {});
     const stopped = signal?.aborted
       ? ({ reason: 'cancelled' } as const)
-      : ({ reason: 'failed', message: error instanceof Error ? error.message : String(error) } as const);
+      : ({ reason: 'failed', message: errorMessage(error) } as const);
     return { report: sender.report, rows: total, merged: sender.merged, stopped };
   }
 }

@@ -8,6 +8,7 @@ import type { ReadingLogEntry } from '../model/reading';
 import type { Settings } from '../model/settings';
 import { t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
+import { errorMessage } from '../shared/reply';
 import { windowText } from '../shared/ui/format';
 import { LedgerUnavailable } from '../shared/ui/LedgerUnavailable';
 import { useSettings } from '../shared/ui/use-settings';
@@ -43,10 +44,6 @@ const EMPTY_TEXT = {
   resolved: 'empty_resolved',
 } as const;
 
-function errorText(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
-}
-
 /** The Sent page tab the user is on, if they are on it (visible through activeTab). */
 async function activeSentTab(): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -63,7 +60,7 @@ function useActions(refresh: () => Promise<void>) {
       await work();
       return true;
     } catch (cause) {
-      setActionError(errorText(cause));
+      setActionError(errorMessage(cause));
       return false;
     }
   };

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { InvitationRecord } from '../model/invitation';
 import type { ScanProgress } from '../model/messages';
 import type { Settings } from '../model/settings';
+import { errorMessage } from '../shared/reply';
 import { readScan } from '../shared/scan-state';
 import { loadSettings } from '../shared/settings-store';
 import { useRereads } from '../shared/ui/use-ledger';
@@ -56,8 +57,6 @@ interface Wanted {
   showHidden: boolean;
   limit: number;
 }
-
-const errorText = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
 
 /** What is on screen: the head, and the pending records once read, from one ledger and one clock reading. */
 interface Shown {
@@ -115,7 +114,7 @@ function useShownLedger() {
       setScan(progress);
       setError(null);
     } catch (cause) {
-      if (current()) setError(errorText(cause));
+      if (current()) setError(errorMessage(cause));
     }
   }, []);
   return { shown, error, setError, scan, setScan, show };
@@ -187,7 +186,7 @@ function useResolvedPage(
     void openForReading()
       .then((db) => readResolvedPage(db, head.account, { settings: head.settings, now, showHidden, query, limit }))
       .then((next) => alive && setPage({ page: next, of }))
-      .catch((cause: unknown) => alive && onError(errorText(cause)));
+      .catch((cause: unknown) => alive && onError(errorMessage(cause)));
     return () => {
       alive = false;
     };

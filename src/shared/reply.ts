@@ -37,11 +37,16 @@ export function typedSender<M extends { type: keyof S & string }, S extends Repl
   };
 }
 
+/** The words of something thrown: an Error's message, or the value itself as text. */
+export function errorMessage(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
 /** Wraps a handler's outcome as a Reply, so errors cross the boundary as data. */
 export async function toReply<T>(work: () => Promise<T> | T): Promise<Reply<T>> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: errorMessage(error) };
   }
 }
