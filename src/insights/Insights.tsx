@@ -61,8 +61,6 @@ function useWindowSwitch(): [Status | null, (change: Partial<Settings>) => Promi
   return [status, switchWindow];
 }
 
-const save = (change: Partial<Settings>) => saveSettings(change);
-
 /** The page before there is anything to show: still loading, or the ledger could not be read. */
 function InsightsPending({ ledger }: { ledger: LedgerState }) {
   return (
@@ -107,8 +105,8 @@ function InsightSections({
       <AgeSection histogram={figures.histogram} windowLabel={windowLabel} />
       <AcceptanceSection stats={figures.acceptance} />
       <WhatWorksSection works={figures.works} />
-      <WeeklySection sends={figures.weekly} save={save} />
-      <CapSection cap={figures.cap} save={save} />
+      <WeeklySection sends={figures.weekly} save={saveSettings} />
+      <CapSection cap={figures.cap} save={saveSettings} />
     </>
   );
 }
