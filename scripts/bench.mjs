@@ -116,6 +116,8 @@ const manifest = builtManifest(DIST);
 const ts = await typescriptLoader();
 /** @type {typeof import('../tests/fixtures/sent-page')} */
 const { renderSentPage, samplePeople } = await ts.load('/tests/fixtures/sent-page.ts');
+/** @type {typeof import('../src/store/schema')} */
+const { DB_NAME } = await ts.load('/src/store/schema.ts');
 await ts.close();
 const benchJs = await bundleEntry('bench/entries/bench-page.ts', 'LapseBench');
 /** @param {number} n */
@@ -191,6 +193,8 @@ async function popupOpenings(openOnce) {
  * runs to optimise it fully; after one, the parse reads 15–40% slower than it runs in a scan.
  */
 const PARSER_WARM_UPS = 20;
+/** A pause after loading a ledger at scale before its edits are timed (see atScale). */
+const SETTLE_MS = 5000;
 
 let backup = ''; // 5,000 invitations as a Lapse backup, for the popup measured below
 /** @type {{ empty: PopupTimes, full: PopupTimes }} as Playwright measures them */
@@ -242,15 +246,22 @@ try {
   );
   await page1000.close();
 
-  // Merge a complete reading of 5,000 into a ledger of 5,000 vs a raw put of 5,000 records.
+  // Merge a complete reading of 5,000 into a ledger of 5,000 vs the writes it cannot avoid: the
+  // same 5,000 records put raw over the versions the ledger holds. Until December 2026 the
+  // baseline was a put into an empty store and the budget 2× that; an overwrite costs 1.2–1.5× a
+  // put into an empty store in Chromium 156, so 1.5× an overwrite asks about as much, of the
+  // right baseline. The old ratio is still shown.
   const mergeRuns = quick ? 3 : 7;
-  const [merge, rawPut] = await repeatPair(page5000, 'merge', 'rawPut', mergeRuns);
+  const [merge, rawOverwrite] = await repeatPair(page5000, 'merge', 'rawOverwrite', mergeRuns);
+  const intoEmptyRuns = [];
+  for (let i = 0; i < 3; i++) intoEmptyRuns.push(await call(page5000, 'rawPut'));
+  const intoEmpty = median(intoEmptyRuns);
   row(
     'merge complete reading of 5,000 into ledger of 5,000',
     ms(merge),
-    `raw put ×5,000 ${ms(rawPut)} → ${(merge / rawPut).toFixed(2)}×`,
-    '≤ 2× raw put',
-    merge <= 2 * rawPut,
+    `raw put of the same 5,000 over the stored ones ${ms(rawOverwrite)} → ${(merge / rawOverwrite).toFixed(2)}× (into an empty store ${ms(intoEmpty)} → ${(merge / intoEmpty).toFixed(2)}×)`,
+    '≤ 1.5× raw overwrite',
+    merge <= 1.5 * rawOverwrite,
   );
   if ((await call(page5000, 'recordCount')) !== 5000) throw new Error('the merged ledger does not hold 5,000 records');
   if (only === 'merge') await printOnly();
@@ -359,11 +370,16 @@ try {
   const atScale = async (n) => {
     const page = await openExtensionPage(pipe);
     await loadScaleLedger(pipe, page, n);
-    const edits = await editRoundTrips(pipe, page, RUNS);
+    // For a second or so after 50,000 records are written, Chromium's database compacts them, and
+    // every read waits on it: edits then take 3–6× as long. Both are shown; the budget is for the
+    // ledger as it is used, once the import has settled.
+    const loading = await editRoundTrips(pipe, page, RUNS, DB_NAME);
+    await sleep(SETTLE_MS);
+    const edits = await editRoundTrips(pipe, page, RUNS, DB_NAME);
     await cdp.send('Target.closeTarget', { targetId: page });
     const popup = await popupTimeUnattached();
     const heap = await popupHeap(pipe, manifest.action.default_popup, quick ? 1 : 3, 1000);
-    return { ...edits, popup, heap };
+    return { ...edits, justLoaded: loading.edit, popup, heap };
   };
   const small = await atScale(500);
   const large = await atScale(50_000);
@@ -378,8 +394,8 @@ try {
   row(
     'one edit round trip (note, hide, status), 50,000 records',
     ms(large.edit),
-    `raw put of one record ${ms(large.put)} → ${(large.edit / large.put).toFixed(1)}× (500 records: ${ms(small.edit)})`,
-    '≤ 50 ms, ≤ 3× raw put',
+    `the record read and put back raw ${ms(large.put)} → ${(large.edit / large.put).toFixed(1)}× (500 records: ${ms(small.edit)}; right after writing the 50,000: ${ms(large.justLoaded)})`,
+    '≤ 50 ms, ≤ 3× raw read and put',
     large.edit <= 50 && large.edit <= 3 * large.put,
   );
   row(

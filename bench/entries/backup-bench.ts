@@ -12,8 +12,9 @@ import { resolveSettings } from '../../src/rules';
 import { toCsv } from '../../src/shared/csv';
 import { typedSender } from '../../src/shared/reply';
 import { csvBlob } from '../../src/shared/ui/csv-stream';
-import { backupBlob } from '../../src/store/backup-stream';
+import { BACKUP_PAGE_SIZE, backupBlob } from '../../src/store/backup-stream';
 import { getDb } from '../../src/store/db';
+import { forEachPage } from '../../src/store/paging';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -72,7 +73,7 @@ export async function fillLedger(): Promise<number> {
   return (await getDb()).count('invitations');
 }
 
-/** The baseline for restore: a raw put of the same records, 5,000 per transaction. */
+/** The baseline for restore: the same records put raw into the ledger as it stands, 5,000 per transaction. */
 export async function rawPut(): Promise<number> {
   const db = await getDb();
   const start = performance.now();
@@ -88,6 +89,12 @@ export async function clearLedger(): Promise<void> {
   await send({ type: 'delete-all' });
 }
 
+/** Restore's baseline: the same records put raw into an emptied ledger (the emptying not timed). */
+export async function rawPutIntoEmpty(): Promise<number> {
+  await clearLedger();
+  return rawPut();
+}
+
 /** Download backup as the options page makes it: IndexedDB → Blob parts. */
 export async function backup(): Promise<number> {
   const db = await getDb();
@@ -98,6 +105,27 @@ export async function backup(): Promise<number> {
 
 export function backupBytes(): number {
   return lastBackup?.size ?? 0;
+}
+
+/**
+ * Half of the backup's baseline: what any backup must read — every record, read from IndexedDB in
+ * the pages the backup reads them in (paging.ts sizes them by their text; here each record counts
+ * as the backup's bytes per record), and nothing done with them.
+ */
+export async function rawRead(): Promise<number> {
+  if (!lastBackup) throw new Error('backup() first');
+  const bytesPerRecord = lastBackup.size / records.length;
+  const db = await getDb();
+  const start = performance.now();
+  const tx = db.transaction(['invitations', 'readings', 'meta']);
+  let read = 0;
+  await forEachPage(tx, 'invitations', null, BACKUP_PAGE_SIZE, (values) => {
+    read += values.length;
+    return values.length * bytesPerRecord;
+  });
+  const ms = performance.now() - start;
+  if (read !== records.length) throw new Error(`read ${read} of ${records.length} records`);
+  return ms;
 }
 
 /** The backup's text, held as strings of about 4 MB (what a writer has ready to put in a Blob). */
