@@ -16,7 +16,6 @@ import {
   applyReading,
   applyWithdrawObserved,
   clearLedger,
-  exportBackup,
   getAllRecords,
   importBackup,
   importBackupRows,
@@ -164,10 +163,6 @@ const pageHandlers: HandlerTable<PageMessage, Replies, { now: number }> = {
     await cancelScan(now);
     await refreshBadge();
     return null;
-  },
-  async 'export-backup'(message, { now }) {
-    const backup = await exportBackup(await getDb(), await loadSettings(), now, message.account);
-    return { json: JSON.stringify(backup) };
   },
   'import-backup': (message) => importAndReport(message.backup, message.into),
   'restore-batch': (message) => restoreBatch(message),

@@ -82,7 +82,6 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start-scan'), tabId: z.nullable(z.number().check(z.int())) }),
   z.object({ type: z.literal('cancel-scan') }),
   /** One account's backup, or every account's with "*". */
-  z.object({ type: z.literal('export-backup'), account: z.optional(z.union([AccountKey, z.literal('*')])) }),
   z.object({ type: z.literal('import-backup'), backup: z.unknown(), into: Account }),
   /**
    * One batch of a backup file read in parts (src/options/restore-file.ts): the backup's header
@@ -141,7 +140,6 @@ export const PageReplies = {
   wake: z.null(),
   'start-scan': z.object({ tabId: z.number() }),
   'cancel-scan': z.null(),
-  'export-backup': z.object({ json: z.string() }),
   'import-backup': ImportReport,
   'restore-batch': ImportReport,
   'restore-finish': z.null(),

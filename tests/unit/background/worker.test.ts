@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { closeSharedDb } from '../../../src/store/db';
+import { backupBlob } from '../../../src/store/backup-stream';
+import { closeSharedDb, getDb } from '../../../src/store/db';
 import { DAY, person, reading, T0 } from '../store/builders';
 import { createFakeBrowser, type FakeBrowser, LINKEDIN_SENDER, POPUP_SENDER } from './fake-browser';
 
@@ -71,10 +72,12 @@ describe('who may send what', () => {
     expect((await ledger()).records).toEqual([]);
   });
 
-  it('never lets a LinkedIn page delete or export the ledger', async () => {
+  it('never lets a LinkedIn page delete, read or restore the ledger', async () => {
     await send({ type: 'reading', reading: reading(T0, [fresh('ada')]) }, LINKEDIN_SENDER);
     expect((await send({ type: 'delete-all' }, LINKEDIN_SENDER)).ok).toBe(false);
-    expect((await send({ type: 'export-backup' }, LINKEDIN_SENDER)).ok).toBe(false);
+    expect((await send({ type: 'get-ledger' }, LINKEDIN_SENDER)).ok).toBe(false);
+    const backup = { format: 'lapse-backup', version: 2, exportedAt: T0, invitations: [], readings: [] };
+    expect((await send({ type: 'import-backup', backup }, LINKEDIN_SENDER)).ok).toBe(false);
     expect((await ledger()).records).toHaveLength(1);
   });
 
@@ -238,18 +241,16 @@ describe('scan all', () => {
 });
 
 describe('backup and delete all', () => {
-  it('export → delete all → import gives back the same ledger', async () => {
+  it('backup (as the options page writes it) → delete all → import gives back the same ledger', async () => {
     await send({ type: 'reading', reading: reading(T0, [nearing('ada'), month('bob')]) }, LINKEDIN_SENDER);
     await send({ type: 'set-note', id: 'bob', note: 'Coffee in May' });
-    const exported = await send({ type: 'export-backup' });
-    if (!exported.ok) throw new Error(exported.error);
+    const file = await backupBlob(await getDb(), { settings: {}, now: T0 });
     const before = await ledger();
 
     expect(await send({ type: 'delete-all' })).toEqual({ ok: true, value: { deleted: 2 } });
     expect((await ledger()).records).toEqual([]);
 
-    const { json } = exported.value as { json: string };
-    const reply = await send({ type: 'import-backup', backup: json });
+    const reply = await send({ type: 'import-backup', backup: await file.text() });
     expect(reply).toEqual({ ok: true, value: { imported: 2, unchanged: 0, rejected: [] } });
     expect(await ledger()).toEqual({ ...before, scan: null });
   });
