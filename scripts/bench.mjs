@@ -427,13 +427,18 @@ row(
 // Backup, restore and CSV at 50,000 records (issue 20), in a browser of their own.
 rows.push(...(await backupBenchRows({ quick })));
 
-// Gzip size of each built entry, everything it loads included.
+// Gzip size of each built entry, everything it loads included. The worker's budget was 25 KB
+// until December 2026, set at 23 KB before six issues' features (accounts, Connections readings,
+// LinkedIn's export, reminders, follow-ups, count facts) grew it to 28.6 KB; 30 KB still catches
+// a dependency slipping in. What its size costs: the worker evaluates its script in ~10 ms at each
+// start (2.8 of them the polyfill's setup, ~6 zod's schemas) and answers a first message ~40 ms
+// after being woken.
 /** @type {[name: string, entry: string, budgetKb: number][]} */
 const sizes = [
   ['content script, Sent page', manifest.content_scripts[0].js[0], 15],
   ['content script, Connections page', manifest.content_scripts[1].js[0], 15],
   ['popup', manifest.action.default_popup, 40],
-  ['worker', manifest.background.service_worker, 25],
+  ['worker', manifest.background.service_worker, 30],
 ];
 for (const [name, entry, budgetKb] of sizes) {
   const { files, bytes } = entryGzip(entry);
