@@ -84,9 +84,8 @@ export async function scanAll(options: ScanAllOptions): Promise<ScanState> {
     }
   } catch (error) {
     if (signal.aborted) {
-      if (signal.reason !== 'invalidated') {
-        report('cancelled', signal.reason === 'navigation' ? 'You left the Sent invitations page.' : null);
-      }
+      // A cancelled scan's words are never shown (the popup says "cancelled"); none are sent.
+      if (signal.reason !== 'invalidated') report('cancelled');
       return 'cancelled';
     }
     report('error', errorMessage(error).slice(0, 500));

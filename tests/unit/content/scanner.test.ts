@@ -252,7 +252,6 @@ describe('Scan all', () => {
     await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('running'));
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
     await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('cancelled'));
-    expect(progress().at(-1)?.message).toMatch(/left the Sent invitations page/);
   });
 
   test('says LinkedIn ignored the click when nothing loads', async () => {
