@@ -248,7 +248,7 @@ try {
 
   // Merge a complete reading of 5,000 into a ledger of 5,000 vs the writes it cannot avoid: the
   // same 5,000 records put raw over the versions the ledger holds. Until December 2026 the
-  // baseline was a put into an empty store and the budget 2× that; an overwrite costs 1.2–1.5× a
+  // baseline was a put into an empty store and the budget 2× that; an overwrite costs 1.2–1.6× a
   // put into an empty store in Chromium 156, so 1.5× an overwrite asks about as much, of the
   // right baseline. The old ratio is still shown.
   const mergeRuns = quick ? 3 : 7;
