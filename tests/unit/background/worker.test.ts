@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../../../src/store/backup';
 import { backupBlob } from '../../../src/store/backup-stream';
 import { closeSharedDb, getDb } from '../../../src/store/db';
 import { DAY, person, reading, T0 } from '../store/builders';
@@ -76,7 +77,7 @@ describe('who may send what', () => {
     await send({ type: 'reading', reading: reading(T0, [fresh('ada')]) }, LINKEDIN_SENDER);
     expect((await send({ type: 'delete-all' }, LINKEDIN_SENDER)).ok).toBe(false);
     expect((await send({ type: 'get-ledger' }, LINKEDIN_SENDER)).ok).toBe(false);
-    const backup = { format: 'lapse-backup', version: 2, exportedAt: T0, invitations: [], readings: [] };
+    const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: T0, invitations: [], readings: [] };
     expect((await send({ type: 'import-backup', backup }, LINKEDIN_SENDER)).ok).toBe(false);
     expect((await ledger()).records).toHaveLength(1);
   });
