@@ -371,7 +371,7 @@ try {
     const page = await openExtensionPage(pipe);
     await loadScaleLedger(pipe, page, n);
     // For a second or so after 50,000 records are written, Chromium's database compacts them, and
-    // every read waits on it: edits then take 3–6× as long. Both are shown; the budget is for the
+    // every read waits on it: edits then take 2–6× as long. Both are shown; the budget is for the
     // ledger as it is used, once the import has settled.
     const loading = await editRoundTrips(pipe, page, RUNS, DB_NAME);
     await sleep(SETTLE_MS);
