@@ -44,6 +44,6 @@ onSettingsChanged(() => inBackground(() => refreshLedgerViews()));
 startReminders((error) => console.error('Lapse reminder failed:', error));
 browser.tabs.onRemoved.addListener((tabId) => {
   inBackground(async () => {
-    if (await scanTabEnded(tabId, Date.now(), 'The Sent page was closed')) await refreshBadge();
+    if (await scanTabEnded(tabId, Date.now())) await refreshBadge();
   });
 });

@@ -112,7 +112,7 @@ export const takeScanRequest = serially(
       await browser.storage.session.remove(SESSION_KEYS.scanRequest);
       return { scan: true, ended: false };
     }
-    return { scan: false, ended: await endTab(tabId, now, 'The Sent page was reloaded') };
+    return { scan: false, ended: await endTab(tabId, now) };
   },
 );
 
@@ -138,24 +138,26 @@ export const recordProgress = serially(async (progress: ScanProgress, tabId: num
 export const cancelScan = serially(async (now: number): Promise<void> => {
   const tabs = tabsIn(await session());
   await Promise.all(tabs.map((tabId) => sendToTab(tabId, { type: 'scan-cancel' }).catch(() => null)));
-  await stopScan(now, 'cancelled', null);
+  await stopScan(now, 'cancelled');
 });
 
 /** Marks a running scan as stopped (the content script may already have said so); forgets its tabs and request. */
-async function stopScan(now: number, state: 'cancelled' | 'stalled', message: string | null): Promise<void> {
+async function stopScan(now: number, state: 'cancelled' | 'stalled'): Promise<void> {
   const scan = await readScan(now);
   await browser.storage.session.remove([SESSION_KEYS.scanRequest, SESSION_KEYS.scanTabs]);
   if (scan?.state === 'running' || scan?.state === 'stalled') {
-    await browser.storage.session.set({ [SESSION_KEYS.scan]: { ...scan, state, updatedAt: now, message } });
+    const stalledBy = state === 'stalled' ? (scan.stalledBy ?? 'page-silent') : null;
+    const stopped: ScanProgress = { ...scan, state, updatedAt: now, stalledBy, message: null };
+    await browser.storage.session.set({ [SESSION_KEYS.scan]: stopped });
   }
 }
 
 /**
- * The scanning tab `tabId` was closed or reloaded (`why`): its scan is over. Returns
+ * The scanning tab `tabId` was closed or reloaded: its scan is over. Returns
  * true when that was the last scanning tab, and the scan was marked stopped.
  */
 export const scanTabEnded = serially(endTab);
-async function endTab(tabId: number, now: number, why: string): Promise<boolean> {
+async function endTab(tabId: number, now: number): Promise<boolean> {
   const tabs = tabsIn(await session());
   if (!tabs.includes(tabId)) return false;
   const others = tabs.filter((t) => t !== tabId);
@@ -163,7 +165,7 @@ async function endTab(tabId: number, now: number, why: string): Promise<boolean>
     await browser.storage.session.set({ [SESSION_KEYS.scanTabs]: others });
     return false;
   }
-  await stopScan(now, 'cancelled', why);
+  await stopScan(now, 'cancelled');
   return true;
 }
 
@@ -178,7 +180,7 @@ export const checkScanSilence = serially(async (now: number): Promise<boolean> =
     await watchSilence(scan.data.updatedAt, longest);
     return false;
   }
-  await stopScan(now, 'stalled', 'The Sent page stopped reporting progress');
+  await stopScan(now, 'stalled');
   return true;
 });
 

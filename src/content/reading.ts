@@ -1,4 +1,4 @@
-import type { SentPageReading } from '../model/reading';
+import type { ReadingFailure, SentPageReading } from '../model/reading';
 import { MAX_READ_INVITATIONS } from '../model/reading-limits';
 import { MAX_DEPTH } from './dom-read';
 import type { ParsedSentPage } from './parse';
@@ -9,24 +9,16 @@ const UNREADABLE_SHARE = 0.2;
 const UNREADABLE_MIN = 3;
 
 /** Why the parsed page cannot be believed, or null when it can. */
-function failureOf(parsed: ParsedSentPage): string | null {
+function failureOf(parsed: ParsedSentPage): ReadingFailure | null {
   const read = parsed.invitations.length;
   const looked = read + parsed.unreadable;
-  const total = parsed.total;
-  if (read > MAX_READ_INVITATIONS) {
-    return `LinkedIn's page lists ${read} invitations; Lapse reads at most ${MAX_READ_INVITATIONS} at once.`;
-  }
-  if (parsed.tooDeep) return `LinkedIn's page is nested more than ${MAX_DEPTH} levels deep; Lapse did not read it.`;
-  if (parsed.layout === null && total !== null && total > 0) {
-    return `Lapse did not recognise the list on LinkedIn's page, which shows ${total} invitations.`;
-  }
-  if (read === 0 && total !== null && total > 0) {
-    return `No invitation could be read, although LinkedIn's page shows ${total}.`;
-  }
+  const total = parsed.total ?? 0;
+  if (read > MAX_READ_INVITATIONS) return { code: 'too-many', read, max: MAX_READ_INVITATIONS };
+  if (parsed.tooDeep) return { code: 'too-deep', depth: MAX_DEPTH };
+  if (parsed.layout === null && total > 0) return { code: 'list-not-recognised', total };
+  if (read === 0 && total > 0) return { code: 'none-read', total };
   if (parsed.unreadable >= Math.max(UNREADABLE_MIN, Math.ceil(looked * UNREADABLE_SHARE))) {
-    return parsed.language === null
-      ? `${parsed.unreadable} of ${looked} invitations could not be read: LinkedIn's page language was not recognised.`
-      : `${parsed.unreadable} of ${looked} invitations could not be read.`;
+    return { code: 'unreadable', unreadable: parsed.unreadable, looked, languageKnown: parsed.language !== null };
   }
   return null;
 }
@@ -56,12 +48,12 @@ export function toReading(
   loadedAt: number,
 ): SentPageReading | null {
   const read = parsed.invitations.length;
-  let failureReason = failureOf(parsed);
+  let failure = failureOf(parsed);
   if (read > 0 && !showsSentLabels(parsed)) {
     if (parsed.language !== null) return null;
-    failureReason ??= `${read} invitations could not be read: LinkedIn's page language was not recognised.`;
+    failure ??= { code: 'language-not-recognised', read };
   }
-  const failed = failureReason !== null;
+  const failed = failure !== null;
   if (
     !failed &&
     read + parsed.unreadable === 0 &&
@@ -71,8 +63,8 @@ export function toReading(
   ) {
     return null;
   }
-  const reading = failed
-    ? failedReading(url, observedAt, loadedAt, failureReason as string)
+  const reading = failure
+    ? failedReading(url, observedAt, loadedAt, failure)
     : { ...failedReading(url, observedAt, loadedAt, null), complete: isComplete(parsed), failed: false };
   return {
     ...reading,
@@ -101,12 +93,12 @@ function isComplete(parsed: ParsedSentPage): boolean {
     : read > 0 && parsed.unreadable === 0 && !parsed.hasMore && !parsed.laterPage && !parsed.loading;
 }
 
-/** A reading that changes nothing and tells the popup why (reason null: a blank to fill in). */
+/** A reading that changes nothing and tells the popup why (failure null: a blank to fill in). */
 export function failedReading(
   url: string,
   observedAt: number,
   loadedAt: number,
-  failureReason: string | null,
+  failure: ReadingFailure | null,
 ): SentPageReading {
   return {
     url: url.slice(0, 2000),
@@ -118,8 +110,8 @@ export function failedReading(
     skipped: 0,
     unreadable: 0,
     complete: false,
-    failed: failureReason !== null,
-    failureReason: failureReason?.slice(0, 500) ?? null,
+    failed: failure !== null,
+    failure,
   };
 }
 

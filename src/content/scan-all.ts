@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '../model/field-limits';
 import type { ScanProgress, ScanState } from '../model/messages';
 import { errorMessage } from '../shared/reply';
 import type { PageReader } from './scanner';
@@ -20,9 +21,6 @@ export interface ScanAllOptions {
   stallMs?: number;
   pollMs?: number;
 }
-
-export const STALLED_MESSAGE =
-  'LinkedIn ignored the Load more click. Scroll down the list yourself (or click Load more): Lapse keeps reading as it loads.';
 
 /** What changes when more invitations load (or the next page replaces them). */
 function listSignature(doc: Document): string {
@@ -52,8 +50,8 @@ export async function scanAll(options: ScanAllOptions): Promise<ScanState> {
     for (const invitation of reading.invitations) seen.add(invitation.profileUrl);
     total = reading.total ?? total;
   };
-  const report = (state: ScanState, message: string | null = null) =>
-    options.report({ state, read: seen.size, total, startedAt, updatedAt: now(), message });
+  const report = (state: ScanState, stop: Pick<ScanProgress, 'stalledBy' | 'message'> = { message: null }) =>
+    options.report({ state, read: seen.size, total, startedAt, updatedAt: now(), ...stop });
 
   try {
     take();
@@ -75,7 +73,7 @@ export async function scanAll(options: ScanAllOptions): Promise<ScanState> {
       }
       if (!changed) {
         take();
-        report('stalled', STALLED_MESSAGE);
+        report('stalled', { stalledBy: 'load-more-ignored', message: null });
         return 'stalled';
       }
       take();
@@ -88,7 +86,7 @@ export async function scanAll(options: ScanAllOptions): Promise<ScanState> {
       if (signal.reason !== 'invalidated') report('cancelled');
       return 'cancelled';
     }
-    report('error', errorMessage(error).slice(0, 500));
+    report('error', { message: errorMessage(error).slice(0, FIELD_LIMITS.reason) });
     return 'error';
   }
 }

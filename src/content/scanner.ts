@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '../model/field-limits';
 import type { SentPageReading } from '../model/reading';
 import { errorMessage } from '../shared/reply';
 import { readAccount } from './identity';
@@ -43,8 +44,8 @@ export function watchSentPage(options: PageReaderOptions): PageReader {
       reading = toReading(parsed, url, observedAt, loadedAt);
     } catch (error) {
       // Never silence: a page that breaks the parser is a failed reading the popup shows.
-      const why = errorMessage(error);
-      reading = failedReading(url, observedAt, loadedAt, `Lapse could not read LinkedIn's page (${why}).`);
+      const detail = errorMessage(error).slice(0, FIELD_LIMITS.reason);
+      reading = failedReading(url, observedAt, loadedAt, { code: 'parser-error', detail });
     }
     if (reading) reading.account = readAccount(doc);
     return reading && { reading, key: readingKey(reading), message: { type: 'reading', reading } };

@@ -16,6 +16,6 @@ export const FIELD_LIMITS = {
   template: 2000,
   /** A page address. */
   url: 2000,
-  /** Why something failed or stopped, in words. */
+  /** An error's own message, kept as the technical detail of a failure. */
   reason: 500,
 } as const;

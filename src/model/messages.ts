@@ -18,13 +18,17 @@ import { Instant } from './time';
 /** "Scan all" state, kept by the background so the popup shows it whenever it opens. */
 export const ScanState = z.enum(['running', 'done', 'cancelled', 'stalled', 'error']);
 export type ScanState = z.infer<typeof ScanState>;
+export const StalledBy = z.enum(['load-more-ignored', 'page-silent']);
+export type StalledBy = z.infer<typeof StalledBy>;
 export const ScanProgress = z.object({
   state: ScanState,
   read: z.number().check(z.int(), z.gte(0)),
   total: z.nullable(z.number().check(z.int(), z.gte(0))),
   startedAt: Instant,
   updatedAt: Instant,
-  /** Why it stopped, for stalled/error (e.g. "LinkedIn ignored the Load more click"). */
+  /** Why it stalled: LinkedIn ignored a "Load more" click, or the Sent page stopped reporting. */
+  stalledBy: z.optional(z.nullable(StalledBy)),
+  /** Why it failed (state error): the error's own message, technical, for a bug report. */
   message: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.reason))),
 });
 export type ScanProgress = z.infer<typeof ScanProgress>;

@@ -17,6 +17,33 @@ export const ReadInvitation = z.object({
 });
 export type ReadInvitation = z.infer<typeof ReadInvitation>;
 
+const Count = z.number().check(z.int(), z.gte(0));
+
+/**
+ * Why a reading of the Sent page was not believed, as a code and the figures that say it: the
+ * popup puts it in the user's language (popup/failure-text.ts). Never text: the content script
+ * and the worker write no sentences for people.
+ */
+export const ReadingFailure = z.discriminatedUnion('code', [
+  /** More invitations than one reading may carry. */
+  z.object({ code: z.literal('too-many'), read: Count, max: Count }),
+  /** A card nests deeper than the walk follows. */
+  z.object({ code: z.literal('too-deep'), depth: Count }),
+  /** No known list layout, though the page counts `total` invitations. */
+  z.object({ code: z.literal('list-not-recognised'), total: Count }),
+  /** A list, and a count of `total`, but not one invitation read. */
+  z.object({ code: z.literal('none-read'), total: Count }),
+  /** Too large a share of the cards looked at could not be read. */
+  z.object({ code: z.literal('unreadable'), unreadable: Count, looked: Count, languageKnown: z.boolean() }),
+  /** Cards were read, but in no language Lapse knows: their labels say nothing. */
+  z.object({ code: z.literal('language-not-recognised'), read: Count }),
+  /** The parser threw; `detail` is the error's own message, technical, for a bug report. */
+  z.object({ code: z.literal('parser-error'), detail: z.string().check(z.maxLength(FIELD_LIMITS.reason)) }),
+  /** Refused by the worker: the reading is stamped `minutes` ahead of its clock. */
+  z.object({ code: z.literal('clock-ahead'), minutes: Count }),
+]);
+export type ReadingFailure = z.infer<typeof ReadingFailure>;
+
 /**
  * One look at the Sent page, as the content script reports it. The store decides what it may
  * change: only a `complete` reading that did not `fail` may mark missing invitations as gone.
@@ -43,7 +70,8 @@ export const SentPageReading = z
     complete: z.boolean(),
     /** The page could not be read (layout not recognised, zero items against a total, …). */
     failed: z.boolean(),
-    failureReason: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.reason))),
+    /** Why, when it failed. */
+    failure: z.nullable(ReadingFailure),
     /** Who is signed in, when the page shows it (page-knowledge.ts); null or absent when it does not. */
     account: z.optional(z.nullable(AccountSlug)),
   })
@@ -74,7 +102,10 @@ export const ReadingLogEntry = z.object({
   total: z.nullable(z.number()),
   complete: z.boolean(),
   failed: z.boolean(),
+  /** Why it failed, in English: only in entries logged before `failure` existed (December 2026). */
   failureReason: z.nullable(z.string()),
+  /** Why it failed; absent in entries logged before it existed, null when it did not fail. */
+  failure: z.optional(z.nullable(ReadingFailure)),
   added: z.number(),
   markedGone: z.number(),
   /** The ledger it was applied to (account.ts); absent in entries of the first, unnamed ledger. */
@@ -104,8 +135,8 @@ export const ConnectionsReading = z.object({
   people: z.array(ReadConnection).check(z.maxLength(50000)),
   /** Cards with a profile link whose name or date could not be read. */
   unreadable: z.number().check(z.int(), z.gte(0)),
+  /** Not one card's date was understood: the store changes nothing for this reading. */
   failed: z.boolean(),
-  failureReason: z.nullable(z.string().check(z.maxLength(FIELD_LIMITS.reason))),
   /** Who is signed in, when the page shows it; null or absent when it does not. */
   account: z.optional(z.nullable(AccountSlug)),
 });

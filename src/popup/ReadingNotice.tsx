@@ -1,6 +1,7 @@
 import type { ReadingLogEntry } from '../model/reading';
 import { t } from '../shared/i18n';
 import { dateTimeText } from '../shared/ui/format';
+import { loggedFailureText } from './failure-text';
 
 /**
  * What the last reading of the Sent page means for the user: a failure (what happened, when the
@@ -22,10 +23,11 @@ export function ReadingNotice({
 }) {
   if (!lastReading || lastReading.complete) return null;
   if (lastReading.failed) {
+    const why = loggedFailureText(lastReading);
     return (
       <div class="notice notice-danger" role="alert">
         <p>{t('reading_failed')}</p>
-        {lastReading.failureReason && <p class="detail">{lastReading.failureReason}</p>}
+        {why && <p class="detail">{why}</p>}
         <p class="detail">
           {lastComplete ? t('reading_last_good', dateTimeText(lastComplete.at)) : t('reading_no_good_yet')}
         </p>

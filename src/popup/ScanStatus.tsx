@@ -1,5 +1,6 @@
 import type { ScanProgress } from '../model/messages';
 import { t } from '../shared/i18n';
+import { stalledText } from './failure-text';
 
 /** "Scan all" progress (read/total, Cancel) while it runs; how it ended once it stopped. */
 export function ScanStatus({ scan, onCancel }: { scan: ScanProgress | null; onCancel: () => void }) {
@@ -28,10 +29,12 @@ export function ScanStatus({ scan, onCancel }: { scan: ScanProgress | null; onCa
           ? 'scan_stalled'
           : 'scan_error';
   const problem = scan.state === 'stalled' || scan.state === 'error';
+  // A scan stalled by an older version of Lapse says why in English, in `message`.
+  const why = scan.state === 'stalled' && scan.stalledBy ? stalledText(scan.stalledBy) : problem ? scan.message : null;
   return (
     <div class={problem ? 'scan notice notice-warn' : 'scan'} role="status">
       <span>{t(key, scan.read)}</span>
-      {problem && scan.message && <span class="scan-message"> {scan.message}</span>}
+      {why && <span class="scan-message"> {why}</span>}
     </div>
   );
 }

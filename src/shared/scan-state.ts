@@ -22,7 +22,7 @@ export function scanAt(value: unknown, now: number): ScanProgress | null {
   if (!stored.success) return null;
   const scan = stored.data;
   if (scan.state === 'running' && now - scan.updatedAt > STALL_AFTER_MS) {
-    return { ...scan, state: 'stalled', message: scan.message ?? 'The Sent page stopped reporting progress' };
+    return { ...scan, state: 'stalled', stalledBy: 'page-silent' };
   }
   return scan;
 }

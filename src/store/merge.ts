@@ -1,6 +1,12 @@
 import type { IntervalConflict, InvitationRecord } from '../model/invitation';
 import { canonicalProfileUrl, invitationId } from '../model/profile';
-import type { ReadInvitation, ReadingLogEntry, SentPageReading, WithdrawObserved } from '../model/reading';
+import type {
+  ReadInvitation,
+  ReadingFailure,
+  ReadingLogEntry,
+  SentPageReading,
+  WithdrawObserved,
+} from '../model/reading';
 import { narrow } from '../rules/narrow';
 import {
   type Fact,
@@ -104,7 +110,7 @@ function logEntryFor(
   reading: SentPageReading,
   added: number,
   markedGone: number,
-  refusal: string | null,
+  refusal: ReadingFailure | null,
 ): ReadingLogEntry {
   return {
     at: reading.observedAt,
@@ -114,7 +120,8 @@ function logEntryFor(
     total: reading.total,
     complete: reading.complete,
     failed: reading.failed || refusal !== null,
-    failureReason: refusal ?? reading.failureReason,
+    failureReason: null,
+    failure: refusal ?? reading.failure,
     added,
     markedGone,
   };
@@ -124,10 +131,10 @@ function logEntryFor(
  * Why a reading is refused whole, or null. A reading stamped ahead of the worker's clock comes
  * from a clock that was wrong: applied, it would make every later reading look stale.
  */
-export function refusalOf(reading: SentPageReading, now: number): string | null {
+export function refusalOf(reading: SentPageReading, now: number): ReadingFailure | null {
   const ahead = Math.max(reading.observedAt, reading.loadedAt) - now;
   if (ahead <= FUTURE_TOLERANCE_MS) return null;
-  return `Refused: the reading is stamped ${Math.round(ahead / 60_000)} minutes ahead of this computer's clock`;
+  return { code: 'clock-ahead', minutes: Math.round(ahead / 60_000) };
 }
 
 /**

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_DEPTH } from '../../src/content/dom-read';
 import { type FixtureLanguage, type FixturePerson, renderSentPage } from '../fixtures/sent-page';
 import { artifactsOnFailure, idOf, type Lapse, launchLapse, POPUP_FILTERS, popupList } from './harness';
 import { person } from './pages';
+import { deepSentPage } from './spa-pages';
 
 /**
  * Chromium started in French, then in German: every page Lapse draws speaks that language. Each
@@ -157,5 +159,18 @@ describe.each<{ locale: FixtureLanguage; tag: string }>([
     const { title } = await lapse!.badge();
     expect(title.length).toBeGreaterThan(0);
     expect(englishIn([title], evidence)).toEqual([]);
+  });
+
+  // Last: it leaves the ledger's last reading a failed one.
+  it('says why a reading failed in the language, its numbers written the language’s way', async () => {
+    const page = await lapse!.openLinkedIn(deepSentPage(MAX_DEPTH + 500, locale));
+    await expect.poll(async () => (await lapse!.ledger()).lastReading?.failed, { timeout: 20_000 }).toBe(true);
+    await page.close();
+    const popup = await lapse!.openPopup();
+    const alert = popup.locator('[role="alert"]').first();
+    await expect.poll(() => alert.textContent()).toContain(own.reading_failed!.message);
+    expect(await alert.textContent()).toContain(new Intl.NumberFormat(tag).format(MAX_DEPTH));
+    expect(englishIn(await textsOf(popup), evidence)).toEqual([]);
+    await popup.close();
   });
 });

@@ -1,5 +1,11 @@
 import { renderReceivedBody } from '../fixtures/received-page';
-import { type FixturePerson, renderSentBody, renderSentPage, samplePeople } from '../fixtures/sent-page';
+import {
+  type FixtureLanguage,
+  type FixturePerson,
+  renderSentBody,
+  renderSentPage,
+  samplePeople,
+} from '../fixtures/sent-page';
 
 /**
  * LinkedIn as a single-page app moving between its Sent and Received tabs: a click on either
@@ -39,7 +45,7 @@ export function sentReceivedApp(options: {
 }
 
 /** A Sent page whose first card holds a note nested `depth` elements deep (built by the page itself). */
-export function deepSentPage(depth: number): string {
+export function deepSentPage(depth: number, lang?: FixtureLanguage): string {
   const script = `
 document.addEventListener('DOMContentLoaded', function () {
   var top = document.createElement('span'), nest = top;
@@ -47,5 +53,5 @@ document.addEventListener('DOMContentLoaded', function () {
   nest.textContent = 'a note';
   document.querySelector('[role="listitem"] p').appendChild(top);
 });`;
-  return renderSentPage({ people: samplePeople(5, 95) }).replace('</head>', `<script>${script}</script></head>`);
+  return renderSentPage({ people: samplePeople(5, 95), ...(lang && { lang }) }).replace('</head>', `<script>${script}</script></head>`);
 }

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { MAX_DEPTH } from '../../src/content/dom-read';
 import type { ScanProgress } from '../../src/model/messages';
+import { MAX_READ_INVITATIONS } from '../../src/model/reading-limits';
 import { renderSentPage, samplePeople } from '../fixtures/sent-page';
 import { idOf, lapseForThisFile, networkViolations, SENT_URL } from './harness';
 import { deepSentPage, sentReceivedApp } from './spa-pages';
@@ -85,7 +87,7 @@ describe('pages too large or too deep to read', () => {
   it('a card nested 6,000 levels deep: a failed reading the popup shows, nothing recorded', async () => {
     await lapse.openLinkedIn(deepSentPage(6000));
     await expect.poll(async () => (await lapse.ledger()).lastReading?.failed, { timeout: 20_000 }).toBe(true);
-    expect((await lapse.ledger()).lastReading?.failureReason).toMatch(/deep/);
+    expect((await lapse.ledger()).lastReading?.failure).toEqual({ code: 'too-deep', depth: MAX_DEPTH });
     expect(await records()).toEqual([]);
     const popup = await lapse.openPopup();
     await expect.poll(() => popup.locator('[role="alert"]').first().textContent()).toMatch(/deep/);
@@ -97,7 +99,11 @@ describe('pages too large or too deep to read', () => {
     const page = await lapse.context.newPage();
     await page.goto(SENT_URL, { waitUntil: 'commit', timeout: 60_000 });
     await expect.poll(async () => (await lapse.ledger()).lastReading?.failed, { timeout: 100_000 }).toBe(true);
-    expect((await lapse.ledger()).lastReading?.failureReason).toMatch(/20,?001/);
+    expect((await lapse.ledger()).lastReading?.failure).toEqual({
+      code: 'too-many',
+      read: 20_001,
+      max: MAX_READ_INVITATIONS,
+    });
     expect(await records()).toEqual([]);
   }, 180_000);
 });

@@ -15,21 +15,13 @@ export function toConnectionsReading(
 ): ConnectionsReading | null {
   if (parsed.cards === 0) return null;
   const dated = parsed.people.filter((p) => p.connected !== null).length;
-  let failureReason: string | null = null;
-  if (dated === 0) {
-    failureReason =
-      parsed.language === null
-        ? `Lapse could not read when anyone connected: LinkedIn's page language was not recognised.`
-        : `Lapse could not read when any of ${parsed.cards} connections connected.`;
-  }
   return {
     url: url.slice(0, 2000),
     observedAt,
     language: parsed.language,
     people: parsed.people.map((p) => ({ ...p, connected: p.connected ? { ...p.connected } : null })),
     unreadable: parsed.unreadable,
-    failed: failureReason !== null,
-    failureReason,
+    failed: dated === 0,
   };
 }
 

@@ -96,7 +96,7 @@ describe('a scan that stops reporting', () => {
     vi.setSystemTime(T0 + 101 * SECOND);
     fake.browser.action.setBadgeText.mockClear();
     await fireWatchdog();
-    expect(await scan()).toMatchObject({ state: 'stalled', read: 30, message: expect.stringMatching(/stopped/) });
+    expect(await scan()).toMatchObject({ state: 'stalled', read: 30, stalledBy: 'page-silent' });
     expect(fake.browser.badge.text).not.toBe('…');
   });
 

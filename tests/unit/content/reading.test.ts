@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { parseSentPage } from '../../../src/content/parse';
 import { toReading } from '../../../src/content/reading';
 import { ContentMessage } from '../../../src/model/messages';
+import { MAX_READ_INVITATIONS } from '../../../src/model/reading-limits';
 import { renderReceivedBody } from '../../fixtures/received-page';
 import { renderSentBody, samplePeople } from '../../fixtures/sent-page';
 
@@ -73,7 +74,7 @@ describe('pages that are not the Sent list, or too much to read', () => {
     };
     const reading = toReading(huge, URL, NOW.getTime(), NOW.getTime());
     expect(reading).toMatchObject({ failed: true, complete: false, total: 20_001 });
-    expect(reading?.failureReason).toMatch(/20,?001/);
+    expect(reading?.failure).toEqual({ code: 'too-many', read: 20_001, max: MAX_READ_INVITATIONS });
     expect(z.safeParse(ContentMessage, { type: 'reading', reading }).success).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 // @vitest-environment-options {"url": "https://www.linkedin.com/mynetwork/invitation-manager/sent/"}
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { startContentScript } from '../../../src/content/content-script';
+import { MAX_DEPTH } from '../../../src/content/dom-read';
 import { abortableDelay } from '../../../src/content/scan-all';
 import { renderReceivedBody } from '../../fixtures/received-page';
 import { renderSentBody, samplePeople } from '../../fixtures/sent-page';
@@ -145,6 +146,6 @@ describe('a page too deep to read', () => {
     await advance(DEBOUNCE_MS);
     expect(readings()).toHaveLength(1);
     expect(readings()[0]).toMatchObject({ failed: true, complete: false });
-    expect(readings()[0]?.failureReason).toMatch(/deep/);
+    expect(readings()[0]?.failure).toEqual({ code: 'too-deep', depth: MAX_DEPTH });
   });
 });

@@ -43,7 +43,7 @@ const validReading = () => ({
   unreadable: 0,
   complete: true,
   failed: false,
-  failureReason: null,
+  failure: null,
 });
 
 /** The message of the ValidationError thrown for `data`, or a failure if nothing was thrown. */

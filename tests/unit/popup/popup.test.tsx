@@ -411,14 +411,17 @@ describe('popup states and header', () => {
     );
   });
 
-  it('says plainly when the last reading failed, and that nothing changed', async () => {
+  it('says plainly when the last reading failed, why, and that nothing changed', async () => {
+    const failure = { code: 'list-not-recognised', total: 1250 } as const;
     await seed([record('Fred Followup', [28, 34])], {
-      lastReading: reading({ failed: true, complete: false, read: 0, failureReason: 'Layout not recognised' }),
+      lastReading: reading({ failed: true, complete: false, read: 0, failure }),
     });
     render(<Popup />);
     const alert = await screen.findByText("LinkedIn's page could not be read; nothing in your ledger changed.");
     expect(alert.closest('[role="alert"]')).toBeTruthy();
-    expect(screen.getByText('Layout not recognised')).toBeTruthy();
+    expect(
+      screen.getByText("Lapse did not recognise the list on LinkedIn's page, which shows 1,250 invitations."),
+    ).toBeTruthy();
     expect(screen.getByText('Fred Followup')).toBeTruthy();
     // When the last good reading was, and a retry that reads LinkedIn's page again.
     expect(screen.getByText('No complete reading yet.')).toBeTruthy();
@@ -431,6 +434,8 @@ describe('popup states and header', () => {
     await seed([], { lastReading: reading({ failed: true, complete: false, read: 0, failureReason: 'Layout' }) });
     render(<Popup />);
     await screen.findByText("LinkedIn's page could not be read; nothing in your ledger changed.");
+    // Logged before failures had codes: its English words, as they were.
+    expect(screen.getByText('Layout')).toBeTruthy();
     expect(screen.queryByText('Welcome to Lapse')).toBeNull();
     expect(screen.getByRole('button', { name: 'Retry: reload the Sent page' })).toBeTruthy();
   });
@@ -511,10 +516,18 @@ describe('popup states and header', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel scan' }));
     await waitFor(() => expect(worker.received).toContainEqual({ type: 'cancel-scan' }));
     await browser.storage.session.set({
-      scan: { state: 'stalled', read: 60, total: 120, startedAt: NOW, updatedAt: NOW, message: 'Load more ignored' },
+      scan: {
+        state: 'stalled',
+        read: 60,
+        total: 120,
+        startedAt: NOW,
+        updatedAt: NOW,
+        stalledBy: 'load-more-ignored',
+        message: null,
+      },
     });
     await screen.findByText('Scan stopped after 60 read.');
-    expect(screen.getByText(/Load more ignored/)).toBeTruthy();
+    expect(screen.getByText(/^LinkedIn ignored the Load more click\. Scroll down the list yourself/)).toBeTruthy();
   });
 
   it('re-reads the ledger when the worker bumps ledgerVersion', async () => {

@@ -35,7 +35,7 @@ export function reading(
     unreadable: 0,
     complete: kind === 'complete',
     failed: kind === 'failed',
-    failureReason: kind === 'failed' ? 'Sent list not found on the page' : null,
+    failure: kind === 'failed' ? { code: 'list-not-recognised', total: 12 } : null,
   };
 }
 

@@ -26,7 +26,6 @@ const look = (people: ReadConnection[], failed = false): ConnectionsReading => (
   people,
   unreadable: 0,
   failed,
-  failureReason: failed ? 'Lapse could not read when anyone connected.' : null,
 });
 
 const lastWeek = { earliest: T0 - 7 * DAY, latest: T0 - 3 * DAY };

@@ -98,7 +98,6 @@ async function apply(db: LapseDb, op: Op): Promise<void> {
         people: [{ profileUrl: url(op.slug), name: 'X', connectedLabel: '', connected: null }],
         unreadable: 0,
         failed: false,
-        failureReason: null,
       });
       return;
     case 'restore': {

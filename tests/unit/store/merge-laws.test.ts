@@ -164,7 +164,7 @@ function sentReading(at: number, loadedAt: number, cards: ReadInvitation[], kind
     unreadable: 0,
     complete: kind === 'complete',
     failed: kind === 'failed',
-    failureReason: kind === 'failed' ? 'not read' : null,
+    failure: kind === 'failed' ? { code: 'none-read', total: 3 } : null,
   };
 }
 
@@ -422,7 +422,6 @@ function step(world: World, s: Step): void {
         ],
         unreadable: 0,
         failed: false,
-        failureReason: null,
       };
       world.ledger = withUpserts(before, mergeConnections(before, reading).upserts);
       again = () => mergeConnections(world.ledger, reading).upserts.length;

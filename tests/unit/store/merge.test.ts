@@ -193,10 +193,11 @@ describe('mergeReading: gone', () => {
 
 describe('mergeReading: failed reading', () => {
   it('changes nothing and only produces a log entry', () => {
-    const failed = { ...reading(T0, [person('ada', T0)]), failed: true, failureReason: 'layout not recognised' };
+    const failure = { code: 'list-not-recognised', total: 12 } as const;
+    const failed = { ...reading(T0, [person('ada', T0)]), failed: true, failure };
     const result = mergeReading(byId([record('bob')]), failed, noPrevious, NOW);
     expect(result.upserts).toEqual([]);
-    expect(result.logEntry).toMatchObject({ failed: true, failureReason: 'layout not recognised', added: 0 });
+    expect(result.logEntry).toMatchObject({ failed: true, failure, failureReason: null, added: 0 });
   });
 });
 
