@@ -150,12 +150,16 @@ describe('backup', () => {
     expect(await exportBackup(db, {}, T0)).toEqual(backup);
   });
 
-  it('restores two identical log entries as two, and a second import of them adds none', async () => {
+  it('restores two identical log entries as two, why they failed included, and a second import adds none', async () => {
     // Two failed looks at the same moment (e.g. two tabs) are two entries of the audit trail.
     await applyReading(db, reading(T0, [], 'failed'), NOW);
     await applyReading(db, reading(T0, [], 'failed'), NOW);
     const backup = await exportBackup(db, {}, T0);
     expect(backup.readings).toHaveLength(2);
+    // Why each failed is kept, and comes back with it.
+    expect(backup.readings.map((entry) => entry.failure)).toEqual(
+      Array(2).fill({ code: 'list-not-recognised', total: 12 }),
+    );
 
     await clearLedger(db);
     await importBackup(db, JSON.parse(JSON.stringify(backup)), NOW);
