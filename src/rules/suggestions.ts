@@ -76,10 +76,11 @@ export function ladderKind(record: InvitationRecord, expiry: ExpiryStatus | null
 export function firstNameOf(name: string): string {
   const trimmed = name.trim();
   for (const word of trimmed.split(/\s+/u)) {
+    // Starts and ends with a letter or digit: "Jane," and "O'Brien." lose what decorates them.
     const core = word.match(/[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*[\p{L}\p{M}\p{N}]|[\p{L}\p{M}]/u)?.[0];
-    if (core) return core.replace(/[.'’-]+$/u, '');
+    if (core) return core;
   }
-  return trimmed.split(/\s+/u)[0] ?? trimmed;
+  return trimmed;
 }
 
 const PLACEHOLDER = /\{(firstName|name|headline)\}/g;

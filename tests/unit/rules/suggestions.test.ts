@@ -102,6 +102,7 @@ describe('fillTemplate', () => {
     ['an emoji glued to the name', 'Jane🌍 Doe', 'Jane'],
     ['an emoji flag and a comma', '🇫🇷 Jane, PhD', 'Jane'],
     ['a name that is only emoji', '🦄', '🦄'],
+    ['a name of several words, none with a letter: used whole, as written', '🦄 🌈', '🦄 🌈'],
   ])('greets by first name with %s', (_, name, firstName) => {
     expect(fillTemplate('Hi {firstName}!', { name, headline: null })).toBe(`Hi ${firstName}!`);
   });
