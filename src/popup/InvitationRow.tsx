@@ -24,9 +24,10 @@ type Copied = 'yes' | 'failed' | null;
 
 const copiedText = (copied: 'yes' | 'failed') => (copied === 'yes' ? t('copied') : t('copy_failed'));
 
-/** Copies the suggested message; says so for two seconds (and to screen readers). */
+/** Copies the suggested message; says so for two seconds after each copy (and to screen readers). */
 function useCopy(message: string, onCopied: () => void): [Copied, () => Promise<void>] {
-  const [copied, setCopied] = useState<Copied>(null);
+  // Each copy is a new object, so copying again while "Copied" shows starts its two seconds anew.
+  const [copied, setCopied] = useState<{ result: Copied } | null>(null);
   useEffect(() => {
     if (copied === null) return;
     const timer = setTimeout(() => setCopied(null), 2000);
@@ -35,13 +36,13 @@ function useCopy(message: string, onCopied: () => void): [Copied, () => Promise<
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(message);
-      setCopied('yes');
+      setCopied({ result: 'yes' });
       onCopied();
     } catch {
-      setCopied('failed');
+      setCopied({ result: 'failed' });
     }
   };
-  return [copied, copy];
+  return [copied?.result ?? null, copy];
 }
 
 /**

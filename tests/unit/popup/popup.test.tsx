@@ -261,6 +261,27 @@ describe('popup rows', () => {
     expect(clipboard.writeText).toHaveBeenCalledWith('Hello Fred (Chief Baker)!');
   });
 
+  it('copied again while it says "Copied": says so for two seconds after the second copy', async () => {
+    await seed([record('Fred Followup', [28, 34])]);
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    const button = screen.getByRole('button', { name: 'Copy message for Fred Followup' });
+    const idle = button.textContent;
+    // The label's two seconds on the fake clock; the ledger's reads are done by now.
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    vi.setSystemTime(NOW);
+    fireEvent.click(button);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(button.textContent).toBe('Copied');
+    fireEvent.click(button);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(button.textContent).toBe('Copied');
+    // Two seconds from when the label was drawn, a frame after the click.
+    await vi.advanceTimersByTimeAsync(1200);
+    expect(button.textContent).toBe(idle);
+    expect(clipboard.writeText).toHaveBeenCalledTimes(2);
+  });
+
   it('says so when a message copied from the row menu could not be copied', async () => {
     clipboard.writeText.mockRejectedValueOnce(new Error('Document is not focused'));
     // Sent days ago: the advice is to give it time, so the message waits in the menu, not on a button.
