@@ -53,5 +53,8 @@ document.addEventListener('DOMContentLoaded', function () {
   nest.textContent = 'a note';
   document.querySelector('[role="listitem"] p').appendChild(top);
 });`;
-  return renderSentPage({ people: samplePeople(5, 95), ...(lang && { lang }) }).replace('</head>', `<script>${script}</script></head>`);
+  return renderSentPage({ people: samplePeople(5, 95), ...(lang && { lang }) }).replace(
+    '</head>',
+    `<script>${script}</script></head>`,
+  );
 }
