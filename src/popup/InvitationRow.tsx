@@ -27,7 +27,7 @@ const copiedText = (copied: 'yes' | 'failed') => (copied === 'yes' ? t('copied')
 /** Copies the suggested message; says so for two seconds after each copy (and to screen readers). */
 function useCopy(message: string, onCopied: () => void): [Copied, () => Promise<void>] {
   // Each copy is a new object, so copying again while "Copied" shows starts its two seconds anew.
-  const [copied, setCopied] = useState<{ result: Copied } | null>(null);
+  const [copied, setCopied] = useState<{ result: 'yes' | 'failed' } | null>(null);
   useEffect(() => {
     if (copied === null) return;
     const timer = setTimeout(() => setCopied(null), 2000);

@@ -29,12 +29,17 @@ export function ScanStatus({ scan, onCancel }: { scan: ScanProgress | null; onCa
           ? 'scan_stalled'
           : 'scan_error';
   const problem = scan.state === 'stalled' || scan.state === 'error';
-  // A scan stalled by an older version of Lapse says why in English, in `message`.
-  const why = scan.state === 'stalled' && scan.stalledBy ? stalledText(scan.stalledBy) : problem ? scan.message : null;
+  const why = stopReason(scan);
   return (
     <div class={problem ? 'scan notice notice-warn' : 'scan'} role="status">
       <span>{t(key, scan.read)}</span>
       {why && <span class="scan-message"> {why}</span>}
     </div>
   );
+}
+
+/** Why a scan stopped short: in the user's language when it stalled; an error in its own words. */
+function stopReason(scan: ScanProgress): string | null {
+  if (scan.state === 'stalled') return scan.stalledBy ? stalledText(scan.stalledBy) : null;
+  return scan.state === 'error' ? scan.message : null;
 }

@@ -551,6 +551,22 @@ describe('popup states and header', () => {
     expect(screen.getByText(/^LinkedIn ignored the Load more click\. Scroll down the list yourself/)).toBeTruthy();
   });
 
+  it('says how a scan ended: a failure with its error, a cancelled scan with nothing more', async () => {
+    await seed([record('Fred Followup', [28, 34])]);
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    const ended = { read: 60, total: 120, startedAt: NOW, updatedAt: NOW };
+    await browser.storage.session.set({
+      scan: { ...ended, state: 'error', message: 'Extension context invalidated.' },
+    });
+    const failed = await screen.findByText('Scan failed after 60 read.');
+    expect(failed.parentElement?.textContent).toBe('Scan failed after 60 read. Extension context invalidated.');
+    // The worker clears why for a cancelled scan; an error's words left over are not shown with it.
+    await browser.storage.session.set({ scan: { ...ended, state: 'cancelled', message: 'left over' } });
+    const cancelled = await screen.findByText('Scan cancelled after 60 read.');
+    expect(cancelled.parentElement?.textContent).toBe('Scan cancelled after 60 read.');
+  });
+
   it('re-reads the ledger when the worker bumps ledgerVersion', async () => {
     await seed([record('Fred Followup', [28, 34])]);
     render(<Popup />);
