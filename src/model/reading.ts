@@ -24,7 +24,8 @@ const Count = z.number().check(z.int(), z.gte(0));
  * popup puts it in the user's language (popup/failure-text.ts). Never text: the content script
  * and the worker write no sentences for people.
  */
-export const ReadingFailure = z.discriminatedUnion('code', [
+// A plain union, not z.discriminatedUnion: that would bring 1 KB of zod into the popup for eight cases.
+export const ReadingFailure = z.union([
   /** More invitations than one reading may carry. */
   z.object({ code: z.literal('too-many'), read: Count, max: Count }),
   /** A card nests deeper than the walk follows. */
