@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { ScanProgress } from '../model/messages';
+import { t } from '../shared/i18n';
 import { sendToTab } from '../shared/messaging';
 import { readScan, STALL_AFTER_MS } from '../shared/scan-state';
 import { SCAN_KEY, SENT_PAGE_URL } from '../shared/well-known';
@@ -90,12 +91,13 @@ async function begin(tabId: number, now: number, extra: Record<string, unknown> 
 export const startScan = serially(async (tabId: number | null, now: number): Promise<{ tabId: number }> => {
   if (tabId !== null) {
     const reply = await sendToTab(tabId, { type: 'scan-start' });
-    if (!reply.started) throw new Error(reply.reason ?? 'The Sent page could not start the scan');
+    if (!reply.started)
+      throw new Error(t(reply.reason === 'already-running' ? 'scan_already_running' : 'scan_not_sent_page'));
     await begin(tabId, now);
     return { tabId };
   }
   const tab = await browser.tabs.create({ url: SENT_PAGE_URL, active: true });
-  if (tab.id === undefined) throw new Error('Could not open the LinkedIn Sent page');
+  if (tab.id === undefined) throw new Error(t('scan_could_not_open'));
   await begin(tab.id, now, { [SESSION_KEYS.scanRequest]: tab.id });
   return { tabId: tab.id };
 });

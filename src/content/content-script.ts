@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { isSentPageUrl } from '../model/linkedin-pages';
 import type { ScanProgress } from '../model/messages';
-import { TabCommand } from '../model/tab-command';
+import { type ScanRefusal, TabCommand } from '../model/tab-command';
 import { toReply } from '../shared/reply';
 import { deliverLatest } from './delivery';
 import { linkToBackground, quietly } from './extension-link';
@@ -45,8 +45,7 @@ export function startContentScript(overrides: Partial<ContentEnv> = {}): { stop(
   const send = quietly(sendOrFail);
   let visit: Visit | null = null;
 
-  const startScan = (): ScanStart =>
-    visit ? scanIn(visit, env, send) : { started: false, reason: 'Not on the Sent invitations page.' };
+  const startScan = (): ScanStart => (visit ? scanIn(visit, env, send) : { started: false, reason: 'not-sent-page' });
   const enter = () => {
     const current = beginVisit(env, life.signal, sendOrFail, send);
     visit = current;
@@ -88,7 +87,7 @@ interface Visit {
 
 interface ScanStart {
   started: boolean;
-  reason: string | null;
+  reason: ScanRefusal | null;
 }
 
 type Send = ReturnType<typeof quietly>;
@@ -123,7 +122,7 @@ function beginVisit(env: ContentEnv, life: AbortSignal, sendOrFail: SendToBackgr
 
 /** Runs "Scan all" in `visit`, unless one is running; it stops when the visit ends. */
 function scanIn(visit: Visit, env: ContentEnv, send: Send): ScanStart {
-  if (visit.scan && !visit.scan.signal.aborted) return { started: false, reason: 'A scan is already running.' };
+  if (visit.scan && !visit.scan.signal.aborted) return { started: false, reason: 'already-running' };
   const scan = new AbortController();
   visit.scan = scan;
   const onVisitEnd = () => scan.abort(visit.controller.signal.reason);

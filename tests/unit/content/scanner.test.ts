@@ -223,7 +223,7 @@ describe('Scan all', () => {
     expect(pauses[0]).toBeGreaterThanOrEqual(1500);
   });
 
-  test('stops on Cancel', async () => {
+  test('refuses a second start while it runs, and stops on Cancel', async () => {
     document.body.innerHTML = renderSentBody({
       people: samplePeople(40, 9),
       loadMore: { pageSize: 10, script: false },
@@ -232,6 +232,11 @@ describe('Scan all', () => {
     start();
     await vi.waitFor(() => expect(readings()).toHaveLength(1));
     await command('scan-start');
+    // One scan at a time: a second start while it runs is refused, and says why.
+    await expect(command('scan-start')).resolves.toEqual({
+      ok: true,
+      value: { started: false, reason: 'already-running' },
+    });
     await expect(command('scan-cancel')).resolves.toEqual({ ok: true, value: null });
     await vi.waitFor(() => expect(progress().at(-1)?.state).toBe('cancelled'));
     const clicksBefore = document.querySelectorAll('[role="listitem"]').length;
@@ -279,7 +284,7 @@ describe('Scan all', () => {
     start();
     await expect(command('scan-start')).resolves.toEqual({
       ok: true,
-      value: { started: false, reason: expect.stringMatching(/Sent/) },
+      value: { started: false, reason: 'not-sent-page' },
     });
     const respond = vi.fn();
     expect(ext.listener?.({ type: 'delete-all' }, {}, respond)).toBe(false);
