@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { ScanProgress } from '../model/messages';
+import type { ScanRefusal } from '../model/tab-command';
 import { t } from '../shared/i18n';
 import { sendToTab } from '../shared/messaging';
 import { readScan, STALL_AFTER_MS } from '../shared/scan-state';
@@ -74,7 +75,7 @@ function started(now: number): ScanProgress {
 
 /** Adds `tabId` to the scanning tabs and marks a scan running from `now`. */
 async function begin(tabId: number, now: number, extra: Record<string, unknown> = {}): Promise<void> {
-  const tabs = tabsIn(await session()).filter((t) => t !== tabId);
+  const tabs = tabsIn(await session()).filter((other) => other !== tabId);
   await browser.storage.session.set({
     [SESSION_KEYS.scan]: started(now),
     [SESSION_KEYS.scanTabs]: [...tabs, tabId],
@@ -84,6 +85,10 @@ async function begin(tabId: number, now: number, extra: Record<string, unknown> 
   await watchSilence(now, 0);
 }
 
+/** Why the Sent page would not start a scan, in the user's words (the popup shows it after "That did not work:"). */
+const refusalText = (reason: ScanRefusal | null) =>
+  t(reason === 'already-running' ? 'scan_already_running' : 'scan_not_sent_page');
+
 /**
  * Starts "Scan all" in the Sent page open in `tabId`, or opens the Sent page and leaves a request
  * its content script picks up when it loads (`scan-requested`).
@@ -91,8 +96,7 @@ async function begin(tabId: number, now: number, extra: Record<string, unknown> 
 export const startScan = serially(async (tabId: number | null, now: number): Promise<{ tabId: number }> => {
   if (tabId !== null) {
     const reply = await sendToTab(tabId, { type: 'scan-start' });
-    if (!reply.started)
-      throw new Error(t(reply.reason === 'already-running' ? 'scan_already_running' : 'scan_not_sent_page'));
+    if (!reply.started) throw new Error(refusalText(reply.reason));
     await begin(tabId, now);
     return { tabId };
   }
@@ -125,7 +129,7 @@ export const recordProgress = serially(async (progress: ScanProgress, tabId: num
   const pace = z.safeParse(Pace, stored[SESSION_KEYS.scanPace]);
   const pause = previous.success && previous.data.state === 'running' ? now - previous.data.updatedAt : 0;
   const longest = Math.max(pace.success ? pace.data : 0, pause);
-  const others = tabsIn(stored).filter((t) => t !== tabId);
+  const others = tabsIn(stored).filter((other) => other !== tabId);
   const running = progress.state === 'running';
   await browser.storage.session.set({
     // Stamped with the worker's clock: the silence is measured on it.
@@ -162,7 +166,7 @@ export const scanTabEnded = serially(endTab);
 async function endTab(tabId: number, now: number): Promise<boolean> {
   const tabs = tabsIn(await session());
   if (!tabs.includes(tabId)) return false;
-  const others = tabs.filter((t) => t !== tabId);
+  const others = tabs.filter((other) => other !== tabId);
   if (others.length > 0) {
     await browser.storage.session.set({ [SESSION_KEYS.scanTabs]: others });
     return false;
