@@ -232,23 +232,12 @@ describe('scan all', () => {
     expect(fake.browser.badge.text).toBe('');
   });
 
-  it('reports why the Sent page could not start, in the user’s words', async () => {
-    fake.browser.tabs.sendMessage.mockResolvedValueOnce({
-      ok: true,
-      value: { started: false, reason: 'not-sent-page' },
-    });
-    expect(await send({ type: 'start-scan', tabId: 12 })).toEqual({
-      ok: false,
-      error: 'The tab no longer shows your Sent invitations: open the Sent page and try again.',
-    });
-    fake.browser.tabs.sendMessage.mockResolvedValueOnce({
-      ok: true,
-      value: { started: false, reason: 'already-running' },
-    });
-    expect(await send({ type: 'start-scan', tabId: 12 })).toEqual({
-      ok: false,
-      error: 'A scan is already running on the Sent page.',
-    });
+  it.each([
+    ['not-sent-page', 'The tab no longer shows your Sent invitations: open the Sent page and try again.'],
+    ['already-running', 'A scan is already running on the Sent page.'],
+  ])('reports why the Sent page could not start (%s), in the user’s words', async (reason, error) => {
+    fake.browser.tabs.sendMessage.mockResolvedValueOnce({ ok: true, value: { started: false, reason } });
+    expect(await send({ type: 'start-scan', tabId: 12 })).toEqual({ ok: false, error });
   });
 });
 
