@@ -12,10 +12,10 @@ import {
   windowCheck,
 } from '../rules';
 import { t } from '../shared/i18n';
-import { errorMessage } from '../shared/reply';
 import { saveSettings } from '../shared/settings-store';
 import { windowText } from '../shared/ui/format';
 import { LedgerUnavailable } from '../shared/ui/LedgerUnavailable';
+import { problemText } from '../shared/ui/problem-text';
 import { type LedgerState, useLedger } from '../shared/ui/use-ledger';
 import { useSettings } from '../shared/ui/use-settings';
 import { AcceptanceSection } from './AcceptanceSection';
@@ -55,7 +55,7 @@ function useWindowSwitch(): [Status | null, (change: Partial<Settings>) => Promi
       const saved = await saveSettings(change);
       setStatus({ text: t('insights_window_saved', windowText(saved)), error: false });
     } catch (cause) {
-      setStatus({ text: t('insights_save_failed', errorMessage(cause)), error: true });
+      setStatus({ text: t('insights_save_failed', problemText(cause)), error: true });
     }
   };
   return [status, switchWindow];

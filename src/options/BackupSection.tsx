@@ -3,9 +3,9 @@ import type { ImportReport } from '../model/messages';
 import { datedFileName } from '../shared/dated-file-name';
 import { t, tCount, uiLocale } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
-import { errorMessage } from '../shared/reply';
 import { loadSettings } from '../shared/settings-store';
 import { downloadBlob } from '../shared/ui/download';
+import { problemText } from '../shared/ui/problem-text';
 import { ALL_ACCOUNTS, backupBlob, openForReading } from '../store/read';
 import { RestoreFileError, type RestoreOutcome, type RestoreProgress, restoreFile } from './restore-file';
 
@@ -37,7 +37,7 @@ function progressText(progress: Progress): string {
 /** Why the file was refused, in words; nothing was restored from it. */
 function refusalText(error: unknown, fileName: string): string {
   if (!(error instanceof RestoreFileError)) {
-    return t('restore_failed', errorMessage(error));
+    return t('restore_failed', problemText(error));
   }
   switch (error.problem) {
     case 'not-json':
@@ -117,7 +117,7 @@ function useBackupWork() {
       try {
         await downloadBackup(which, setProgress);
       } catch (cause) {
-        setError(t('backup_failed', errorMessage(cause)));
+        setError(t('backup_failed', problemText(cause)));
       }
     });
 

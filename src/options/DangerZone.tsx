@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
-import { errorMessage } from '../shared/reply';
+import { problemText } from '../shared/ui/problem-text';
 import { ConfirmStep } from './ConfirmStep';
 
 /** Delete everything, only after a confirmation that says how many records will go. */
@@ -14,7 +14,7 @@ export function DangerZone({ recordCount, onDeleted }: { recordCount: number; on
       setResult(tCount('delete_done', deleted));
       onDeleted();
     } catch (cause) {
-      setResult(t('delete_failed', errorMessage(cause)));
+      setResult(t('delete_failed', problemText(cause)));
     }
   };
 

@@ -3,7 +3,7 @@ import { readExport } from '../import/read-export';
 import type { ExportSkipReason, LinkedInExport, LinkedInImportReport } from '../model/linkedin-export';
 import { type MessageKey, t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
-import { errorMessage } from '../shared/reply';
+import { problemText } from '../shared/ui/problem-text';
 import { ImportAccountQuestion } from './ImportAccountQuestion';
 
 const REASONS: Record<ExportSkipReason, MessageKey> = {
@@ -57,7 +57,7 @@ function useLinkedInImport() {
     try {
       await send(readExport(await readFiles(files)), files.map((f) => f.name).join(', '));
     } catch (cause) {
-      const message = errorMessage(cause);
+      const message = problemText(cause);
       setError(t('import_failed', sentence(message)));
     } finally {
       setBusy(false);

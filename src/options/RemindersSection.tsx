@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser, { type Permissions } from 'webextension-polyfill';
 import type { ReminderCadence, Settings } from '../model/settings';
 import { type MessageKey, t } from '../shared/i18n';
-import { errorMessage } from '../shared/reply';
+import { problemText } from '../shared/ui/problem-text';
 import type { SaveSettings } from '../shared/ui/setting-limits';
 
 const CHOICES: { cadence: ReminderCadence; label: MessageKey }[] = [
@@ -43,7 +43,7 @@ function useReminderChoice(save: SaveSettings) {
         if (!granted) setProblem(t('reminder_denied'));
         await then(granted);
       })
-      .catch((cause: unknown) => setProblem(t('reminder_failed', errorMessage(cause))));
+      .catch((cause: unknown) => setProblem(t('reminder_failed', problemText(cause))));
   };
   const choose = (cadence: ReminderCadence) => {
     if (cadence !== 'off') {
@@ -54,7 +54,7 @@ function useReminderChoice(save: SaveSettings) {
     save({ reminders: 'off' })
       .then(() => browser.permissions.remove(NOTIFICATIONS))
       .then(() => setAllowed(false))
-      .catch((cause: unknown) => setProblem(t('reminder_failed', errorMessage(cause))));
+      .catch((cause: unknown) => setProblem(t('reminder_failed', problemText(cause))));
   };
 
   return { allowed, problem, ask, choose };

@@ -3,10 +3,10 @@ import { FIELD_LIMITS } from '../model/field-limits';
 import type { Settings, SuggestionKind } from '../model/settings';
 import { fillTemplate, templateFor } from '../rules';
 import { t } from '../shared/i18n';
-import { errorMessage } from '../shared/reply';
 import { loadSettings } from '../shared/settings-store';
 import { defaultTemplates, KINDS_WITH_TEMPLATE } from '../shared/templates';
 import { SUGGESTION_TITLE } from '../shared/ui/format';
+import { problemText } from '../shared/ui/problem-text';
 import type { SaveSettings } from '../shared/ui/setting-limits';
 
 /** Typing saves after this pause (storage.sync allows few writes a minute); leaving saves at once. */
@@ -40,7 +40,7 @@ function useTemplateDraft(kind: SuggestionKind, settings: Settings, save: SaveSe
     try {
       await save({ templates });
     } catch (cause) {
-      setError(errorMessage(cause));
+      setError(problemText(cause));
     }
   };
 

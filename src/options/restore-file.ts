@@ -2,6 +2,7 @@ import { type ImportReport, type PageMessage, type PageReplies, RESTORE_BATCH_MA
 import type { MessageOf } from '../model/protocol';
 import { type BackupList, type BackupPiece, BackupScanner, BackupSyntaxError } from '../shared/backup-scanner';
 import { errorMessage } from '../shared/reply';
+import { problemText } from '../shared/ui/problem-text';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Envelope, parseEnvelope } from '../store/read';
 
 /**
@@ -271,7 +272,7 @@ export async function restoreFile(file: Blob, options: RestoreOptions): Promise<
     await send({ type: 'restore-finish', settings: undefined }).catch(() => {});
     const stopped = signal?.aborted
       ? ({ reason: 'cancelled' } as const)
-      : ({ reason: 'failed', message: errorMessage(error) } as const);
+      : ({ reason: 'failed', message: problemText(error) } as const);
     return { report: sender.report, rows: total, merged: sender.merged, stopped };
   }
 }

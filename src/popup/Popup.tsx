@@ -8,9 +8,9 @@ import type { ReadingLogEntry } from '../model/reading';
 import type { Settings } from '../model/settings';
 import { t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
-import { errorMessage } from '../shared/reply';
 import { windowText } from '../shared/ui/format';
 import { LedgerUnavailable } from '../shared/ui/LedgerUnavailable';
+import { problemText } from '../shared/ui/problem-text';
 import { useSettings } from '../shared/ui/use-settings';
 import { SENT_PAGE_URL } from '../shared/well-known';
 import { openForReading } from '../store/read';
@@ -60,7 +60,7 @@ function useActions(refresh: () => Promise<void>) {
       await work();
       return true;
     } catch (cause) {
-      setActionError(errorMessage(cause));
+      setActionError(problemText(cause));
       return false;
     }
   };

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { InvitationRecord } from '../model/invitation';
 import type { ScanProgress } from '../model/messages';
 import type { Settings } from '../model/settings';
-import { errorMessage } from '../shared/reply';
 import { readScan } from '../shared/scan-state';
 import { loadSettings } from '../shared/settings-store';
+import { problemText } from '../shared/ui/problem-text';
 import { useRereads } from '../shared/ui/use-ledger';
 import { openForReading } from '../store/read';
 import { type LedgerHead, type ResolvedPage, readHead, readPending, readResolvedPage } from './ledger-reads';
@@ -114,7 +114,7 @@ function useShownLedger() {
       setScan(progress);
       setError(null);
     } catch (cause) {
-      if (current()) setError(errorMessage(cause));
+      if (current()) setError(problemText(cause));
     }
   }, []);
   return { shown, error, setError, scan, setScan, show };
@@ -186,7 +186,7 @@ function useResolvedPage(
     void openForReading()
       .then((db) => readResolvedPage(db, head.account, { settings: head.settings, now, showHidden, query, limit }))
       .then((next) => alive && setPage({ page: next, of }))
-      .catch((cause: unknown) => alive && onError(errorMessage(cause)));
+      .catch((cause: unknown) => alive && onError(problemText(cause)));
     return () => {
       alive = false;
     };

@@ -7,9 +7,19 @@ import { parseOrThrow } from '../model/validate';
  * ./messaging (webextension-polyfill), the content scripts through src/content/runtime.ts.
  */
 
-/** Raised on the caller's side when the other end answered with an error. */
+/**
+ * Raised on the caller's side when the other end answered with an error. `silent`: it gave no
+ * words of its own (no reply at all, or a failure without a reason), so a page says it in the
+ * user's language (src/shared/ui/problem-text.ts); the message is for logs.
+ */
 export class RemoteError extends Error {
   override name = 'RemoteError';
+  constructor(
+    message: string,
+    readonly silent = false,
+  ) {
+    super(message);
+  }
 }
 
 /** A Reply as it arrives: one object schema rather than a union, which the content scripts' size budget favours. */
@@ -18,8 +28,9 @@ const Envelope = z.object({ ok: z.boolean(), value: z.optional(z.unknown()), err
 /** The value of a reply, checked with `schema`, or its error thrown again (also when nothing usable came back). */
 export function unwrap<S extends z.ZodMiniType>(schema: S, reply: unknown): z.infer<S> {
   const envelope = z.safeParse(Envelope, reply);
-  if (!envelope.success) throw new RemoteError('No reply from the Lapse background worker');
-  if (!envelope.data.ok) throw new RemoteError(envelope.data.error ?? 'The Lapse background worker failed');
+  if (!envelope.success) throw new RemoteError('No reply from the Lapse background worker', true);
+  const { ok, error } = envelope.data;
+  if (!ok) throw error ? new RemoteError(error) : new RemoteError('The Lapse background worker failed', true);
   return parseOrThrow(schema, envelope.data.value, 'reply');
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { type NumericSetting, SETTING_LIMITS } from '../../model/settings';
 import { t } from '../i18n';
-import { errorMessage } from '../reply';
+import { problemText } from './problem-text';
 import { parseSetting, type SaveSettings } from './setting-limits';
 
 /**
@@ -47,7 +47,7 @@ export function NumberField({
     try {
       await save({ [setting]: parsed });
     } catch (cause) {
-      setError(errorMessage(cause));
+      setError(problemText(cause));
     }
   };
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { type LedgerSnapshot, ScanProgress } from '../../model/messages';
-import { errorMessage } from '../reply';
 import { LEDGER_VERSION_KEY, SCAN_KEY } from '../well-known';
 import { loadLedger } from './ledger-source';
+import { problemText } from './problem-text';
 
 export interface LedgerState {
   snapshot: LedgerSnapshot | null;
@@ -45,7 +45,7 @@ export function useLedger(): LedgerState {
       setError(null);
     } catch (cause) {
       if (request !== latest.current) return;
-      setError(errorMessage(cause));
+      setError(problemText(cause));
     }
   }, []);
 

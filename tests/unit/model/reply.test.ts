@@ -19,6 +19,21 @@ describe('replies are checked on arrival against the reply schema of their messa
     expect(() => unwrap(ContentReplies.reading, undefined)).toThrow(/No reply/);
   });
 
+  test("only the worker's silence is marked silent: its own words are shown as they are", () => {
+    const thrown = (reply: unknown) => {
+      try {
+        unwrap(ContentReplies.reading, reply);
+      } catch (error) {
+        return error instanceof RemoteError ? error.silent : 'not a RemoteError';
+      }
+      return 'nothing thrown';
+    };
+    expect(thrown(undefined)).toBe(true);
+    expect(thrown({ ok: false })).toBe(true);
+    expect(thrown({ ok: false, error: '' })).toBe(true);
+    expect(thrown({ ok: false, error: 'The ledger is unavailable' })).toBe(false);
+  });
+
   test('a typed sender picks the schema from the message type', async () => {
     const send = typedSender(PageReplies, async () => ({ ok: true, value: { deleted: 3 } }));
     await expect(send({ type: 'delete-all' })).resolves.toEqual({ deleted: 3 });

@@ -104,6 +104,8 @@ export const worker = {
   received: [] as PageMessage[],
   /** When set, every message is answered with this error. */
   failWith: null as string | null,
+  /** When set, messages go unanswered, as when the worker is restarting. */
+  silent: false,
 };
 
 const local = storageArea('local');
@@ -122,6 +124,7 @@ const PAGE_SENDER = { id: EXTENSION_ID, url: `${EXTENSION_BASE}src/popup/index.h
 async function answer(message: unknown): Promise<unknown> {
   const parsed = PageMessage.safeParse(message);
   if (parsed.success) worker.received.push(parsed.data);
+  if (worker.silent) return undefined;
   if (worker.failWith) return { ok: false, error: worker.failWith };
   const { handleMessage } = await import('../../../src/background/handlers');
   return handleMessage(message, PAGE_SENDER);
@@ -182,6 +185,7 @@ export function resetFakeBrowser(): void {
   globalThis.indexedDB = new IDBFactory();
   worker.received = [];
   worker.failWith = null;
+  worker.silent = false;
   for (const area of [local, sync, session]) area.data.clear();
   listeners.clear();
   browser.tabs.activeTab = { id: 7, url: 'https://www.example.com/' };

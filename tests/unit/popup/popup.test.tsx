@@ -346,6 +346,29 @@ describe('popup row menu', () => {
     expect((await storedRecords())[0]!.status).toBe('pending');
   });
 
+  it.each([
+    ['does not answer', () => (worker.silent = true), 'Lapse did not respond. Try again in a moment.'],
+    [
+      'cannot be reached',
+      () =>
+        browser.runtime.sendMessage.mockRejectedValueOnce(
+          new Error('Could not establish connection. Receiving end does not exist.'),
+        ),
+      'Lapse did not respond. Try again in a moment.',
+    ],
+    ['fails with its own words', () => (worker.failWith = 'The ledger is unavailable'), 'The ledger is unavailable'],
+  ])('when the worker %s, the popup says so in its words and nothing changes', async (_, breakWorker, why) => {
+    await seed([record('Fred Followup', [28, 34])]);
+    render(<Popup />);
+    await screen.findByText('Fred Followup');
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for Fred Followup' }));
+    breakWorker();
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Mark accepted' }));
+    await screen.findByText(`That did not work: ${why}`);
+    expect(screen.getByText('Fred Followup')).toBeTruthy();
+    expect((await storedRecords())[0]!.status).toBe('pending');
+  });
+
   it('stops tracking: the row is hidden, not deleted, and can be shown again', async () => {
     await seed([record('Fred Followup', [28, 34]), record('Other Person', [28, 34])]);
     render(<Popup />);
