@@ -4,6 +4,7 @@ import { ContentMessage, type ImportReport, PageMessage, type Replies, type Repl
 import type { MessageOf } from '../model/protocol';
 import { defaultSettings } from '../model/settings';
 import { parseOrThrow, ValidationError } from '../model/validate';
+import { t } from '../shared/i18n';
 import { toReply } from '../shared/messaging';
 import { readScan } from '../shared/scan-state';
 import { loadSettings, normaliseSettings, resetSettings, saveSettings } from '../shared/settings-store';
@@ -21,6 +22,7 @@ import {
   importBackupRows,
   lastReadings,
   logFollowUp,
+  RecordGoneError,
   readAccounts,
   setHidden,
   setNote,
@@ -65,6 +67,8 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
       return await handlePage(parseOrThrow(PageMessage, message, 'message'));
     } catch (error) {
       if (error instanceof ValidationError) console.warn(`Lapse: rejected a ${kind} message:`, error.message);
+      // An edit of a record deleted meanwhile is no bug: it is said in the user's language.
+      if (error instanceof RecordGoneError) throw new Error(t('record_gone'));
       throw error;
     }
   });

@@ -93,6 +93,14 @@ describe('who may send what', () => {
 describe('open popups hear about every change', () => {
   const version = async () => (await fake.browser.storage.local.get('ledgerVersion')).ledgerVersion;
 
+  it('an edit of an invitation deleted meanwhile (another window) fails in words, and changes nothing', async () => {
+    await send({ type: 'reading', reading: reading(T0, [fresh('ada')]) }, LINKEDIN_SENDER);
+    await send({ type: 'delete-all' });
+    const reply = await send({ type: 'set-note', id: 'ada', note: 'met at the meetup' });
+    expect(reply).toEqual({ ok: false, error: 'This invitation is no longer in your ledger.' });
+    expect((await ledger()).records).toEqual([]);
+  });
+
   it('bumps the ledger version after a reading, a user edit and a delete, so an open popup re-reads', async () => {
     expect(await version()).toBeUndefined();
     await send({ type: 'reading', reading: reading(T0, [fresh('ada')]) }, LINKEDIN_SENDER);
