@@ -14,7 +14,7 @@ export function parseConnections(table: Table, header: Header): ParsedRows<Expor
   const rows: ExportedConnection[] = [];
   for (const row of dataRows(table, header)) {
     const connected = connectedDay(row.get('Connected On'));
-    if ('reason' in connected) throw new ExportFileError(table.file, row.row, `"Connected On": ${connected.reason}`);
+    if ('code' in connected) throw new ExportFileError(table.file, row.row, { ...connected, column: 'Connected On' });
     const profileUrl = row.get('URL') ? canonicalProfileUrl(row.get('URL')) : null;
     if (profileUrl === null) {
       countSkip(skipped, 'no-profile');

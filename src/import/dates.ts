@@ -1,5 +1,6 @@
 import { DAY, MINUTE } from '../model/durations';
 import { EARLIEST_INSTANT, LATEST_INSTANT } from '../model/time';
+import type { DateProblem } from './errors';
 
 /**
  * The dates of LinkedIn's data export, read strictly: a date that could mean two days is refused,
@@ -13,8 +14,8 @@ import { EARLIEST_INSTANT, LATEST_INSTANT } from '../model/time';
 export type DayOrder = 'month-first' | 'day-first';
 
 /** Why a date the ledger cannot hold is refused, or null when it is within 2003–9999. */
-function outOfRange(raw: string, at: number): string | null {
-  return at >= EARLIEST_INSTANT && at <= LATEST_INSTANT ? null : `"${raw}" is outside the years 2003 to 9999`;
+function outOfRange(raw: string, at: number): DateProblem | null {
+  return at >= EARLIEST_INSTANT && at <= LATEST_INSTANT ? null : { code: 'out-of-range', value: raw };
 }
 
 /** A "Sent At" value after reading its shape, before the file decides day/month order. */
@@ -31,7 +32,7 @@ export type SentAtShape =
       /** Written with AM/PM: LinkedIn's own form, `3/5/26, 1:45 AM`, which is month first. */
       twelveHour: boolean;
     }
-  | { kind: 'invalid'; reason: string };
+  | ({ kind: 'invalid' } & DateProblem);
 
 /** NBSP and U+202F (which newer ICU puts before "AM") count as spaces. */
 function normaliseSpaces(text: string): string {
@@ -65,8 +66,6 @@ const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),? (\d{1,2}):(\d{2})(?::(\d
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)? ?(Z|UTC|[+-]\d{2}:?\d{2})?$/;
 
-const EXPECTED_SENT_AT = 'expected a date like 3/5/26, 1:45 AM';
-
 /** Reads the shape of one "Sent At" value. */
 export function readSentAt(raw: string): SentAtShape {
   const text = normaliseSpaces(raw);
@@ -74,9 +73,9 @@ export function readSentAt(raw: string): SentAtShape {
   if (iso) {
     const [, y, mo, d, h, mi, s, zone] = iso;
     const at = utc(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0));
-    if (at === null) return { kind: 'invalid', reason: `"${raw}" is not a real date` };
-    const reason = outOfRange(raw, at - zoneOffset(zone));
-    if (reason) return { kind: 'invalid', reason };
+    if (at === null) return { kind: 'invalid', code: 'no-such-date', value: raw };
+    const problem = outOfRange(raw, at - zoneOffset(zone));
+    if (problem) return { kind: 'invalid', ...problem };
     return { kind: 'exact', at: at - zoneOffset(zone), precision: s === undefined ? MINUTE : 1000 };
   }
   const dotted = DOTTED.exec(text);
@@ -84,16 +83,16 @@ export function readSentAt(raw: string): SentAtShape {
     // Day.month.year is the only order written with dots (German, Russian, Polish, …).
     const [, d, mo, y, h, mi, s] = dotted;
     const at = utc(fullYear(y ?? ''), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0));
-    if (at === null) return { kind: 'invalid', reason: `"${raw}" is not a real date` };
-    const reason = outOfRange(raw, at);
-    if (reason) return { kind: 'invalid', reason };
+    if (at === null) return { kind: 'invalid', code: 'no-such-date', value: raw };
+    const problem = outOfRange(raw, at);
+    if (problem) return { kind: 'invalid', ...problem };
     return { kind: 'exact', at, precision: s === undefined ? MINUTE : 1000 };
   }
   const slashed = SLASHED.exec(text);
   if (slashed) {
     const [, first, second, y, h, mi, s, meridiem] = slashed;
     const hour = hourOf(Number(h), meridiem);
-    if (hour === null) return { kind: 'invalid', reason: `"${raw}" has no such hour on a 12-hour clock` };
+    if (hour === null) return { kind: 'invalid', code: 'no-such-hour', value: raw };
     return {
       kind: 'slashed',
       first: Number(first),
@@ -105,7 +104,7 @@ export function readSentAt(raw: string): SentAtShape {
       twelveHour: meridiem !== undefined,
     };
   }
-  return { kind: 'invalid', reason: `"${raw}" is not a date Lapse can read (${EXPECTED_SENT_AT})` };
+  return { kind: 'invalid', code: 'not-a-date', value: raw };
 }
 
 function zoneOffset(zone: string | undefined): number {
@@ -117,7 +116,7 @@ function zoneOffset(zone: string | undefined): number {
 
 export type OrderDecision =
   | { ok: true; order: DayOrder }
-  | { ok: false; index: number; reason: string }
+  | { ok: false; index: number; problem: 'mixed-date-formats' | 'ambiguous-dates' }
   | { ok: true; order: null };
 
 /**
@@ -140,34 +139,26 @@ export function decideDayOrder(shapes: readonly SentAtShape[]): OrderDecision {
   if (firstSlashed < 0) return { ok: true, order: null };
   if (dayFirstAt >= 0 && monthFirstAt >= 0) {
     const later = Math.max(dayFirstAt, monthFirstAt);
-    return {
-      ok: false,
-      index: later,
-      reason: 'this date puts day and month the other way round from an earlier row; the file mixes two date formats',
-    };
+    return { ok: false, index: later, problem: 'mixed-date-formats' };
   }
   if (dayFirstAt >= 0) return { ok: true, order: 'day-first' };
   if (monthFirstAt >= 0 || allTwelveHour) return { ok: true, order: 'month-first' };
-  return {
-    ok: false,
-    index: firstSlashed,
-    reason:
-      'the dates could be day/month or month/day and no row tells which (LinkedIn writes them like 3/5/26, 1:45 AM)',
-  };
+  return { ok: false, index: firstSlashed, problem: 'ambiguous-dates' };
 }
 
 /** The moment a shape means, as [start, end] of the precision the export wrote. */
 export function sentInterval(
   shape: SentAtShape,
   order: DayOrder | null,
-): { earliest: number; latest: number } | { reason: string } {
-  if (shape.kind === 'invalid') return { reason: shape.reason };
+): { earliest: number; latest: number } | DateProblem {
+  if (shape.kind === 'invalid') return { code: shape.code, value: shape.value };
   if (shape.kind === 'exact') return { earliest: shape.at, latest: shape.at + shape.precision - 1 };
   const [month, day] = order === 'day-first' ? [shape.second, shape.first] : [shape.first, shape.second];
   const at = utc(shape.year, month, day, shape.hour, shape.minute, shape.seconds ?? 0);
-  if (at === null) return { reason: `${shape.first}/${shape.second}/${shape.year} is not a real date` };
-  const reason = outOfRange(`${shape.first}/${shape.second}/${shape.year}`, at);
-  if (reason) return { reason };
+  const written = `${shape.first}/${shape.second}/${shape.year}`;
+  if (at === null) return { code: 'no-such-date', value: written };
+  const problem = outOfRange(written, at);
+  if (problem) return problem;
   return { earliest: at, latest: at + (shape.seconds === null ? MINUTE : 1000) - 1 };
 }
 
@@ -199,7 +190,7 @@ const MONTH_DAY_YEAR = /^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "Connected On" (`05 Mar 2026`) as that whole day in UTC, or why not. */
-export function connectedDay(raw: string): { earliest: number; latest: number } | { reason: string } {
+export function connectedDay(raw: string): { earliest: number; latest: number } | DateProblem {
   const text = normaliseSpaces(raw);
   let parts: [number | null, number, number] | null = null;
   const dmy = DAY_MONTH_YEAR.exec(text);
@@ -209,8 +200,8 @@ export function connectedDay(raw: string): { earliest: number; latest: number } 
   else if (mdy) parts = [monthNumber(mdy[1] ?? ''), Number(mdy[2]), Number(mdy[3])];
   else if (iso) parts = [Number(iso[2]), Number(iso[3]), Number(iso[1])];
   const at = parts && parts[0] !== null ? utc(parts[2], parts[0], parts[1]) : null;
-  if (at === null) return { reason: `"${raw}" is not a date Lapse can read (expected a date like 05 Mar 2026)` };
-  const reason = outOfRange(raw, at);
-  if (reason) return { reason };
+  if (at === null) return { code: 'not-a-date', value: raw };
+  const problem = outOfRange(raw, at);
+  if (problem) return problem;
   return { earliest: at, latest: at + DAY - 1 };
 }

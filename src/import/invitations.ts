@@ -52,22 +52,18 @@ export function parseInvitations(
       outgoing.push(row);
       countInviter(inviters, row.get('inviterProfileUrl'));
     } else {
-      throw new ExportFileError(
-        table.file,
-        row.row,
-        `"Direction" is "${row.get('Direction')}"; expected OUTGOING or INCOMING`,
-      );
+      throw new ExportFileError(table.file, row.row, { code: 'direction', value: row.get('Direction') });
     }
   }
 
   const shapes = outgoing.map((row) => readSentAt(row.get('Sent At')));
   const order = decideDayOrder(shapes);
-  if (!order.ok) throw new ExportFileError(table.file, outgoing[order.index]?.row ?? null, order.reason);
+  if (!order.ok) throw new ExportFileError(table.file, outgoing[order.index]?.row ?? null, { code: order.problem });
 
   const rows: ExportedInvitation[] = [];
   outgoing.forEach((row, index) => {
-    const sent = sentInterval(shapes[index] ?? { kind: 'invalid', reason: '' }, order.order);
-    if ('reason' in sent) throw new ExportFileError(table.file, row.row, `"Sent At": ${sent.reason}`);
+    const sent = sentInterval(shapes[index] ?? { kind: 'invalid', code: 'not-a-date', value: '' }, order.order);
+    if ('code' in sent) throw new ExportFileError(table.file, row.row, { ...sent, column: 'Sent At' });
     const profileUrl = canonicalProfileUrl(row.get('inviteeProfileUrl'));
     if (!row.get('inviteeProfileUrl') || profileUrl === null) {
       countSkip(skipped, 'no-profile');

@@ -39,20 +39,20 @@ function filesInArchive(file: ChosenFile): ChosenFile[] {
       },
     });
   } catch {
-    throw new ExportFileError(file.name, null, 'this archive is damaged or not a .zip file');
+    throw new ExportFileError(file.name, null, { code: 'not-zip' });
   }
   const tooBig = oversized[0];
   if (tooBig) {
     // Said as it is: the file is there, but larger than Lapse reads (not "missing").
-    throw new ExportFileError(
-      `${file.name} › ${tooBig.name}`,
-      null,
-      `this file is ${Math.ceil(tooBig.size / MEGABYTE)} MB unzipped, more than the ${MAX_UNZIPPED_BYTES / MEGABYTE} MB Lapse reads`,
-    );
+    throw new ExportFileError(`${file.name} › ${tooBig.name}`, null, {
+      code: 'too-big',
+      megabytes: Math.ceil(tooBig.size / MEGABYTE),
+      maxMegabytes: MAX_UNZIPPED_BYTES / MEGABYTE,
+    });
   }
   const found = Object.entries(entries).map(([name, bytes]) => ({ name: `${file.name} › ${name}`, bytes }));
   if (found.length === 0) {
-    throw new ExportFileError(file.name, null, 'this archive has no Invitations.csv or Connections.csv');
+    throw new ExportFileError(file.name, null, { code: 'no-csv' });
   }
   return found;
 }
@@ -61,7 +61,7 @@ function decode(file: ChosenFile): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
   } catch {
-    throw new ExportFileError(file.name, null, 'this is not a text file (CSV files from LinkedIn are UTF-8 text)');
+    throw new ExportFileError(file.name, null, { code: 'not-utf8' });
   }
 }
 
@@ -76,11 +76,11 @@ export function readExportCsv(name: string, text: string): OneFile {
   if (invitations) return { kind: 'invitations', ...parseInvitations(table, invitations) };
   const connections = findHeader(table, CONNECTION_COLUMNS);
   if (connections) return { kind: 'connections', ...parseConnections(table, connections) };
-  throw new ExportFileError(
-    name,
-    null,
-    `this is not Invitations.csv or Connections.csv from LinkedIn's data export: expected a header row with ${INVITATION_COLUMNS.join(', ')} or with ${CONNECTION_COLUMNS.join(', ')}`,
-  );
+  throw new ExportFileError(name, null, {
+    code: 'not-export',
+    invitationColumns: INVITATION_COLUMNS,
+    connectionColumns: CONNECTION_COLUMNS,
+  });
 }
 
 /** One by one: spreading rows into push() overflows the call stack past ~125,000 of them. */

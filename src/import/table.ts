@@ -9,11 +9,11 @@ export interface Table {
 
 /** Parses CSV text (quoted commas and line breaks, BOM, CRLF); a broken quote is an error naming its row. */
 export function readTable(file: string, text: string): Table {
-  if (text.includes('\u0000')) throw new ExportFileError(file, null, 'this is not a text file');
+  if (text.includes('\u0000')) throw new ExportFileError(file, null, { code: 'not-text' });
   const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
   const broken = parsed.errors.find((error) => error.type === 'Quotes');
   if (broken) {
-    throw new ExportFileError(file, (broken.row ?? 0) + 1, 'a quoted field is not closed, so the rest cannot be read');
+    throw new ExportFileError(file, (broken.row ?? 0) + 1, { code: 'quote-not-closed' });
   }
   return { file, rows: parsed.data };
 }
@@ -68,11 +68,7 @@ export function* dataRows(table: Table, header: Header): Generator<{ row: number
     if (isBlank(fields)) continue;
     const row = index + 1;
     if (fields.length !== header.width) {
-      throw new ExportFileError(
-        table.file,
-        row,
-        `expected ${header.width} fields like the header, found ${fields.length} (a comma or quote out of place?)`,
-      );
+      throw new ExportFileError(table.file, row, { code: 'field-count', expected: header.width, found: fields.length });
     }
     yield { row, get: (column) => (fields[header.columns[column] ?? -1] ?? '').trim() };
   }

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
+import { ExportFileError } from '../import/errors';
 import { readExport } from '../import/read-export';
 import type { ExportSkipReason, LinkedInExport, LinkedInImportReport } from '../model/linkedin-export';
 import { type MessageKey, t, tCount } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
 import { problemText } from '../shared/ui/problem-text';
+import { exportProblemText } from './export-problem-text';
 import { ImportAccountQuestion } from './ImportAccountQuestion';
 
 const REASONS: Record<ExportSkipReason, MessageKey> = {
@@ -17,6 +19,10 @@ const REASONS: Record<ExportSkipReason, MessageKey> = {
 };
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/** Why nothing was imported, in the user's language: the file and row at fault, or what failed. */
+const importFailedText = (cause: unknown) =>
+  t('import_failed', cause instanceof ExportFileError ? exportProblemText(cause) : sentence(problemText(cause)));
 
 /** An export of an account Lapse has not seen, waiting for the user to say whose it is. */
 interface PendingExport {
@@ -45,7 +51,7 @@ function useLinkedInImport() {
   const choose = (into: string) => {
     const pending = asking;
     setAsking(null);
-    if (pending) void send(pending.data, pending.files, into).catch((cause) => setError(String(cause)));
+    if (pending) void send(pending.data, pending.files, into).catch((cause) => setError(importFailedText(cause)));
   };
 
   const importFiles = async (list: FileList | null) => {
@@ -57,8 +63,7 @@ function useLinkedInImport() {
     try {
       await send(readExport(await readFiles(files)), files.map((f) => f.name).join(', '));
     } catch (cause) {
-      const message = problemText(cause);
-      setError(t('import_failed', sentence(message)));
+      setError(importFailedText(cause));
     } finally {
       setBusy(false);
     }

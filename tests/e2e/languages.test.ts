@@ -142,6 +142,26 @@ describe.each<{ locale: FixtureLanguage; tag: string }>([
     await options.close();
   });
 
+  it('says why a file of LinkedIn’s export cannot be imported in the language, naming file and row', async () => {
+    const options = await lapse!.openOptions();
+    const invitations = [
+      'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl',
+      'Zoé Martin,Lukas Vogel,5 March,,OUTGOING,https://www.linkedin.com/in/zoe,https://www.linkedin.com/in/lukas-vogel',
+    ].join('\n');
+    await options
+      .getByRole('button', { name: own.import_choose!.message })
+      .setInputFiles({ name: 'Invitations.csv', mimeType: 'text/csv', buffer: Buffer.from(invitations) });
+    const alert = options.locator('p[role="alert"]');
+    await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain('5 March');
+    const message = (await alert.textContent()) ?? '';
+    // The row as a spreadsheet numbers it, in the language's words for "row".
+    expect(message).toContain(
+      own.import_problem_in_row!.message.split('$ROW$')[0]!.replace('$FILE$', 'Invitations.csv'),
+    );
+    expect(englishIn([message.replace('5 March', ' ')], evidence)).toEqual([]);
+    await options.close();
+  });
+
   it('Insights has no English, and writes its numbers the language’s way', async () => {
     const insights = await lapse!.context.newPage();
     await insights.goto(`chrome-extension://${lapse!.extensionId}/src/insights/index.html`);

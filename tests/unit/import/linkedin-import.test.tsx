@@ -78,7 +78,7 @@ describe('options: import from LinkedIn’s data export', () => {
     choose(csv('Invitations.csv'), csv('Connections.csv', 'Connections-french.csv'));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(
-      'Connections.csv, row 3: "Connected On": "07 mars 2026" is not a date Lapse can read (expected a date like 05 Mar 2026). Nothing was imported.',
+      'Connections.csv, row 3: “Connected On”: “07 mars 2026” is not a date Lapse can read (expected a date like 05 Mar 2026). Nothing was imported.',
     );
     expect(browser.runtime.sendMessage).not.toHaveBeenCalled();
     expect(await storedRecords()).toEqual(before);

@@ -1,8 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ExportFileError } from '../../../src/import/errors';
-import { readExport, readExportCsv } from '../../../src/import/read-export';
+import { type ChosenFile, readExport, readExportCsv } from '../../../src/import/read-export';
+import { exportProblemText } from '../../../src/options/export-problem-text';
 import { DAY, fixtureBytes, fixtureText, MINUTE } from './fixtures';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('../popup/fake-browser')).browser }));
 
 const HEADER = 'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl';
 const ME = 'https://www.linkedin.com/in/grace-hopper';
@@ -11,16 +14,18 @@ function invitationsCsv(...rows: string[]): string {
   return [HEADER, ...rows].join('\n');
 }
 
-/** The message a file is refused with. */
-function refusal(name: string, text: string): string {
+/** Why `read` refused its file, as the Options page says it (the English catalogue). */
+function refusedWith(read: () => unknown): string {
   try {
-    readExportCsv(name, text);
+    read();
   } catch (error) {
-    expect(error).toBeInstanceOf(ExportFileError);
-    return (error as Error).message;
+    if (error instanceof ExportFileError) return exportProblemText(error);
+    throw error;
   }
   throw new Error('expected the file to be refused');
 }
+const refusal = (name: string, text: string) => refusedWith(() => readExportCsv(name, text));
+const archiveRefusal = (files: ChosenFile[]) => refusedWith(() => readExport(files));
 
 describe("Invitations.csv from LinkedIn's export", () => {
   it('reads outgoing invitations with their exact minute and message; incoming and e-mail ones are skipped', () => {
@@ -66,7 +71,7 @@ describe("Invitations.csv from LinkedIn's export", () => {
     [
       'a day/month order nothing proves',
       fixtureText('Invitations-ambiguous.csv'),
-      'Invitations.csv, row 2: the dates could be day/month or month/day and no row tells which (LinkedIn writes them like 3/5/26, 1:45 AM)',
+      'Invitations.csv, row 2: the dates could be day/month or month/day and no row tells which (LinkedIn writes them like 3/5/26, 1:45 AM).',
     ],
     [
       'an unreadable date',
@@ -74,12 +79,12 @@ describe("Invitations.csv from LinkedIn's export", () => {
         `A,B,"3/5/26, 1:45 AM",,OUTGOING,${ME},https://www.linkedin.com/in/b`,
         `A,C,5 March,,OUTGOING,${ME},https://www.linkedin.com/in/c`,
       ),
-      'Invitations.csv, row 3: "Sent At": "5 March" is not a date Lapse can read (expected a date like 3/5/26, 1:45 AM)',
+      'Invitations.csv, row 3: “Sent At”: “5 March” is not a date Lapse can read (expected a date like 3/5/26, 1:45 AM).',
     ],
     [
       'a row with a field too many (an unquoted comma)',
       invitationsCsv(`A,B,3/5/26, 1:45 AM,,OUTGOING,${ME},https://www.linkedin.com/in/b`),
-      'Invitations.csv, row 2: expected 7 fields like the header, found 8 (a comma or quote out of place?)',
+      'Invitations.csv, row 2: expected 7 fields like the header, found 8 (a comma or quote out of place?).',
     ],
     [
       'an unclosed quote',
@@ -87,12 +92,12 @@ describe("Invitations.csv from LinkedIn's export", () => {
         `A,B,"3/5/26, 1:45 AM",,OUTGOING,${ME},https://www.linkedin.com/in/b`,
         `A,C,"3/5/26, 1:45 AM","Hi there,OUTGOING,${ME},https://www.linkedin.com/in/c`,
       ),
-      'Invitations.csv, row 3: a quoted field is not closed, so the rest cannot be read',
+      'Invitations.csv, row 3: a quoted field is not closed, so the rest cannot be read.',
     ],
     [
       'an unknown direction',
       invitationsCsv(`A,B,"3/5/26, 1:45 AM",,SIDEWAYS,${ME},https://www.linkedin.com/in/b`),
-      'Invitations.csv, row 2: "Direction" is "SIDEWAYS"; expected OUTGOING or INCOMING',
+      'Invitations.csv, row 2: “Direction” is “SIDEWAYS”; expected OUTGOING or INCOMING.',
     ],
   ])('refuses the whole file for %s, naming the row', (_case, text, message) => {
     expect(refusal('Invitations.csv', text)).toBe(message);
@@ -130,7 +135,7 @@ describe("Connections.csv from LinkedIn's export", () => {
 
   it("refuses another language's month names, naming the row", () => {
     expect(refusal('Connections.csv', fixtureText('Connections-french.csv'))).toBe(
-      'Connections.csv, row 3: "Connected On": "07 mars 2026" is not a date Lapse can read (expected a date like 05 Mar 2026)',
+      'Connections.csv, row 3: “Connected On”: “07 mars 2026” is not a date Lapse can read (expected a date like 05 Mar 2026).',
     );
   });
 });
@@ -142,14 +147,14 @@ describe('files that are not the export', () => {
     ['prose', 'Dear diary,\nToday I sent many invitations.'],
   ])('%s is refused naming what was expected', (_case, text) => {
     expect(refusal('mystery.csv', text)).toBe(
-      "mystery.csv: this is not Invitations.csv or Connections.csv from LinkedIn's data export: expected a header row with From, To, Sent At, Message, Direction, inviterProfileUrl, inviteeProfileUrl or with First Name, Last Name, URL, Connected On",
+      "mystery.csv: this is not Invitations.csv or Connections.csv from LinkedIn's data export: expected a header row with From, To, Sent At, Message, Direction, inviterProfileUrl, and inviteeProfileUrl or with First Name, Last Name, URL, and Connected On.",
     );
   });
 
   it('refuses binary garbage as not a text file', () => {
     const garbage = new Uint8Array([0xff, 0xfe, 0x00, 0x81, 0x13, 0x37, 0xc3, 0x28]);
-    expect(() => readExport([{ name: 'photo.csv', bytes: garbage }])).toThrow(
-      'photo.csv: this is not a text file (CSV files from LinkedIn are UTF-8 text)',
+    expect(archiveRefusal([{ name: 'photo.csv', bytes: garbage }])).toBe(
+      'photo.csv: this is not a text file (CSV files from LinkedIn are UTF-8 text).',
     );
   });
 });
@@ -177,26 +182,28 @@ describe('the whole archive', () => {
 
   it('refuses an archive without either file, and a damaged one', () => {
     const other = zipSync({ 'Profile.csv': strToU8('First Name\nGrace\n') });
-    expect(() => readExport([{ name: 'other.zip', bytes: other }])).toThrow(
-      'other.zip: this archive has no Invitations.csv or Connections.csv',
+    expect(archiveRefusal([{ name: 'other.zip', bytes: other }])).toBe(
+      'other.zip: this archive has no Invitations.csv or Connections.csv.',
     );
     const damaged = archive().slice(0, 200);
-    expect(() => readExport([{ name: 'cut.zip', bytes: damaged }])).toThrow('cut.zip: ');
+    expect(archiveRefusal([{ name: 'cut.zip', bytes: damaged }])).toBe(
+      'cut.zip: this archive is damaged or not a .zip file.',
+    );
   });
 
   it('refuses everything when one of several files is bad: nothing is returned', () => {
-    expect(() =>
-      readExport([
+    expect(
+      archiveRefusal([
         { name: 'Invitations.csv', bytes: fixtureBytes('Invitations.csv') },
         { name: 'Connections.csv', bytes: fixtureBytes('Connections-french.csv') },
       ]),
-    ).toThrow(/^Connections\.csv, row 3: /);
+    ).toMatch(/^Connections\.csv, row 3: /);
   });
 
   it('names the file inside the archive that is bad', () => {
     const bad = zipSync({ 'export/Connections.csv': fixtureBytes('Connections-french.csv') });
-    expect(() => readExport([{ name: 'export.zip', bytes: bad }])).toThrow(
-      /^export\.zip › export\/Connections\.csv, row 3: "Connected On"/,
+    expect(archiveRefusal([{ name: 'export.zip', bytes: bad }])).toMatch(
+      /^export\.zip › export\/Connections\.csv, row 3: “Connected On”/,
     );
   });
 });
@@ -214,8 +221,8 @@ function claimingSize(zip: Uint8Array, size: number): Uint8Array {
 describe('bounded input (issue 15, finding 9)', () => {
   it('says an archive entry is too large instead of saying there is no Invitations.csv', () => {
     const zip = claimingSize(zipSync({ 'export/Invitations.csv': fixtureBytes('Invitations.csv') }), 150 * 1024 * 1024);
-    expect(() => readExport([{ name: 'big.zip', bytes: zip }])).toThrow(
-      'big.zip › export/Invitations.csv: this file is 150 MB unzipped, more than the 100 MB Lapse reads',
+    expect(archiveRefusal([{ name: 'big.zip', bytes: zip }])).toBe(
+      'big.zip › export/Invitations.csv: this file is 150 MB unzipped, more than the 100 MB Lapse reads.',
     );
   });
 
@@ -237,6 +244,6 @@ describe('bounded input (issue 15, finding 9)', () => {
         'Invitations.csv',
         invitationsCsv(`Grace Hopper,Ada,1999-03-05 01:45,,OUTGOING,${ME},https://www.linkedin.com/in/ada`),
       ),
-    ).toBe('Invitations.csv, row 2: "Sent At": "1999-03-05 01:45" is outside the years 2003 to 9999');
+    ).toBe('Invitations.csv, row 2: “Sent At”: “1999-03-05 01:45” is outside the years 2003 to 9999.');
   });
 });
