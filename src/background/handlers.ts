@@ -4,12 +4,12 @@ import { ContentMessage, type ImportReport, PageMessage, type Replies, type Repl
 import type { MessageOf } from '../model/protocol';
 import { defaultSettings } from '../model/settings';
 import { parseOrThrow, ValidationError } from '../model/validate';
-import { t } from '../shared/i18n';
 import { toReply } from '../shared/messaging';
 import { readScan } from '../shared/scan-state';
 import { loadSettings, normaliseSettings, resetSettings, saveSettings } from '../shared/settings-store';
 import { parseEnvelope } from '../store/backup';
 import { getDb } from '../store/db';
+import { EditRefused } from '../store/edit-refused';
 import { applyLinkedInExport } from '../store/export-import';
 import {
   answerAccountQuestion,
@@ -22,7 +22,6 @@ import {
   importBackupRows,
   lastReadings,
   logFollowUp,
-  RecordGoneError,
   readAccounts,
   setHidden,
   setNote,
@@ -31,6 +30,7 @@ import {
   undoFollowUp,
 } from '../store/ledger';
 import { refreshBadge } from './badge';
+import { editRefusalText } from './edit-refusal-text';
 import { ledgerChanged } from './ledger-views';
 
 /**
@@ -67,8 +67,8 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
       return await handlePage(parseOrThrow(PageMessage, message, 'message'));
     } catch (error) {
       if (error instanceof ValidationError) console.warn(`Lapse: rejected a ${kind} message:`, error.message);
-      // An edit of a record deleted meanwhile is no bug: it is said in the user's language.
-      if (error instanceof RecordGoneError) throw new Error(t('record_gone'));
+      // A refused edit is no bug (the record deleted in another window, say): said in the user's language.
+      if (error instanceof EditRefused) throw new Error(editRefusalText(error.refusal));
       throw error;
     }
   });

@@ -1,4 +1,5 @@
 import { type FollowUp, type InvitationRecord, MAX_FOLLOW_UPS } from '../model/invitation';
+import { EditRefused } from './edit-refused';
 import { FUTURE_TOLERANCE_MS } from './merge-core';
 
 /**
@@ -7,13 +8,13 @@ import { FUTURE_TOLERANCE_MS } from './merge-core';
  * single writer (ledger.ts) applies them in one transaction and validates the result.
  */
 
-export class EditRefused extends Error {}
-
 /** Adds a follow-up to the log, which stays oldest first. A date ahead of the clock is refused. */
 export function withFollowUp(record: InvitationRecord, entry: FollowUp, now: number): InvitationRecord {
-  if (entry.at > now + FUTURE_TOLERANCE_MS) throw new EditRefused('A follow-up cannot be dated in the future');
+  if (entry.at > now + FUTURE_TOLERANCE_MS)
+    throw new EditRefused('follow-up-in-future', 'A follow-up cannot be dated in the future');
   const log = record.followUps ?? [];
-  if (log.length >= MAX_FOLLOW_UPS) throw new EditRefused(`At most ${MAX_FOLLOW_UPS} follow-ups are kept`);
+  if (log.length >= MAX_FOLLOW_UPS)
+    throw new EditRefused('too-many-follow-ups', `At most ${MAX_FOLLOW_UPS} follow-ups are kept`);
   // After the last entry not later than it: two at the same moment stay in the order logged.
   const index = log.findLastIndex((logged) => logged.at <= entry.at) + 1;
   const followUps = [...log.slice(0, index), entry, ...log.slice(index)];
@@ -34,7 +35,7 @@ export function withoutFollowUp(record: InvitationRecord, at: number, now: numbe
 
 /** "Remind me on…" (a moment after now), or, with null, awake again. */
 export function withSnooze(record: InvitationRecord, until: number | null, now: number): InvitationRecord {
-  if (until !== null && until <= now) throw new EditRefused('A snooze must end after now');
+  if (until !== null && until <= now) throw new EditRefused('snooze-in-past', 'A snooze must end after now');
   if ((record.snoozedUntil ?? null) === until) return record;
   return { ...record, snoozedUntil: until, snoozeChangedAt: now };
 }

@@ -26,6 +26,7 @@ import {
 } from './backup';
 import { type ConnectionsMergeResult, mergeConnections } from './connections-merge';
 import type { LapseDb } from './db';
+import { EditRefused } from './edit-refused';
 import { putRecords } from './facts';
 import { withFollowUp, withoutFollowUp, withSnooze } from './follow-up-edits';
 import {
@@ -312,12 +313,7 @@ export async function lastReadings(
   return { lastReading: lastReading ?? null, lastCompleteReading: lastComplete ?? null };
 }
 
-/** The record an edit names is not in the ledger (deleted meanwhile, in another window say). */
-export class RecordGoneError extends Error {
-  override name = 'RecordGoneError';
-}
-
-/** Applies a user's edit to one record in one transaction; throws RecordGoneError if there is no such record. */
+/** Applies a user's edit to one record in one transaction; refused (EditRefused) if there is no such record. */
 async function editRecord(
   db: LapseDb,
   id: string,
@@ -329,7 +325,7 @@ async function editRecord(
   try {
     const chosen = account ?? currentAccount(await readAccountsState(tx));
     const stored = await tx.objectStore('invitations').get([chosen, id]);
-    if (!stored) throw new RecordGoneError(`No invitation with id "${id}" in the ledger`);
+    if (!stored) throw new EditRefused('record-gone', `No invitation with id "${id}" in the ledger`);
     const next = edit(strip(stored));
     assertValid(InvitationRecord, next, `invitation ${id}`);
     await Promise.all([putRecords(tx, [{ before: stored, after: stamp(next, chosen) }]), tx.done]);

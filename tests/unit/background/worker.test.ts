@@ -101,6 +101,18 @@ describe('open popups hear about every change', () => {
     expect((await ledger()).records).toEqual([]);
   });
 
+  it('a snooze or follow-up whose date went by while its form was open is refused in words', async () => {
+    await send({ type: 'reading', reading: reading(T0, [fresh('ada')]) }, LINKEDIN_SENDER);
+    expect(await send({ type: 'snooze', id: 'ada', until: T0 - DAY })).toEqual({
+      ok: false,
+      error: 'A snooze must end in the future.',
+    });
+    expect(await send({ type: 'log-follow-up', id: 'ada', followUp: { at: T0 + 2 * DAY } })).toEqual({
+      ok: false,
+      error: 'A follow-up cannot be dated in the future.',
+    });
+  });
+
   it('bumps the ledger version after a reading, a user edit and a delete, so an open popup re-reads', async () => {
     expect(await version()).toBeUndefined();
     await send({ type: 'reading', reading: reading(T0, [fresh('ada')]) }, LINKEDIN_SENDER);
