@@ -7,7 +7,7 @@ const DATE_EXAMPLE: Record<DateColumn, string> = { 'Sent At': '3/5/26, 1:45 AM',
 const columnList = (columns: readonly string[]) => new Intl.ListFormat(uiLocale()).format(columns);
 
 /** Why a file cannot be imported, in the user's language. */
-function problemText(problem: ExportProblem): string {
+function reasonText(problem: ExportProblem): string {
   switch (problem.code) {
     case 'not-zip':
       return t('import_problem_not_zip');
@@ -47,7 +47,7 @@ function problemText(problem: ExportProblem): string {
 
 /** The file (and row) that cannot be imported, and why, in the user's language. */
 export function exportProblemText(error: ExportFileError): string {
-  const why = problemText(error.problem);
+  const why = reasonText(error.problem);
   return error.row === null
     ? t('import_problem_in_file', [error.file, why])
     : t('import_problem_in_row', [error.file, error.row, why]);
